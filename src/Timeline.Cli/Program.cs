@@ -1,0 +1,23 @@
+using System.CommandLine;
+
+namespace Timeline.Cli;
+
+/// <summary>The <c>timeline</c> command: each verb lives in its own file under Commands/.</summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("Timeline: turn a folder of news articles into a sourced, chronological timeline website.");
+        foreach (Command command in Commands())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root.Parse(args).Invoke();
+    }
+
+    private static IEnumerable<Command> Commands()
+    {
+        yield break;
+    }
+}

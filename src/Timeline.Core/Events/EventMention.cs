@@ -1,0 +1,38 @@
+using Timeline.Core.Temporal;
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Events;
+
+/// <summary>The facts about an article that events cite: path, outlet, title, publication time.</summary>
+public sealed record SourceInfo(string ArticlePath, string Outlet, string Title, DocumentTime Published)
+{
+    public string? Url { get; init; }
+
+    public static SourceInfo From(Article article) =>
+        new(article.Path, article.Source, article.Title, article.Published) { Url = article.Url };
+}
+
+/// <summary>A cleaned story with the temporal expressions tagged in its text (offsets into <see cref="Story.Text"/>).</summary>
+public sealed record TaggedStory(SourceInfo Source, Story Story, IReadOnlyList<TemporalMention> Mentions);
+
+/// <summary>
+/// A dated statement in one story: the sentence that states something happened (or will happen) at a resolved
+/// time, with the evidence needed to show it (quote, expression, offsets into the story text).
+/// </summary>
+public sealed record EventMention(
+    SourceInfo Source,
+    string StoryId,
+    int SentenceIndex,
+    string Quote,
+    int QuoteStart,
+    TemporalMention Time)
+{
+    /// <summary>Whether the sentence is a photo caption (supporting evidence only).</summary>
+    public bool IsCaption { get; init; }
+
+    /// <summary>People, organisations and places named in the sentence.</summary>
+    public IReadOnlyList<string> Participants { get; init; } = [];
+
+    /// <summary>How relevant the sentence is to the site's topic, 0..1.</summary>
+    public double TopicRelevance { get; init; }
+}

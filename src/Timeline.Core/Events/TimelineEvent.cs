@@ -1,0 +1,36 @@
+using Timeline.Core.Temporal;
+
+namespace Timeline.Core.Events;
+
+/// <summary>Sources that place the same event at incompatible dates.</summary>
+public sealed record DateConflict(string Value, IReadOnlyList<string> ArticlePaths, string Note);
+
+/// <summary>
+/// One event of the timeline: the same happening reported by one or more sources, at the most precise date
+/// its sources support (<see cref="Date"/>, a TIMEX3 value, and <see cref="Range"/>), with every citation.
+/// </summary>
+public sealed record TimelineEvent(
+    string Id,
+    string Date,
+    TimexMod Modifier,
+    DateRange Range,
+    string Headline,
+    IReadOnlyList<EventMention> Sources)
+{
+    public bool Key { get; init; }
+
+    public double Salience { get; init; }
+
+    public IReadOnlyList<string> Participants { get; init; } = [];
+
+    public IReadOnlyList<DateConflict> Conflicts { get; init; } = [];
+
+    /// <summary>URL slug, from date and headline ("2026-01-28-al-sharaa-visits-moscow").</summary>
+    public string Slug { get; init; } = "";
+}
+
+/// <summary>Something the event stages left out of the timeline, and why (shown in the build report).</summary>
+public sealed record ExcludedMention(EventMention Mention, string Reason);
+
+/// <summary>The ordered events of a site plus what was left out.</summary>
+public sealed record Chronology(IReadOnlyList<TimelineEvent> Events, IReadOnlyList<ExcludedMention> Excluded);
