@@ -18,6 +18,8 @@ public static class Program
 
     private static IEnumerable<Command> Commands()
     {
-        yield break;
+        yield return Timeline.Cli.Commands.CheckCommand.Create();
+        yield return Timeline.Cli.Commands.ImportCommand.Create();
+        yield return Timeline.Cli.Commands.NewCommand.Create();
     }
 }

@@ -241,8 +241,9 @@ public static class ArticleCleaner
                         article.Path,
                         line,
                         column,
-                        $"the stamp \"{_body[date.Start..date.End]}\" is dated {date.Date:uuuu-MM-dd}, {days} day(s) from the publication date " +
-                        $"{published:uuuu-MM-dd} but in {date.Date.Year}: probably a wrong year; the note is left out"));
+                        $"the stamp \"{_body[date.Start..date.End]}\" says {date.Date:uuuu-MM-dd}: " +
+                        (days == 0 ? "the publication day" : $"{days} day(s) from the publication date") +
+                        $" ({published:uuuu-MM-dd}) but in {date.Date.Year}, probably a wrong year; the note is left out"));
                     contradicts = true;
                 }
             }
