@@ -55,6 +55,12 @@ public static partial class PublicationDateFinder
             string before = text[lineStart..date.Start];
             string after = text[date.End..lineEnd];
             (int score, string kind) = Classify(before, after);
+            if (kind is "timestamp" or "dateline" && ProseBefore(text, lineStart))
+            {
+                // A bare date line after the story has begun belongs to a related-stories box, not to this article.
+                continue;
+            }
+
             if (score > bestScore)
             {
                 bestScore = score;
@@ -63,6 +69,21 @@ public static partial class PublicationDateFinder
         }
 
         return best;
+    }
+
+    /// <summary>Whether a line of prose (a long line ending like a sentence) comes before <paramref name="end"/>.</summary>
+    private static bool ProseBefore(string text, int end)
+    {
+        foreach (string line in text[..end].Split('\n'))
+        {
+            string trimmed = line.Trim();
+            if (LineRules.WordCount(trimmed) >= 12 && LineRules.EndsLikeSentence(trimmed))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static (int Score, string Kind) Classify(string before, string after)
