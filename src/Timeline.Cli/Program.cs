@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Timeline.Cli.Commands;
 
 namespace Timeline.Cli;
 
@@ -18,6 +19,7 @@ public static class Program
 
     private static IEnumerable<Command> Commands()
     {
-        yield break;
+        yield return TagCommand.Create();
+        yield return EvalCommand.Create();
     }
 }
