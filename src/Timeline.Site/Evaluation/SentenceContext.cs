@@ -16,7 +16,7 @@ public static class SentenceContext
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(error);
-        var marks = new List<(int Offset, int Order, string Mark)>();
+        var marks = new List<(int Offset, int Order, int Nesting, string Mark)>();
         int start = int.MaxValue, end = 0;
         if (error.Gold is { } gold)
         {
@@ -36,7 +36,8 @@ public static class SentenceContext
             sb.Append('…');
         }
 
-        marks.Sort((a, b) => a.Offset != b.Offset ? a.Offset.CompareTo(b.Offset) : a.Order.CompareTo(b.Order));
+        // At one offset: closings before openings; the extent opened last closes first, the longer one opens first.
+        marks.Sort((a, b) => (a.Offset, a.Order, a.Nesting).CompareTo((b.Offset, b.Order, b.Nesting)));
         int m = 0;
         bool space = false;
         for (int i = from; i <= to; i++)
@@ -84,8 +85,8 @@ public static class SentenceContext
         {
             int s = Math.Clamp(t.Start, 0, text.Length);
             int e = Math.Clamp(t.End, s, text.Length);
-            marks.Add((s, 1, open));
-            marks.Add((e, 0, close));
+            marks.Add((s, 1, -e, open));
+            marks.Add((e, 0, -s, close));
             start = Math.Min(start, s);
             end = Math.Max(end, e);
         }
