@@ -23,5 +23,7 @@ public static class Program
         yield return CheckCommand.Create();
         yield return ImportCommand.Create();
         yield return NewCommand.Create();
+        yield return TagCommand.Create();
+        yield return EvalCommand.Create();
     }
 }
