@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Timeline.Cli.Commands;
 
 namespace Timeline.Cli;
 
@@ -18,8 +19,11 @@ public static class Program
 
     private static IEnumerable<Command> Commands()
     {
-        yield return Timeline.Cli.Commands.CheckCommand.Create();
-        yield return Timeline.Cli.Commands.ImportCommand.Create();
-        yield return Timeline.Cli.Commands.NewCommand.Create();
+        yield return BuildCommand.Create();
+        yield return CheckCommand.Create();
+        yield return ImportCommand.Create();
+        yield return NewCommand.Create();
+        yield return TagCommand.Create();
+        yield return EvalCommand.Create();
     }
 }
