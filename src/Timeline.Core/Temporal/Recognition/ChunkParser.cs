@@ -34,6 +34,8 @@ internal sealed partial class ChunkParser
     /// <summary>The year of the last explicit date in this paragraph, for narratives far from the publication date.</summary>
     private int? _paragraphYear;
 
+    private int _paragraphYearToken;
+
     public ChunkParser(string text, List<Token> tokens, DocState state)
     {
         _text = text;
@@ -82,6 +84,7 @@ internal sealed partial class ChunkParser
                 if (h.Rule.StartsWith("date-", StringComparison.Ordinal) || h.Rule == "year")
                 {
                     _paragraphYear = r.Start.Year;
+                    _paragraphYearToken = bestStart;
                 }
             }
 
@@ -294,6 +297,36 @@ internal sealed partial class ChunkParser
             return Num(i);
         }
 
+        if (L(i) is { Number: >= 11 and <= 20 } century && !century.Tens && L(i + 1) is { } second)
+        {
+            // Spoken years: "nineteen ninety-six", "nineteen eighty", "nineteen hundred".
+            if (second.Tens && NumberAt(i + 1, out int after, out long rest) && rest is >= 10 and <= 99)
+            {
+                next = after;
+                return (century.Number * 100) + (int)rest;
+            }
+
+            if (second.Number == 100)
+            {
+                next = i + 2;
+                return century.Number * 100;
+            }
+        }
+
+        if (L(i) is { Number: 2 } && L(i + 1) is { Number: 1000 })
+        {
+            // "two thousand", "two thousand and one", "two thousand one"
+            int k = Is(i + 2, Kw.And) ? i + 3 : i + 2;
+            next = i + 2;
+            if (L(k) is { Number: >= 1 and <= 99 } && NumberAt(k, out int after, out long rest) && rest < 100)
+            {
+                next = after;
+                return 2000 + (int)rest;
+            }
+
+            return 2000;
+        }
+
         if (IsApostrophe(i) && IsNumber(i + 1) && Adj(i + 1) && Digits(i + 1) == 2)
         {
             next = i + 2;
@@ -462,6 +495,11 @@ internal sealed partial class ChunkParser
             }
 
             var c = CueOf(k);
+            if (c == Cue.Past && (Word(k - 1, "be") || Word(k - 1, "being")))
+            {
+                continue; // "will be paid": the participle does not set the tense, the auxiliary before it does
+            }
+
             if (c != Cue.None)
             {
                 best = c;
@@ -493,6 +531,30 @@ internal sealed partial class ChunkParser
         return best;
     }
 
+    /// <summary>Whether tokens <paramref name="a"/> and <paramref name="b"/> are in the same, not too long, sentence.</summary>
+    private bool SameSentence(int a, int b)
+    {
+        if (a > b)
+        {
+            (a, b) = (b, a);
+        }
+
+        if (b - a > 60)
+        {
+            return false;
+        }
+
+        for (int k = a; k < b; k++)
+        {
+            if (SentenceBreakAfter(k))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private bool SentenceBreakAfter(int k)
     {
         if (k < 0 || k >= _n)
@@ -520,6 +582,15 @@ internal sealed partial class ChunkParser
         if (tok.Kind != TokenKind.Word)
         {
             return Cue.None;
+        }
+
+        if (Word(k, "set") || Word(k, "expected") || Word(k, "scheduled") || Word(k, "due") || Word(k, "supposed") || Word(k, "slated"))
+        {
+            // "is expected to", "set to resume": future, unless "was expected to" puts it in the past.
+            if (K(k + 1) is Kw.To or Kw.For or Kw.In || Word(k, "expected") || Word(k, "scheduled"))
+            {
+                return Word(k - 1, "was") || Word(k - 1, "were") || Word(k - 1, "had") || Word(k - 1, "been") ? Cue.Past : Cue.Future;
+            }
         }
 
         if (tok.Lex is { } lex)

@@ -220,7 +220,7 @@ internal static partial class Lexicon
         }
 
         // Tense cues: auxiliaries and frequent irregular past forms; regular "-ed" forms are detected by suffix.
-        foreach (var w in new[] { "will", "shall", "ll", "wo", "gonna", "tomorrow", "upcoming", "plans", "intends", "scheduled", "expects", "due" })
+        foreach (var w in new[] { "will", "shall", "ll", "wo", "gonna", "tomorrow", "upcoming", "plans", "intends", "scheduled", "expects", "due", "would", "soon" })
         {
             d[w] = d.TryGetValue(w, out var e) ? WithCue(e, Cue.Future) : new LexEntry { Cue = Cue.Future };
         }
@@ -228,7 +228,7 @@ internal static partial class Lexicon
         foreach (var w in new[]
         {
             "was", "were", "had", "did", "said", "told", "met", "held", "led", "took", "made", "came", "went", "saw", "gave", "got", "left", "won",
-            "lost", "fell", "rose", "began", "sent", "spoke", "wrote", "became", "found", "fled", "brought", "bought", "sold", "paid", "kept", "ran",
+            "lost", "fell", "rose", "began", "sent", "spoke", "been", "since", "wrote", "became", "found", "fled", "brought", "bought", "sold", "paid", "kept", "ran",
             "struck", "hit", "shot", "killed", "thought", "felt", "knew", "meant", "put", "set", "quit", "cut", "broke", "chose", "drove", "flew",
             "grew", "hung", "stood", "sought", "taught", "threw", "understood", "wore", "ago", "yesterday", "last", "earlier", "reported", "announced",
         })
