@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Timeline.Cli.Commands;
 
 namespace Timeline.Cli;
 
@@ -18,6 +19,11 @@ public static class Program
 
     private static IEnumerable<Command> Commands()
     {
-        yield break;
+        yield return BuildCommand.Create();
+        yield return CheckCommand.Create();
+        yield return ImportCommand.Create();
+        yield return NewCommand.Create();
+        yield return TagCommand.Create();
+        yield return EvalCommand.Create();
     }
 }
