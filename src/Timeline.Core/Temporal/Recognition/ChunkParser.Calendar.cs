@@ -11,7 +11,8 @@ internal sealed partial class ChunkParser
     /// <summary>
     /// The year a narrative is in when it is far from the publication date ("In 1939 … on September 17"), else null.
     /// </summary>
-    private int? NarrativeYear(int i) => _paragraphYear is { } y && Math.Abs(y - Dct.Year) >= 2 && SameSentence(_paragraphYearToken, i) ? y : null;
+    private int? NarrativeYear(int i) =>
+        _paragraphYear is { } y && Math.Abs(y - Dct.Year) >= 2 && SameSentence(_paragraphYearToken, i) && TenseAt(i) != Cue.Future ? y : null;
 
     /// <summary>Picks among candidate dates by tense: the last on or before the anchor, the next on or after it, or the nearest.</summary>
     private static LocalDate? Pick(LocalDate anchor, Cue cue, LocalDate? earlier, LocalDate? same, LocalDate? later)

@@ -99,6 +99,12 @@ internal sealed partial class ChunkParser
                     return Cal.Weekend(sat) is { } we ? new Hit(i + 2, we, "the-weekend") : null;
                 }
 
+                if (L(i + 1) is { Unit: Unit.Week, UnitPlural: false } && Is(i + 2, Kw.Of) && ExplicitDate(i + 3) is { } weekOf && weekOf.Value.Granularity == Granularity.Day)
+                {
+                    // "the week of March 6"
+                    return Cal.Week(weekOf.Value.Range!.Value.Start) is { } wo ? new Hit(weekOf.End, wo, "week-of") : null;
+                }
+
                 if (L(i + 1) is { Unit: Unit.Year or Unit.Week, UnitPlural: false } yw && !IsHyphen(i + 2) && !IsNumber(i + 2) && !Is(i + 2, Kw.Before) && !Is(i + 2, Kw.After) && !Is(i + 2, Kw.Earlier))
                 {
                     // "the year", "the week": the current one, or a year's length after "for" or "over"
@@ -176,7 +182,7 @@ internal sealed partial class ChunkParser
             k++;
         }
 
-        if (L(k) is { DayPart: not DayPart.None, UnitPlural: false } dp && dp.Unit is Unit.None or Unit.Night && !the)
+        if (L(k) is { DayPart: not DayPart.None, UnitPlural: false } dp && dp.Unit is Unit.None or Unit.Night && (!the || rel is Kw.Next or Kw.Following or Kw.Same or Kw.Previous))
         {
             // "this morning", "last night", "tomorrow night" (tomorrow handled by the deictic rule)
             string part = DayPartAt(k, out int after)!;
@@ -189,7 +195,8 @@ internal sealed partial class ChunkParser
             };
             if (rel is Kw.Next or Kw.Following or Kw.Coming or Kw.Upcoming)
             {
-                day = Dct.PlusDays(1);
+                // "the next morning" follows the day last mentioned; "next morning" without the article, publication
+                day = (the || rel == Kw.Following ? NarrativeAnchor().Date : Dct).PlusDays(1);
             }
 
             return Cal.Day(day) is { } dd ? new Hit(after, WithDayPart(dd, part), "relative-daypart") : null;

@@ -92,10 +92,40 @@ internal sealed partial class ChunkParser
         }
     }
 
+    /// <summary>Cheap test before running the rules: a number, a temporal word, or a lead word with one close behind.</summary>
     private bool MayStart(int i)
     {
         var tok = _t[i];
-        return tok.Kind == TokenKind.Number || tok.Lex is not null || (tok.Kind == TokenKind.Punct && _text[tok.Start] == '\'');
+        if (tok.Kind == TokenKind.Number)
+        {
+            return true;
+        }
+
+        if (tok.Lex is not { } lex)
+        {
+            return tok.Kind == TokenKind.Punct && IsApostrophe(i);
+        }
+
+        if (lex.Temporal)
+        {
+            return true;
+        }
+
+        if (!lex.Lead)
+        {
+            return false;
+        }
+
+        for (int k = i + 1; k < _n && k <= i + 4; k++)
+        {
+            var t = _t[k];
+            if (t.Kind == TokenKind.Number || (t.Lex?.Temporal ?? false) || IsApostrophe(k))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The longest hit starting at <paramref name="i"/>, with any modifier words in front of it.</summary>
@@ -485,6 +515,11 @@ internal sealed partial class ChunkParser
     /// </summary>
     private Cue TenseAt(int i)
     {
+        if (PrepositionCue(i) is var p && p != Cue.None)
+        {
+            return p;
+        }
+
         Cue best = Cue.None;
         int bestDistance = int.MaxValue;
         for (int k = i - 1, d = 1; k >= 0 && d <= 20; k--, d++)
@@ -529,6 +564,48 @@ internal sealed partial class ChunkParser
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// A preposition right before the expression that fixes its direction: "until Tuesday", "as soon as Tuesday",
+    /// "as early as next week" point forward; "since Tuesday" points back. Skips a clock time ("until 9 a.m. Tuesday").
+    /// </summary>
+    private Cue PrepositionCue(int i)
+    {
+        int k = i - 1;
+        for (int steps = 0; k >= 0 && steps < 8; k--, steps++)
+        {
+            var t = _t[k];
+            bool clockPart = t.Kind == TokenKind.Number || (t.Kind == TokenKind.Punct && _text[t.Start] is '.' or ':' or ',')
+                || Word(k, "a") || Word(k, "p") || Word(k, "m") || Is(k, Kw.Am) || Is(k, Kw.Pm) || Is(k, Kw.At) || Is(k, Kw.On)
+                || Is(k, Kw.Noon) || Is(k, Kw.Midnight) || (t.Kind == TokenKind.Word && t.Length <= 3 && IsZone(k));
+            if (!clockPart)
+            {
+                break;
+            }
+        }
+
+        if (k < 0)
+        {
+            return Cue.None;
+        }
+
+        if (Is(k, Kw.Until))
+        {
+            return Cue.Future;
+        }
+
+        if (Is(k, Kw.Since))
+        {
+            return Cue.Past;
+        }
+
+        if (Word(k, "as") && k >= 2 && (Word(k - 1, "soon") || Is(k - 1, Kw.Early)) && Word(k - 2, "as"))
+        {
+            return Cue.Future;
+        }
+
+        return Cue.None;
     }
 
     /// <summary>Whether tokens <paramref name="a"/> and <paramref name="b"/> are in the same, not too long, sentence.</summary>
