@@ -22,6 +22,9 @@ public static class SiteConfigLoader
         {
             Description = Get("description"),
             TimeZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(Get("time_zone")) ?? DateTimeZone.Utc,
+            BaseUrl = Get("base_url") is { Length: > 0 } baseUrl ? baseUrl : "/",
+            Theme = Get("theme") is { Length: > 0 } theme ? theme : "default",
+            Language = Get("language") is { Length: > 0 } language ? language : "en",
         };
         return (config, []);
     }
