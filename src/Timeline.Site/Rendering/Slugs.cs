@@ -60,6 +60,30 @@ public static class Slugs
         return result;
     }
 
+    // Latin letters with diacritics and ligatures, folded to ASCII by table: the build runs with invariant
+    // globalization, where string.Normalize cannot decompose them.
+    private const string Accented = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧþùúûüũūŭůűųŵýÿŷźżž";
+    private const string Plain = "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrssssttttuuuuuuuuuuwyyyzzz";
+
+    private static string? Fold(char c)
+    {
+        char lower = char.ToLowerInvariant(c);
+        int i = Accented.IndexOf(lower);
+        if (i >= 0)
+        {
+            return Plain[i].ToString();
+        }
+
+        return lower switch
+        {
+            'ß' => "ss",
+            'æ' => "ae",
+            'œ' => "oe",
+            'ð' => "d",
+            _ => null,
+        };
+    }
+
     private static string Clean(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -68,11 +92,15 @@ public static class Slugs
         }
 
         var sb = new StringBuilder(Math.Min(text.Length, MaxLength * 2));
-        foreach (char c in text.Normalize(NormalizationForm.FormKD))
+        foreach (char c in text)
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
                 sb.Append(char.ToLowerInvariant(c));
+            }
+            else if (Fold(c) is { } folded)
+            {
+                sb.Append(folded);
             }
             else if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.Format
                 || c is '\'' or '’' or '‘')
