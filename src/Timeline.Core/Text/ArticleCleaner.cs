@@ -7,7 +7,8 @@ namespace Timeline.Core.Text;
 /// Cleans an article body into stories: removes page furniture (CSS, scripts, template expressions, navigation,
 /// advertisements, paywall and newsletter prompts, related-story boxes, credits), keeps photo captions once as
 /// <see cref="SentenceKind.Caption"/>, splits the file where a dateline opens a second story, and splits sentences.
-/// Every kept character maps back to the body through <see cref="Story.Map"/>.
+/// Every kept character maps back to the body through <see cref="Story.Map"/>; the story text equals the body text
+/// there, except that Unicode spaces (no-break, thin) are plain spaces.
 /// </summary>
 /// <remarks>
 /// Works line by line: a news page saved as text keeps one block per line. Stateless and thread-safe.
@@ -364,6 +365,15 @@ public static class ArticleCleaner
                 foreach ((int s, int e) in SentenceSplitter.Split(current, paragraphStart, paragraphEnd))
                 {
                     sentences.Add(new Sentence(s, e, paragraph.Kind));
+                }
+            }
+
+            // Unicode spaces (no-break, thin, narrow) become plain spaces: same length, so offsets still map 1:1.
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] is '\u00A0' or '\u2007' or '\u2009' or '\u202F' or '\u2002' or '\u2003')
+                {
+                    text[i] = ' ';
                 }
             }
 
