@@ -48,7 +48,7 @@ public sealed class SiteBuilder
         Chronology chronology = EventPipeline.Build(reports.SelectMany(r => r.Events), eventOptions);
         var model = new SiteModel(config, chronology, reports, diagnostics);
         string themeDir = ResolveTheme(options, config.Theme);
-        IReadOnlyList<SiteFile> files = new SiteRenderer(themeDir).Render(model);
+        IReadOnlyList<SiteFile> files = new SiteRenderer(themeDir, options.InputDir, config.Theme).Render(model);
 
         bool failed = options.Strict && diagnostics.Any(d => d.Severity == Severity.Error);
         return new BuildResult(
