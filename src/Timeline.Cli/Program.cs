@@ -20,5 +20,6 @@ public static class Program
     private static IEnumerable<Command> Commands()
     {
         yield return BuildCommand.Create();
+        yield return BenchCommand.Create();
     }
 }
