@@ -21,5 +21,6 @@ public static class Program
     {
         yield return BuildCommand.Create();
         yield return BenchCommand.Create();
+        yield return PreviewCommand.Create();
     }
 }
