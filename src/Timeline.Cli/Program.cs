@@ -20,5 +20,8 @@ public static class Program
     private static IEnumerable<Command> Commands()
     {
         yield return BuildCommand.Create();
+        yield return Timeline.Cli.Commands.CheckCommand.Create();
+        yield return Timeline.Cli.Commands.ImportCommand.Create();
+        yield return Timeline.Cli.Commands.NewCommand.Create();
     }
 }
