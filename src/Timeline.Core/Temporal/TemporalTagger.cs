@@ -1,40 +1,86 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using NodaTime;
+using Timeline.Core.Temporal.Recognition;
 
 namespace Timeline.Core.Temporal;
 
 /// <summary>
-/// The English temporal tagger. PROVISIONAL: recognises only explicit "Month D, YYYY" dates and bare years;
-/// the rule engine replaces this.
+/// The English temporal tagger: finds TIMEX3 expressions (DATE, TIME, DURATION, SET) and resolves them against the
+/// publication time, the tense of their clause and the last date mentioned.
 /// </summary>
-public sealed partial class TemporalTagger : ITemporalTagger
+/// <remarks>
+/// Built like Duckling and chrono: a tokenizer classifies words with one lexicon lookup, and small rules (explicit dates,
+/// weekdays, months, relative expressions, durations, sets, clock times, modifiers) match over the tokens; the longest
+/// match wins at each position. Text is processed paragraph by paragraph, and a paragraph without any temporal trigger
+/// is skipped after one vectorised regex scan. Immutable and thread-safe; never throws on any input text.
+/// </remarks>
+public sealed class TemporalTagger : ITemporalTagger
 {
     public static TemporalTagger Default { get; } = new();
 
+    /// <inheritdoc />
     public IReadOnlyList<TemporalMention> Tag(string text, DocumentTime documentTime)
     {
-        var result = new List<TemporalMention>();
-        foreach (Match m in ExplicitDate().Matches(text))
+        if (string.IsNullOrEmpty(text) || documentTime is null)
         {
-            int month = DateTime.ParseExact(m.Groups["m"].Value[..3], "MMM", CultureInfo.InvariantCulture).Month;
-            int day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
-            int year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
-            if (day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+            return [];
+        }
+
+        var result = new List<TemporalMention>();
+        var state = new DocState(documentTime);
+        var tokens = new List<Token>();
+        int start = 0;
+        while (start < text.Length)
+        {
+            int end = ChunkEnd(text, start);
+            if (HasTrigger(text, start, end))
             {
-                continue;
+                tokens.Clear();
+                Tokenizer.Tokenize(text, start, end, tokens);
+                new ChunkParser(text, tokens, state).Run(result);
             }
 
-            var date = new LocalDate(year, month, day);
-            result.Add(new TemporalMention(m.Index, m.Index + m.Length, m.Value, TimexType.Date, date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), TimexMod.None, "explicit-date")
-            {
-                Range = new DateRange(date, date, Granularity.Day),
-            });
+            start = end;
         }
 
         return result;
     }
 
-    [GeneratedRegex(@"\b(?<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (?<d>\d{1,2}), (?<y>\d{4})\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
-    private static partial Regex ExplicitDate();
+    /// <summary>The end of the paragraph starting at <paramref name="start"/>: after a line break that starts a new sentence or a blank line.</summary>
+    private static int ChunkEnd(string text, int start)
+    {
+        int i = start;
+        while (true)
+        {
+            int nl = text.AsSpan(i).IndexOf('\n');
+            if (nl < 0)
+            {
+                return text.Length;
+            }
+
+            i += nl + 1;
+            int k = i;
+            while (k < text.Length && text[k] is ' ' or '\t' or '\r')
+            {
+                k++;
+            }
+
+            // A line that starts in lower case continues the sentence of the line before (hard-wrapped text).
+            if (k >= text.Length || !char.IsLower(text[k]))
+            {
+                return i;
+            }
+        }
+    }
+
+    private static bool HasTrigger(string text, int start, int end)
+    {
+        try
+        {
+            return Lexicon.Trigger().IsMatch(text.AsSpan(start, end - start));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true; // too slow to prefilter: let the rules look
+        }
+    }
 }

@@ -1,0 +1,629 @@
+using NodaTime;
+using Timeline.Core.Temporal.Resolution;
+
+namespace Timeline.Core.Temporal.Recognition;
+
+/// <summary>Rules for calendar names: explicit dates, numeric dates, years, decades, weekdays, months, quarters, seasons, holidays.</summary>
+internal sealed partial class ChunkParser
+{
+    // ---- direction ---------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The year a narrative is in when it is far from the publication date ("In 1939 … on September 17"), else null.
+    /// </summary>
+    private int? NarrativeYear() => _paragraphYear is { } y && Math.Abs(y - Dct.Year) >= 3 ? y : null;
+
+    /// <summary>Picks among candidate dates by tense: the last on or before the anchor, the next on or after it, or the nearest.</summary>
+    private static LocalDate? Pick(LocalDate anchor, Cue cue, LocalDate? earlier, LocalDate? same, LocalDate? later)
+    {
+        LocalDate?[] all = [earlier, same, later];
+        LocalDate? best = null;
+        if (cue == Cue.Future)
+        {
+            foreach (var c in all)
+            {
+                if (c is { } d && d >= anchor && (best is null || d < best))
+                {
+                    best = d;
+                }
+            }
+        }
+        else if (cue == Cue.Past)
+        {
+            foreach (var c in all)
+            {
+                if (c is { } d && d <= anchor && (best is null || d > best))
+                {
+                    best = d;
+                }
+            }
+        }
+        else
+        {
+            int bestDist = int.MaxValue;
+            foreach (var c in all)
+            {
+                if (c is { } d)
+                {
+                    int dist = Math.Abs(Period.Between(anchor, d, PeriodUnits.Days).Days);
+                    if (dist < bestDist)
+                    {
+                        best = d;
+                        bestDist = dist;
+                    }
+                }
+            }
+        }
+
+        return best ?? same;
+    }
+
+    private Resolved? MonthDayNoYear(int month, int day, int i)
+    {
+        if (NarrativeYear() is { } ny)
+        {
+            return Cal.Day(Cal.Date(ny, month, day));
+        }
+
+        int y = Dct.Year;
+        var cue = TenseAt(i);
+        return Cal.Day(Pick(Dct, cue, Cal.Date(y - 1, month, day), Cal.Date(y, month, day), Cal.Date(y + 1, month, day)));
+    }
+
+    private Resolved? MonthNoYear(int month, int i, Kw rel)
+    {
+        if (rel == Kw.None && NarrativeYear() is { } ny)
+        {
+            return Cal.Month(ny, month);
+        }
+
+        int y = Dct.Year;
+        int cur = Dct.Month;
+        int year = rel switch
+        {
+            Kw.Last or Kw.Past or Kw.Previous => month < cur ? y : y - 1,
+            Kw.Next or Kw.Coming => month > cur ? y : y + 1,
+            Kw.This => y,
+            _ => TenseAt(i) switch
+            {
+                Cue.Past => month <= cur ? y : y - 1,
+                Cue.Future => month >= cur ? y : y + 1,
+                _ => month - cur > 6 ? y - 1 : month - cur < -6 ? y + 1 : y,
+            },
+        };
+        return Cal.Month(year, month);
+    }
+
+    private LocalDate WeekdayDate(int weekday, Kw rel, int i)
+    {
+        var anchor = Dct;
+        if (_st.LastRef is { Range: { Granularity: Granularity.Day } r } && Math.Abs(r.Start.Year - Dct.Year) >= 1 && Math.Abs(Period.Between(r.Start, Dct, PeriodUnits.Days).Days) > 180)
+        {
+            anchor = r.Start; // a narrative far from the publication date: weekdays are near the last date mentioned
+        }
+
+        int dow = (int)anchor.DayOfWeek;
+        int back = (dow - weekday + 7) % 7;
+        int fwd = (weekday - dow + 7) % 7;
+        return rel switch
+        {
+            Kw.Last or Kw.Past or Kw.Previous => anchor.PlusDays(-(back == 0 ? 7 : back)),
+            Kw.Next or Kw.Coming => anchor.PlusDays(fwd == 0 ? 7 : fwd),
+            Kw.This => anchor.PlusDays(weekday - dow),
+            _ => TenseAt(i) == Cue.Future ? anchor.PlusDays(fwd) : anchor.PlusDays(-back),
+        };
+    }
+
+    // ---- explicit dates ----------------------------------------------------------------------------------------------
+
+    /// <summary>"January 28", "Jan. 28, 2026", "Wednesday, January 28", "28 January 2026", "the 28th of January", "October 2025".</summary>
+    private Hit? ExplicitDate(int i)
+    {
+        int j = i;
+        if (WeekdayAt(i, out int wn, out bool plural) > 0 && !plural)
+        {
+            int k = IsPunct(wn, ',') ? wn + 1 : wn;
+            if (MonthAt(k, out _) > 0 || (IsNumber(k) && MonthAt(k + 1, out _) > 0))
+            {
+                j = k;
+            }
+        }
+
+        int m = MonthAt(j, out int k1);
+        if (m > 0)
+        {
+            int d = DayOfMonthAt(k1, out int k2);
+            if (d > 0 && IsNumber(k1) && !IsPunct(k2, ':') && !(IsPunct(k2, '.') && IsNumber(k2 + 1) && Adj(k2 + 1)))
+            {
+                int k3 = IsPunct(k2, ',') ? k2 + 1 : k2;
+                int y = YearAt(k3, out int k4);
+                if (y > 0 && IsNumber(k3))
+                {
+                    return Cal.Day(Cal.Date(y, m, d)) is { } full ? new Hit(k4, full, "date-mdy") : null;
+                }
+
+                return MonthDayNoYear(m, d, i) is { } md ? new Hit(k2, md, "date-md") : null;
+            }
+
+            int k5 = IsPunct(k1, ',') || Is(k1, Kw.Of) ? k1 + 1 : k1;
+            int y2 = YearAt(k5, out int k6);
+            if (y2 > 0)
+            {
+                return Cal.Month(y2, m) is { } my ? new Hit(k6, my, "date-my") : null;
+            }
+        }
+
+        int jj = Is(j, Kw.The) ? j + 1 : j;
+        int d2 = DayOfMonthAt(jj, out int k7);
+        if (d2 > 0 && (IsNumber(jj) || Is(k7, Kw.Of)))
+        {
+            int k8 = Is(k7, Kw.Of) ? k7 + 1 : k7;
+            int m2 = MonthAt(k8, out int k9);
+            if (m2 > 0)
+            {
+                int k10 = IsPunct(k9, ',') ? k9 + 1 : k9;
+                int y3 = YearAt(k10, out int k11);
+                if (y3 > 0 && IsNumber(k10))
+                {
+                    return Cal.Day(Cal.Date(y3, m2, d2)) is { } full ? new Hit(k11, full, "date-dmy") : null;
+                }
+
+                return MonthDayNoYear(m2, d2, i) is { } dm ? new Hit(k9, dm, "date-dm") : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"2026-01-28", "1/28/2026", "01/28/98", "2026/01/28".</summary>
+    private Hit? NumericDate(int i)
+    {
+        if (!IsNumber(i) || (Adj(i) && (IsPunct(i - 1, '/') || IsPunct(i - 1, '-') || IsPunct(i - 1, '.'))))
+        {
+            return null;
+        }
+
+        bool Sep(int k, char c) => IsPunct(k, c) && Adj(k) && IsNumber(k + 1) && Adj(k + 1);
+        bool Tail(int k) => !(Adj(k) && (IsPunct(k, '/') || IsPunct(k, '-') || IsNumber(k)) && IsNumber(k + 1));
+
+        foreach (char sep in "-/")
+        {
+            if (Digits(i) == 4 && Sep(i + 1, sep) && Sep(i + 3, sep) && Digits(i + 2) <= 2 && Digits(i + 4) <= 2 && Tail(i + 5))
+            {
+                return Cal.Day(Cal.Date(Num(i), Num(i + 2), Num(i + 4))) is { } iso ? new Hit(i + 5, iso, "date-iso") : null;
+            }
+        }
+
+        if (Digits(i) <= 2 && Sep(i + 1, '/') && Sep(i + 3, '/') && Digits(i + 2) <= 2 && Digits(i + 4) is 2 or 4 && Tail(i + 5))
+        {
+            int y = Num(i + 4);
+            if (Digits(i + 4) == 2)
+            {
+                y += y <= (Dct.Year % 100) + 10 ? (Dct.Year / 100) * 100 : ((Dct.Year / 100) - 1) * 100;
+            }
+
+            // US order first; fall back to day/month when the first number cannot be a month.
+            var date = Cal.Date(y, Num(i), Num(i + 2)) ?? Cal.Date(y, Num(i + 2), Num(i));
+            return Cal.Day(date) is { } us ? new Hit(i + 5, us, "date-numeric") : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>Bare years ("in 2011", "1990"), "fiscal 1989", "the year 1998".</summary>
+    private Hit? YearRule(int i)
+    {
+        int j = i;
+        if (Is(j, Kw.Fiscal))
+        {
+            j++;
+            if (L(j) is { Unit: Unit.Year, UnitPlural: false })
+            {
+                j++;
+            }
+        }
+        else if (Is(j, Kw.The) && L(j + 1) is { Unit: Unit.Year, UnitPlural: false } && IsNumber(j + 2))
+        {
+            j += 2;
+        }
+
+        int y = YearAt(j, out int k);
+        if (y == 0 || (j == i && !PlausibleYear(i, y, k)))
+        {
+            return null;
+        }
+
+        return Cal.Year(y) is { } r ? new Hit(k, r, "year") : null;
+    }
+
+    private bool PlausibleYear(int i, int y, int next)
+    {
+        bool prepBefore = K(i - 1) is Kw.In or Kw.Since or Kw.By or Kw.Of or Kw.From or Kw.Until or Kw.During or Kw.Before or Kw.After or Kw.Through or Kw.And or Kw.Or or Kw.Early or Kw.Late or Kw.Mid or Kw.To
+            || L(i - 1) is { Month: > 0 } || IsHyphen(i - 1);
+        if (IsApostrophe(i))
+        {
+            return prepBefore && !IsWord(next);
+        }
+
+        if (y > 2199 || (y < 1600 && !prepBefore))
+        {
+            return false;
+        }
+
+        if (i > 0 && Adj(i) && (_t[i - 1].Kind != TokenKind.Punct || _text[_t[i - 1].Start] is not ('(' or '[' or '"' or '\'' or '\u201C' or '\u2018' or '-' or '\u2013')))
+        {
+            return false;
+        }
+
+        if (Word(i - 1, "No") || Word(i - 1, "number") || Word(i - 1, "route") || Word(i - 1, "flight") || Word(i - 1, "room"))
+        {
+            return false;
+        }
+
+        if (next < _n && Adj(next) && (_t[next].Kind != TokenKind.Punct || _text[_t[next].Start] is '%' or '/' or ':' || (_text[_t[next].Start] == '.' && IsNumber(next + 1) && Adj(next + 1)) || (_text[_t[next].Start] == ',' && IsNumber(next + 1) && Adj(next + 1))))
+        {
+            return false;
+        }
+
+        if (IsWord(next) && !Capital(next) && L(next) is null)
+        {
+            var w = _text.AsSpan(_t[next].Start, _t[next].Length);
+            if (w.Length > 3 && w[^1] == 's' && w[^2] != 's' && !prepBefore)
+            {
+                return false; // "1500 troops"
+            }
+        }
+
+        return L(next) is not { Unit: not Unit.None } && !Word(next, "percent");
+    }
+
+    /// <summary>"the 1990s", "the '90s", "the 1800s" (a century), "the twentieth century", "the nineties".</summary>
+    private Hit? Decades(int i)
+    {
+        int j = Is(i, Kw.The) ? i + 1 : i;
+        if (IsNumber(j) && Digits(j) == 4 && Num(j) % 10 == 0 && Word(j + 1, "s") && Adj(j + 1))
+        {
+            int y = Num(j);
+            var r = y % 100 == 0 ? Cal.Century(y / 100) : Cal.Decade(y / 10);
+            return r is { } v ? new Hit(j + 2, v, "decade") : null;
+        }
+
+        if (IsApostrophe(j) && IsNumber(j + 1) && Adj(j + 1) && Digits(j + 1) == 2 && Num(j + 1) % 10 == 0 && Word(j + 2, "s") && Adj(j + 2))
+        {
+            int y = Num(j + 1);
+            int century = y <= (Dct.Year % 100) ? Dct.Year / 100 : (Dct.Year / 100) - 1;
+            return Cal.Decade((century * 10) + (y / 10)) is { } v ? new Hit(j + 3, v, "decade") : null;
+        }
+
+        if (j > i && IsWord(j))
+        {
+            var w = _text.AsSpan(_t[j].Start, _t[j].Length);
+            ReadOnlySpan<string> names = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+            for (int k = 0; k < names.Length; k++)
+            {
+                if (w.Equals(names[k], StringComparison.OrdinalIgnoreCase))
+                {
+                    return Cal.Decade(190 + k + 2) is { } v ? new Hit(j + 1, v, "decade-words") : null;
+                }
+            }
+        }
+
+        // "the 20th century", "the twentieth century", "the 19th and 20th centuries" (first part only)
+        if (j > i)
+        {
+            int ord = 0;
+            int k = j;
+            if (IsNumber(j) && Digits(j) <= 2 && IsWord(j + 1) && Adj(j + 1) && (Word(j + 1, "st") || Word(j + 1, "nd") || Word(j + 1, "rd") || Word(j + 1, "th")))
+            {
+                ord = Num(j);
+                k = j + 2;
+            }
+            else if (DayOfMonthAt(j, out int kk) > 0 && !IsNumber(j))
+            {
+                ord = DayOfMonthAt(j, out _);
+                k = kk;
+            }
+
+            if (ord > 0 && L(k) is { Unit: Unit.Century, UnitPlural: false })
+            {
+                return Cal.Century(ord - 1) is { } v ? new Hit(k + 1, v, "century") : null;
+            }
+        }
+
+        return null;
+    }
+
+    // ---- weekdays and months -----------------------------------------------------------------------------------------
+
+    /// <summary>"Saturday", "last Friday", "next Wednesday", "Wednesday evening"; plural "Mondays" is a SET.</summary>
+    private Hit? WeekdayRule(int i)
+    {
+        Kw rel = K(i) is Kw.Last or Kw.Next or Kw.This or Kw.Coming or Kw.Past or Kw.Previous ? K(i) : Kw.None;
+        int j = rel == Kw.None ? i : i + 1;
+        if (rel == Kw.This && Is(j, Kw.Past))
+        {
+            rel = Kw.Last;
+            j++;
+        }
+
+        int wd = WeekdayAt(j, out int k, out bool plural);
+        if (wd == 0)
+        {
+            return null;
+        }
+
+        if (plural)
+        {
+            return rel == Kw.None ? new Hit(k, new Resolved(TimexType.Set, $"XXXX-WXX-{wd}", null), "weekday-set") : null;
+        }
+
+        var date = WeekdayDate(wd, rel, j);
+        if (Cal.Day(date) is not { } day)
+        {
+            return null;
+        }
+
+        if (DayPartAt(k, out int k2) is { } part)
+        {
+            return new Hit(k2, WithDayPart(day, part), "weekday-daypart");
+        }
+
+        return new Hit(k, day, "weekday");
+    }
+
+    private string? DayPartAt(int i, out int next)
+    {
+        next = i + 1;
+        if (L(i) is { DayPart: not DayPart.None } lex && (lex.Unit == Unit.None || !lex.UnitPlural))
+        {
+            return lex.DayPart switch
+            {
+                DayPart.Morning => "MO",
+                DayPart.Afternoon => "AF",
+                DayPart.Evening => "EV",
+                _ => "NI",
+            };
+        }
+
+        return null;
+    }
+
+    private static Resolved WithDayPart(Resolved day, string part) =>
+        new(TimexType.Time, day.Value + "T" + part, day.Range is { } r ? new DateRange(r.Start, r.End, Granularity.PartOfDay) : null);
+
+    /// <summary>"October", "last October", "next May"; the year comes from the tense of the clause.</summary>
+    private Hit? MonthRule(int i)
+    {
+        Kw rel = K(i) is Kw.Last or Kw.Next or Kw.This or Kw.Coming or Kw.Past or Kw.Previous ? K(i) : Kw.None;
+        int j = rel == Kw.None ? i : i + 1;
+        int m = MonthAt(j, out int k);
+        if (m == 0 || (L(j)!.Abbreviation && k == j + 1))
+        {
+            return null;
+        }
+
+        return MonthNoYear(m, j, rel) is { } r ? new Hit(k, r, "month") : null;
+    }
+
+    // ---- quarters, halves, seasons -----------------------------------------------------------------------------------
+
+    /// <summary>"the third quarter", "third-quarter", "Q3", "the fourth quarter of 1997", "the first half", "the latest quarter".</summary>
+    private Hit? QuarterRule(int i)
+    {
+        int j = Is(i, Kw.The) ? i + 1 : i;
+        if (Is(j, Kw.Fiscal))
+        {
+            j++;
+        }
+
+        int q = 0;
+        bool half = false;
+        Kw rel = Kw.None;
+        int k;
+        if (IsWord(j) && _t[j].Length == 2 && (_text[_t[j].Start] is 'Q' or 'H') && char.IsAsciiDigit(_text[_t[j].Start + 1]))
+        {
+            return null; // "Q3" is a letter and a digit run: handled below
+        }
+
+        if (Word(j, "Q") && IsNumber(j + 1) && Adj(j + 1) && Num(j + 1) is >= 1 and <= 4)
+        {
+            q = Num(j + 1);
+            k = j + 2;
+        }
+        else if (L(j) is { Ordinal: >= 1 and <= 4 } o && (IsHyphen(j + 1) ? L(j + 2) : L(j + 1)) is { Unit: Unit.Quarter, UnitPlural: false })
+        {
+            q = o.Ordinal;
+            k = IsHyphen(j + 1) ? j + 3 : j + 2;
+        }
+        else if (IsNumber(j) && Num(j) is >= 1 and <= 4 && (Word(j + 1, "st") || Word(j + 1, "nd") || Word(j + 1, "rd") || Word(j + 1, "th")) && Adj(j + 1)
+            && (IsHyphen(j + 2) ? L(j + 3) : L(j + 2)) is { Unit: Unit.Quarter, UnitPlural: false })
+        {
+            q = Num(j);
+            k = IsHyphen(j + 2) ? j + 4 : j + 3;
+        }
+        else if (L(j) is { Ordinal: 1 or 2 } h && (IsHyphen(j + 1) ? L(j + 2) : L(j + 1)) is { Kw: Kw.Half })
+        {
+            q = h.Ordinal;
+            half = true;
+            k = IsHyphen(j + 1) ? j + 3 : j + 2;
+        }
+        else if (j > i && K(j) is Kw.Latest or Kw.Current or Kw.Last or Kw.Past or Kw.Previous or Kw.Next or Kw.Recent && L(j + 1) is { Unit: Unit.Quarter, UnitPlural: false })
+        {
+            rel = K(j);
+            k = j + 2;
+        }
+        else if (j > i && L(j) is { Unit: Unit.Quarter, UnitPlural: false } && !IsNumber(j + 1) && !Is(j + 1, Kw.Of))
+        {
+            rel = Kw.Latest;
+            k = j + 1;
+        }
+        else if (j == i && K(j) is Kw.Last or Kw.Next or Kw.This && L(j + 1) is { Unit: Unit.Quarter, UnitPlural: false })
+        {
+            rel = K(j);
+            k = j + 2;
+        }
+        else
+        {
+            return null;
+        }
+
+        var cur = Cal.At(Dct, Granularity.Quarter)!.Value;
+        if (rel != Kw.None)
+        {
+            int shift = rel switch { Kw.Current or Kw.This => 0, Kw.Next => 1, _ => -1 };
+            return Cal.At(Cal.Shift(Dct, Granularity.Quarter, shift), Granularity.Quarter) is { } rq ? new Hit(k, rq, "quarter-relative") : null;
+        }
+
+        // An explicit year: "of 1997", "of last year", "of this year", "1997", "'s" after a year is handled by the year rule.
+        int year;
+        int end = k;
+        int yk = Is(k, Kw.Of) || Is(k, Kw.In) ? k + 1 : k;
+        if (Is(yk, Kw.Fiscal))
+        {
+            yk++;
+        }
+
+        if (YearAt(yk, out int after) is > 0 and var y)
+        {
+            year = y;
+            end = after;
+        }
+        else if (yk > k && K(yk) is Kw.Last or Kw.This or Kw.Next && L(yk + 1) is { Unit: Unit.Year, UnitPlural: false })
+        {
+            year = Dct.Year + (K(yk) == Kw.Last ? -1 : K(yk) == Kw.Next ? 1 : 0);
+            end = yk + 2;
+        }
+        else if (yk > k && Is(yk, Kw.The) && L(yk + 1) is { Unit: Unit.Year, UnitPlural: false })
+        {
+            year = _st.LastRef is { Range: { } lr } ? lr.Start.Year : Dct.Year;
+            end = yk + 2;
+        }
+        else
+        {
+            // No year: the most recent such period that has started (or the next one in a future clause).
+            int curIndex = half ? (Dct.Month <= 6 ? 1 : 2) : ((Dct.Month - 1) / 3) + 1;
+            year = Dct.Year;
+            var cue = TenseAt(i);
+            if (cue == Cue.Future ? q < curIndex : q > curIndex)
+            {
+                year += cue == Cue.Future ? 1 : -1;
+            }
+        }
+
+        _ = cur;
+        var r = half ? Cal.Half(year, q) : Cal.Quarter(year, q);
+        return r is { } v ? new Hit(end, v, half ? "half" : "quarter") : null;
+    }
+
+    /// <summary>"summer", "this summer", "last fall", "the winter of 2025", "spring 2026".</summary>
+    private Hit? SeasonRule(int i)
+    {
+        Kw rel = K(i) is Kw.Last or Kw.Next or Kw.This or Kw.Coming or Kw.Past or Kw.The ? K(i) : Kw.None;
+        int j = rel == Kw.None ? i : i + 1;
+        if (L(j) is not { Season: > 0 } lex)
+        {
+            return null;
+        }
+
+        int season = lex.Season;
+        int k = j + 1;
+        int yk = Is(k, Kw.Of) ? k + 1 : k;
+        int y = YearAt(yk, out int after);
+        bool ambiguous = lex.Kw is Kw.Fall or Kw.Spring;
+        if (y > 0)
+        {
+            return Cal.Season(y, season) is { } v ? new Hit(after, v, "season") : null;
+        }
+
+        if (ambiguous && (rel == Kw.None || (rel == Kw.The && Is(k, Kw.Of))))
+        {
+            return null; // "fall" and "spring" are ordinary words unless a determiner or a year makes them seasons
+        }
+
+        if (!ambiguous && !Capital(j) && rel == Kw.None && K(i - 1) is not (Kw.In or Kw.During or Kw.By or Kw.Until or Kw.Since or Kw.This or Kw.Last or Kw.Next))
+        {
+            return null;
+        }
+
+        var dct = Dct;
+        int cur = Cal.SeasonOf(dct);
+        int curYear = dct.Month <= 2 ? dct.Year - 1 : dct.Year;
+        int year = curYear;
+        var cue = rel switch
+        {
+            Kw.Last or Kw.Past => Cue.Past,
+            Kw.Next or Kw.Coming => Cue.Future,
+            Kw.This => Cue.None,
+            _ => TenseAt(i),
+        };
+        if (cue == Cue.Past && season >= cur)
+        {
+            year = season == cur && rel == Kw.None ? curYear : curYear - 1;
+        }
+        else if (cue == Cue.Future && season <= cur)
+        {
+            year = season == cur && rel == Kw.None ? curYear : curYear + 1;
+        }
+
+        if (season == 4 && cur != 4 && cue != Cue.Past && rel != Kw.Last)
+        {
+            year = dct.Year; // the coming winter starts in December of this year
+        }
+
+        return Cal.Season(year, season) is { } r ? new Hit(k, r, "season") : null;
+    }
+
+    /// <summary>Christmas, New Year's Day, Thanksgiving: fixed or computed days in the year the tense points to.</summary>
+    private Hit? Holiday(int i)
+    {
+        int month;
+        int day;
+        int k;
+        if (Is(i, Kw.Christmas))
+        {
+            bool eve = Is(i + 1, Kw.Eve);
+            month = 12;
+            day = eve ? 24 : 25;
+            k = eve || L(i + 1) is { Unit: Unit.Day, UnitPlural: false } ? i + 2 : i + 1;
+        }
+        else if (Is(i, Kw.New) && Capital(i) && L(i + 1) is { Unit: Unit.Year } && Capital(i + 1))
+        {
+            k = i + 2;
+            if (IsApostrophe(k) && Word(k + 1, "s"))
+            {
+                k += 2;
+            }
+
+            if (Is(k, Kw.Eve))
+            {
+                month = 12;
+                day = 31;
+                k++;
+            }
+            else if (L(k) is { Unit: Unit.Day, UnitPlural: false })
+            {
+                month = 1;
+                day = 1;
+                k++;
+            }
+            else
+            {
+                return null;
+            }
+        }
+        else if (Is(i, Kw.Thanksgiving))
+        {
+            k = L(i + 1) is { Unit: Unit.Day, UnitPlural: false } ? i + 2 : i + 1;
+            var cue = TenseAt(i);
+            int y = Dct.Year;
+            LocalDate? Thanks(int year) => Cal.ValidYear(year) ? new LocalDate(year, 11, 1).With(DateAdjusters.NextOrSame(IsoDayOfWeek.Thursday)).PlusDays(21) : null;
+            return Cal.Day(Pick(Dct, cue, Thanks(y - 1), Thanks(y), Thanks(y + 1))) is { } t ? new Hit(k, t, "holiday") : null;
+        }
+        else
+        {
+            return null;
+        }
+
+        return MonthDayNoYear(month, day, i) is { } r ? new Hit(k, r, "holiday") : null;
+    }
+}

@@ -1,0 +1,375 @@
+using System.Globalization;
+using Timeline.Core.Temporal.Resolution;
+
+namespace Timeline.Core.Temporal.Recognition;
+
+/// <summary>Rules for durations, sets, clock times and the modifiers in front of any expression.</summary>
+internal sealed partial class ChunkParser
+{
+    /// <summary>
+    /// "15 days", "another 15 days", "the last two years", "four-day", "a week", "several years", "the first nine months",
+    /// "the next few days", "for years" (an unknown number).
+    /// </summary>
+    private Hit? DurationRule(int i)
+    {
+        int j = i;
+        if (K(j) is Kw.The or Kw.Another)
+        {
+            j++;
+        }
+
+        if (K(j) is Kw.Past or Kw.Last or Kw.Next or Kw.Coming or Kw.Previous or Kw.Following or Kw.Full or Kw.Whole or Kw.Entire
+            || (L(j) is { Ordinal: 1 } && K(i) == Kw.The) || Word(j, "final") || Word(j, "remaining") || Word(j, "additional") || Word(j, "initial") || Word(j, "extra"))
+        {
+            if (j > i || K(j) is not (Kw.Last or Kw.Next or Kw.Past or Kw.Previous or Kw.Following or Kw.Coming))
+            {
+                j++;
+            }
+            else if (!NumberAt(j + 1, out _, out _))
+            {
+                return null; // "last week" without "the" is a date: the relative rule owns it
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        bool article = j == i || K(j - 1) is Kw.Another;
+        if (NumberAt(j, out int k, out long n, allowArticle: article || K(j - 1) is Kw.Full or Kw.Whole or Kw.Entire))
+        {
+            if (Word(k, "more") || Word(k, "additional") || Word(k, "extra"))
+            {
+                k++;
+            }
+
+            bool hyphen = IsHyphen(k) && Adj(k) && IsNumber(k - 1) == IsNumber(k - 1);
+            int u = hyphen ? k + 1 : k;
+            var unit = UnitAt(u, out bool plural);
+            if (unit == Unit.None || (hyphen && plural))
+            {
+                return null;
+            }
+
+            if (IsNumber(j) && Capital(u))
+            {
+                return null; // "60 Minutes", "24 Hours of Le Mans": a title
+            }
+
+            if (n == 1 && plural && IsNumber(j))
+            {
+                plural = false;
+            }
+
+            // "40-year-old", "a 10-year-old boy": an age, not a duration
+            if (IsHyphen(u + 1) && Word(u + 2, "old"))
+            {
+                return null;
+            }
+
+            // "the 1990 year" or "2011 years" after a preposition are years, not durations of two thousand years
+            if (IsNumber(j) && Digits(j) == 4 && K(i - 1) is Kw.In or Kw.Since && unit is Unit.Year)
+            {
+                return null;
+            }
+
+            long? amount = n == Lexicon.Vague ? null : n;
+            if (n == 0 && L(j)?.Number != 0 && !IsNumber(j))
+            {
+                return null;
+            }
+
+            return new Hit(u + 1, new Resolved(TimexType.Duration, Cal.Duration(amount, unit), null), "duration");
+        }
+
+        // "the past year", "the next month" are handled by the relative rule; here: bare plural units after "for", "over", "within".
+        if (j == i && L(j) is { Unit: not Unit.None, UnitPlural: true } pl && K(i - 1) is Kw.For or Kw.Over or Kw.Within or Kw.In && !IsNumber(i - 1) && pl.Unit is not (Unit.Second or Unit.Quarter))
+        {
+            if (K(j + 1) is Kw.Of && pl.Unit is Unit.Day or Unit.Week)
+            {
+                return null;
+            }
+
+            return new Hit(j + 1, new Resolved(TimexType.Duration, Cal.Duration(null, pl.Unit), null), "duration-vague");
+        }
+
+        if (j == i && K(j) is Kw.Recent && L(j + 1) is { Unit: Unit.Year or Unit.Month or Unit.Week or Unit.Day or Unit.Decade, UnitPlural: true })
+        {
+            return new Hit(j + 2, Ref("PAST_REF"), "past-ref");
+        }
+
+        if (K(i) is Kw.The && K(i + 1) is Kw.Coming or Kw.Next && L(i + 2) is { Unit: Unit.Year or Unit.Month or Unit.Week or Unit.Day or Unit.Decade, UnitPlural: true } cu)
+        {
+            return new Hit(i + 3, new Resolved(TimexType.Duration, Cal.Duration(null, cu.Unit), null), "duration-vague");
+        }
+
+        return null;
+    }
+
+    /// <summary>"daily", "every year", "each Monday", "every other week", "a year" after a rate ("$5 a year").</summary>
+    private Hit? SetRule(int i)
+    {
+        string? adverb = K(i) switch
+        {
+            Kw.Daily => "P1D",
+            Kw.Weekly => "P1W",
+            Kw.Monthly => "P1M",
+            Kw.Annually or Kw.Yearly => "P1Y",
+            Kw.Hourly => "PT1H",
+            Kw.Nightly => "P1D",
+            Kw.Quarterly => "P1Q",
+            _ => null,
+        };
+        if (adverb is not null)
+        {
+            return new Hit(i + 1, new Resolved(TimexType.Set, adverb, null), "set-adverb");
+        }
+
+        if (K(i) is Kw.Every or Kw.Each)
+        {
+            int j = i + 1;
+            long n = 1;
+            if (Is(j, Kw.Other))
+            {
+                n = 2;
+                j++;
+            }
+            else if (NumberAt(j, out int after, out long v) && v != Lexicon.Vague)
+            {
+                n = v;
+                j = after;
+            }
+
+            if (WeekdayAt(j, out int wk, out _) is > 0 and var wd)
+            {
+                return new Hit(wk, new Resolved(TimexType.Set, $"XXXX-WXX-{wd}", null), "set-weekday");
+            }
+
+            if (UnitAt(j, out _) is not Unit.None and var unit)
+            {
+                return new Hit(j + 1, new Resolved(TimexType.Set, Cal.Duration(n, unit), null), "set-every");
+            }
+
+            if (DayPartAt(j, out int dk) is { } part)
+            {
+                return new Hit(dk, new Resolved(TimexType.Set, "XXXX-XX-XXT" + part, null), "set-daypart");
+            }
+
+            return null;
+        }
+
+        // "per year", "a year" after a rate: "$5 a year", "twice a week", "8% a year"
+        if (K(i) is Kw.A or Kw.Per or Kw.An && L(i + 1) is { Unit: not Unit.None, UnitPlural: false } u1)
+        {
+            bool rate = K(i) == Kw.Per || IsNumber(i - 1) || IsPunct(i - 1, '%') || Word(i - 1, "percent") || K(i - 1) is Kw.Twice or Kw.Once or Kw.Times
+                || Word(i - 1, "dollars") || Word(i - 1, "cents") || Word(i - 1, "million") || Word(i - 1, "billion");
+            if (rate)
+            {
+                return new Hit(i + 2, new Resolved(TimexType.Set, Cal.Duration(1, u1.Unit), null), "set-rate");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"3 p.m.", "10:30 a.m. EST", "14:30", "noon", "midnight", "5 o'clock".</summary>
+    private Hit? ClockRule(int i)
+    {
+        int hour;
+        int minute = 0;
+        int k;
+        if (K(i) is Kw.Noon or Kw.Midnight)
+        {
+            hour = K(i) == Kw.Noon ? 12 : 24;
+            k = i + 1;
+        }
+        else if (IsNumber(i) && Digits(i) <= 2 && Num(i) <= 24 && !(Adj(i) && (IsPunct(i - 1, ':') || IsPunct(i - 1, '.') || IsPunct(i - 1, '$'))))
+        {
+            hour = Num(i);
+            k = i + 1;
+            bool hasMinutes = false;
+            if ((IsPunct(k, ':') || IsPunct(k, '.')) && Adj(k) && IsNumber(k + 1) && Adj(k + 1) && Digits(k + 1) == 2 && Num(k + 1) <= 59)
+            {
+                minute = Num(k + 1);
+                hasMinutes = true;
+                k += 2;
+                if (IsPunct(k, ':') && Adj(k) && IsNumber(k + 1) && Adj(k + 1) && Digits(k + 1) == 2)
+                {
+                    k += 2; // seconds: kept in the extent, dropped from the value
+                }
+            }
+
+            int ampm = AmPm(k, out int after);
+            if (ampm != 0)
+            {
+                if (hour is 0 or > 12)
+                {
+                    return null;
+                }
+
+                hour = ampm == 1 ? (hour == 12 ? 0 : hour) : (hour == 12 ? 12 : hour + 12);
+                k = after;
+            }
+            else if (Word(k, "o") && IsApostrophe(k + 1) && Word(k + 2, "clock"))
+            {
+                k += 3;
+            }
+            else if (!hasMinutes || IsPunct(k - 2, '.') || hour > 23 || IsNumber(k) || (IsPunct(k, '-') && IsNumber(k + 1)))
+            {
+                return null;
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        if (IsWord(k) && _t[k].Length is >= 2 and <= 4 && IsZone(k))
+        {
+            k++;
+        }
+
+        var date = Cal.Day(Dct)!.Value;
+        string value = $"{date.Value}T{Cal.Two(hour)}:{Cal.Two(minute)}";
+        return new Hit(k, new Resolved(TimexType.Time, value, date.Range is { } r ? new DateRange(r.Start, r.End, minute == 0 ? Granularity.Hour : Granularity.Minute) : null), "clock");
+    }
+
+    /// <summary>1 for a.m., 2 for p.m., 0 otherwise; accepts "a.m.", "am", "AM", "p.m", "pm".</summary>
+    private int AmPm(int i, out int next)
+    {
+        next = i;
+        if (Is(i, Kw.Am) || Is(i, Kw.Pm))
+        {
+            next = i + 1;
+            return Is(i, Kw.Am) ? 1 : 2;
+        }
+
+        if ((Word(i, "a") || Word(i, "p")) && IsPunct(i + 1, '.') && Word(i + 2, "m") && Adj(i + 1) && Adj(i + 2))
+        {
+            next = IsPunct(i + 3, '.') && Adj(i + 3) ? i + 4 : i + 3;
+            return Word(i, "a") ? 1 : 2;
+        }
+
+        return 0;
+    }
+
+    private bool IsZone(int k)
+    {
+        var w = _text.AsSpan(_t[k].Start, _t[k].Length);
+        foreach (var z in (ReadOnlySpan<string>)["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "ET", "PT", "CT", "BST", "CET", "CEST", "MSK"])
+        {
+            if (w.SequenceEqual(z))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Joins a day and a clock time written next to each other ("3 p.m. Wednesday", "Wednesday 3 p.m.") into one TIME.</summary>
+    private Hit WithClock(int i, Hit h)
+    {
+        _ = i;
+        if (h.Value.Type == TimexType.Date && h.Value.Granularity == Granularity.Day && h.End < _n && ClockRule(h.End) is { } clock)
+        {
+            return new Hit(clock.End, Combine(h.Value, clock.Value), "date-time");
+        }
+
+        if (h.Rule == "clock" && h.End < _n)
+        {
+            int k = IsPunct(h.End, ',') ? h.End + 1 : h.End;
+            Hit? day = WeekdayRule(k) ?? Deictic(k) ?? ExplicitDate(k);
+            if (day is { } d && d.Value.Granularity == Granularity.Day && d.Value.Type == TimexType.Date)
+            {
+                return new Hit(d.End, Combine(d.Value, h.Value), "time-date");
+            }
+        }
+
+        return h;
+    }
+
+    private static Resolved Combine(Resolved day, Resolved clock)
+    {
+        int t = clock.Value.IndexOf('T', StringComparison.Ordinal);
+        string time = t >= 0 ? clock.Value[t..] : string.Empty;
+        return new Resolved(TimexType.Time, day.Value + time, day.Range is { } r ? new DateRange(r.Start, r.End, clock.Granularity) : null, clock.Mod);
+    }
+
+    /// <summary>
+    /// Modifier words before an expression: "early"/"late"/"mid"/"the end of" on points (START, END, MID),
+    /// "about"/"nearly"/"more than"/"at least" on quantities (APPROX, LESS_THAN, MORE_THAN…). Returns the first token after them.
+    /// </summary>
+    private int Modifiers(int i, out TimexMod mod, out bool point, out bool quantity)
+    {
+        mod = TimexMod.None;
+        point = false;
+        quantity = false;
+        int j = i;
+        bool the = Is(j, Kw.The);
+        int p = the ? j + 1 : j;
+        switch (K(p))
+        {
+            case Kw.End or Kw.Beginning or Kw.Start or Kw.Middle when Is(p + 1, Kw.Of):
+                mod = K(p) switch { Kw.End => TimexMod.End, Kw.Middle => TimexMod.Mid, _ => TimexMod.Start };
+                point = true;
+                return p + 2;
+            case Kw.Early or Kw.Late or Kw.Mid:
+                mod = K(p) switch { Kw.Early => TimexMod.Start, Kw.Late => TimexMod.End, _ => TimexMod.Mid };
+                point = true;
+                return IsHyphen(p + 1) ? p + 2 : p + 1;
+            case Kw.Earlier or Kw.Later when !the && (K(p + 1) is Kw.This or Kw.Today or Kw.Yesterday or Kw.Tomorrow or Kw.Tonight || L(p + 1) is { Weekday: > 0 } || MonthAt(p + 1, out _) > 0):
+                mod = K(p) == Kw.Earlier ? TimexMod.Start : TimexMod.End;
+                point = true;
+                return p + 1;
+        }
+
+        if (the)
+        {
+            return i;
+        }
+
+        quantity = true;
+        switch (K(j))
+        {
+            case Kw.About or Kw.Around or Kw.Approximately or Kw.Roughly:
+                mod = TimexMod.Approx;
+                return j + 1;
+            case Kw.Some when IsNumber(j + 1) || L(j + 1) is { Number: > 1 }:
+                mod = TimexMod.Approx;
+                return j + 1;
+            case Kw.Nearly:
+                mod = TimexMod.EqualOrLess;
+                return j + 1;
+            case Kw.Almost:
+                mod = TimexMod.LessThan;
+                return j + 1;
+            case Kw.More when Is(j + 1, Kw.Than):
+                mod = TimexMod.MoreThan;
+                return j + 2;
+            case Kw.Over when NumberAt(j + 1, out _, out _, allowArticle: true):
+                mod = TimexMod.MoreThan;
+                return j + 1;
+            case Kw.Less when Is(j + 1, Kw.Than):
+                mod = TimexMod.LessThan;
+                return j + 2;
+            case Kw.Under when NumberAt(j + 1, out _, out _, allowArticle: true):
+                mod = TimexMod.LessThan;
+                return j + 1;
+            case Kw.At when K(j + 1) is Kw.Least or Kw.Most:
+                mod = K(j + 1) == Kw.Least ? TimexMod.EqualOrMore : TimexMod.EqualOrLess;
+                return j + 2;
+            case Kw.Up when Is(j + 1, Kw.To):
+                mod = TimexMod.EqualOrLess;
+                return j + 2;
+            case Kw.No when Is(j + 1, Kw.More) && Is(j + 2, Kw.Than):
+                mod = TimexMod.EqualOrLess;
+                return j + 3;
+        }
+
+        quantity = false;
+        return i;
+    }
+
+    private static string Invariant(long n) => n.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,276 @@
+using NodaTime;
+using Timeline.Core.Temporal.Resolution;
+
+namespace Timeline.Core.Temporal.Recognition;
+
+/// <summary>Rules for deictic and relative expressions: "today", "last week", "two days later", "a decade ago", "the next day".</summary>
+internal sealed partial class ChunkParser
+{
+    private static Resolved Ref(string value) => new(TimexType.Date, value, null);
+
+    /// <summary>The narrative reference, or the publication date when nothing has been mentioned yet.</summary>
+    private (LocalDate Date, Granularity Granularity) NarrativeAnchor() =>
+        _st.LastRef is { Range: { } r } ? (r.Start, r.Granularity) : (Dct, Granularity.Day);
+
+    /// <summary>"today", "yesterday morning", "tonight", "now", "recently", "the future", "soon", "currently".</summary>
+    private Hit? Deictic(int i)
+    {
+        switch (K(i))
+        {
+            case Kw.Today:
+                return new Hit(i + 1, Cal.Day(Dct)!.Value, "today");
+            case Kw.Yesterday or Kw.Tomorrow:
+            {
+                var day = Cal.Day(Dct.PlusDays(K(i) == Kw.Yesterday ? -1 : 1))!.Value;
+                return DayPartAt(i + 1, out int k) is { } part ? new Hit(k, WithDayPart(day, part), "deictic-daypart") : new Hit(i + 1, day, "deictic-day");
+            }
+
+            case Kw.Tonight:
+                return new Hit(i + 1, WithDayPart(Cal.Day(Dct)!.Value, "NI"), "tonight");
+            case Kw.Now:
+                return new Hit(i + 1, Ref("PRESENT_REF"), "now");
+            case Kw.Currently or Kw.Nowadays:
+                return new Hit(i + 1, Ref("PRESENT_REF"), "present");
+            case Kw.Current when IsWord(i + 1) && !Word(i + 1, "account") && !Word(i + 1, "accounts") && !Word(i + 1, "events") && !Word(i + 1, "affairs") && L(i + 1) is not { Unit: not Unit.None }:
+                return new Hit(i + 1, Ref("PRESENT_REF"), "present");
+            case Kw.Recently or Kw.Lately:
+                return new Hit(i + 1, Ref("PAST_REF"), "past-ref");
+            case Kw.Recent when L(i + 1) is not { Unit: not Unit.None } && IsWord(i + 1):
+                return new Hit(i + 1, Ref("PAST_REF"), "past-ref");
+            case Kw.Soon when !Is(i + 1, Kw.After) && !Is(i + 1, Kw.Before):
+                return new Hit(i + 1, Ref("FUTURE_REF"), "future-ref");
+            case Kw.Future:
+                return new Hit(i + 1, Ref("FUTURE_REF"), "future-ref");
+            case Kw.These when L(i + 1) is { Unit: Unit.Day, UnitPlural: true }:
+                return new Hit(i + 2, Ref("PRESENT_REF"), "present");
+            case Kw.The:
+                if (Is(i + 1, Kw.Past) && !NumberAt(i + 2, out _, out _) && L(i + 2) is not { Unit: not Unit.None } && !Is(i + 2, Kw.Few) && !Is(i + 2, Kw.Several))
+                {
+                    return new Hit(i + 2, Ref("PAST_REF"), "past-ref");
+                }
+
+                if (Is(i + 1, Kw.Future))
+                {
+                    return new Hit(i + 2, Ref("FUTURE_REF"), "future-ref");
+                }
+
+                if (Word(i + 1, "near") && Is(i + 2, Kw.Future))
+                {
+                    return new Hit(i + 3, Ref("FUTURE_REF"), "future-ref");
+                }
+
+                if (Is(i + 1, Kw.Present) && !IsWord(i + 2))
+                {
+                    return new Hit(i + 2, Ref("PRESENT_REF"), "present");
+                }
+
+                if (Is(i + 1, Kw.Moment) && Is(i - 1, Kw.At))
+                {
+                    return new Hit(i + 2, Ref("PRESENT_REF"), "present");
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// "last week", "this month", "next year", "last night", "this morning", "the next day", "that week", "the following month",
+    /// "the previous year", "the same day", "year-earlier".
+    /// </summary>
+    private Hit? Relative(int i)
+    {
+        int j = i;
+        bool the = false;
+        if (Is(j, Kw.The))
+        {
+            the = true;
+            j++;
+        }
+
+        Kw rel = K(j);
+        if (rel == Kw.This && Is(j + 1, Kw.Past))
+        {
+            rel = Kw.Last;
+            j++;
+        }
+
+        // "year-earlier", "year-ago": the narrative reference a year back.
+        if (!the && L(j) is { Unit: Unit.Year, UnitPlural: false } && IsHyphen(j + 1) && K(j + 2) is Kw.Earlier or Kw.Ago && Adj(j + 1) && Adj(j + 2))
+        {
+            var (a, g) = NarrativeAnchor();
+            return Cal.At(Cal.Shift(a, Granularity.Year, -1), g) is { } ye ? new Hit(j + 3, ye, "year-earlier") : null;
+        }
+
+        if (rel is not (Kw.This or Kw.Last or Kw.Next or Kw.Past or Kw.Previous or Kw.Coming or Kw.Upcoming or Kw.Current or Kw.Following or Kw.That or Kw.Same))
+        {
+            return null;
+        }
+
+        int k = j + 1;
+        if (L(k) is { DayPart: not DayPart.None, UnitPlural: false } dp && dp.Unit is Unit.None or Unit.Night && !the)
+        {
+            // "this morning", "last night", "tomorrow night" (tomorrow handled by the deictic rule)
+            string part = DayPartAt(k, out int after)!;
+            var day = rel switch
+            {
+                Kw.This or Kw.Current => Dct,
+                Kw.Last or Kw.Past or Kw.Previous when dp.Unit == Unit.Night || dp.DayPart == DayPart.Evening => Dct.PlusDays(-1),
+                Kw.That or Kw.Same => NarrativeAnchor().Date,
+                _ => Dct,
+            };
+            if (rel is Kw.Next or Kw.Following or Kw.Coming or Kw.Upcoming)
+            {
+                day = Dct.PlusDays(1);
+            }
+
+            return Cal.Day(day) is { } dd ? new Hit(after, WithDayPart(dd, part), "relative-daypart") : null;
+        }
+
+        if (L(k) is not { Unit: not Unit.None, UnitPlural: false } ul)
+        {
+            return null;
+        }
+
+        var unit = ul.Unit;
+        var g2 = Cal.ToGranularity(unit);
+        if (g2 is Granularity.None or Granularity.Hour or Granularity.Minute or Granularity.Second)
+        {
+            return null;
+        }
+
+        // "the past year", "the last week" (with the article) are durations in TimeML; "the next day" is narrative.
+        if (the && (rel is Kw.Past or Kw.Last || (rel is Kw.Next or Kw.Coming && K(i - 1) is Kw.For or Kw.Over or Kw.During or Kw.Within)))
+        {
+            return new Hit(k + 1, new Resolved(TimexType.Duration, Cal.Duration(1, unit), null), "duration-the-past");
+        }
+
+        bool narrative = rel is Kw.That or Kw.Same or Kw.Following || (the && rel is Kw.Next or Kw.Previous);
+        if (rel == Kw.That && unit is not (Unit.Day or Unit.Week or Unit.Month or Unit.Year or Unit.Weekend or Unit.Night))
+        {
+            return null;
+        }
+
+        int shift = rel switch
+        {
+            Kw.This or Kw.Current or Kw.That or Kw.Same => 0,
+            Kw.Last or Kw.Past or Kw.Previous => -1,
+            _ => 1,
+        };
+        var (anchor, anchorG) = narrative ? NarrativeAnchor() : (Dct, Granularity.Day);
+        if (narrative && anchorG < g2)
+        {
+            // "the next day" after a month-level reference: stay at the reference's precision.
+            g2 = anchorG;
+        }
+
+        if (unit == Unit.Weekend)
+        {
+            var wk = Cal.Shift(anchor, Granularity.Week, shift);
+            return Cal.Weekend(wk) is { } we ? new Hit(k + 1, we, "relative-weekend") : null;
+        }
+
+        if (unit == Unit.Night)
+        {
+            return Cal.Day(Cal.Shift(anchor, Granularity.Day, shift)) is { } nd ? new Hit(k + 1, WithDayPart(nd, "NI"), "relative-night") : null;
+        }
+
+        int step = unit == Unit.Fortnight ? 2 : 1;
+        var stepG = unit == Unit.Fortnight ? Granularity.Week : Cal.ToGranularity(unit);
+        var shifted = Cal.Shift(anchor, stepG, shift * step);
+        return Cal.At(shifted, g2) is { } v ? new Hit(k + 1, v, narrative ? "relative-narrative" : "relative") : null;
+    }
+
+    /// <summary>
+    /// "two days ago", "a decade ago" (a year, approximate), "three years earlier" (from the last date mentioned),
+    /// "a week later", "two weeks from now", "the day before".
+    /// </summary>
+    private Hit? Ago(int i)
+    {
+        int j = i;
+        long n;
+        if (Is(j, Kw.The) && L(j + 1) is { Unit: Unit.Day, UnitPlural: false } && K(j + 2) is Kw.Before or Kw.After && IsEnd(j + 3))
+        {
+            var (a, _) = NarrativeAnchor();
+            return Cal.Day(a.PlusDays(K(j + 2) == Kw.Before ? -1 : 1)) is { } r ? new Hit(j + 3, r, "narrative-day") : null;
+        }
+
+        if (!NumberAt(j, out int k, out n, allowArticle: true))
+        {
+            // "years ago", "months earlier" with no number
+            if (L(j) is { Unit: not Unit.None, UnitPlural: true } && K(j + 1) is Kw.Ago or Kw.Earlier or Kw.Later)
+            {
+                k = j;
+                n = Lexicon.Vague;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        var unit = UnitAt(k, out bool plural);
+        if (unit == Unit.None)
+        {
+            return null;
+        }
+
+        _ = plural;
+        int dirTok = k + 1;
+        Kw dir = K(dirTok);
+        int end = dirTok + 1;
+        if (dir is Kw.From && Is(dirTok + 1, Kw.Now))
+        {
+            dir = Kw.Hence;
+            end = dirTok + 2;
+        }
+        else if (dir is Kw.Before or Kw.After)
+        {
+            if (!IsEnd(end))
+            {
+                return null; // "two days after the attack": a duration and a preposition, not a date
+            }
+        }
+        else if (dir is not (Kw.Ago or Kw.Earlier or Kw.Later or Kw.Hence))
+        {
+            return null;
+        }
+
+        bool back = dir is Kw.Ago or Kw.Earlier or Kw.Before;
+        bool fromDct = dir is Kw.Ago or Kw.Hence;
+        if (n == Lexicon.Vague)
+        {
+            return new Hit(end, Ref(back ? "PAST_REF" : "FUTURE_REF"), "ago-vague");
+        }
+
+        var g = Cal.ToGranularity(unit);
+        long amount = unit == Unit.Fortnight ? n * 2 : n;
+        var stepG = unit == Unit.Fortnight ? Granularity.Week : g is Granularity.Hour or Granularity.Minute or Granularity.Second ? Granularity.Day : g;
+        if (unit is Unit.Hour or Unit.Minute or Unit.Second)
+        {
+            amount = unit == Unit.Hour ? amount / 24 : 0;
+        }
+
+        var (anchor, anchorG) = fromDct ? (Dct, Granularity.Day) : NarrativeAnchor();
+        var shifted = Cal.Shift(anchor, stepG, back ? -amount : amount);
+        var mod = TimexMod.None;
+        var outG = g;
+        if (g is Granularity.Decade or Granularity.Century)
+        {
+            outG = Granularity.Year;
+            mod = TimexMod.Approx;
+        }
+        else if (g is Granularity.Hour or Granularity.Minute or Granularity.Second)
+        {
+            outG = Granularity.Day;
+        }
+
+        if (!fromDct && _st.LastRef is not null)
+        {
+            outG = anchorG;
+        }
+
+        return Cal.At(shifted, outG) is { } v ? new Hit(end, v.WithMod(mod), fromDct ? "ago" : "ago-narrative") : null;
+    }
+}

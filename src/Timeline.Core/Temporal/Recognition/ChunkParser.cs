@@ -1,0 +1,557 @@
+using NodaTime;
+using Timeline.Core.Temporal.Resolution;
+
+namespace Timeline.Core.Temporal.Recognition;
+
+/// <summary>A rule's result: the token after the expression, its resolved value and the rule's name.</summary>
+internal readonly record struct Hit(int End, Resolved Value, string Rule);
+
+/// <summary>
+/// The state a document carries across chunks: the document time and the narrative reference
+/// (the last date mentioned) that "the next day" or "a year earlier" resolve against.
+/// </summary>
+internal sealed class DocState(DocumentTime doc)
+{
+    public DocumentTime Doc { get; } = doc;
+
+    public LocalDate Dct { get; } = doc.Published.Date;
+
+    /// <summary>The last calendar value mentioned, at day granularity or coarser.</summary>
+    public Resolved? LastRef { get; set; }
+}
+
+/// <summary>
+/// Runs the rules over the tokens of one chunk (a paragraph), left to right, keeping the longest match at each position.
+/// The token helpers live here; the rule families are in the partial files next to it. Not thread-safe: one per call.
+/// </summary>
+internal sealed partial class ChunkParser
+{
+    private readonly string _text;
+    private readonly List<Token> _t;
+    private readonly DocState _st;
+    private readonly int _n;
+
+    /// <summary>The year of the last explicit date in this paragraph, for narratives far from the publication date.</summary>
+    private int? _paragraphYear;
+
+    public ChunkParser(string text, List<Token> tokens, DocState state)
+    {
+        _text = text;
+        _t = tokens;
+        _st = state;
+        _n = tokens.Count;
+    }
+
+    private LocalDate Dct => _st.Dct;
+
+    public void Run(List<TemporalMention> output)
+    {
+        int i = 0;
+        while (i < _n)
+        {
+            if (!MayStart(i))
+            {
+                i++;
+                continue;
+            }
+
+            Hit? best = null;
+            int bestStart = i;
+            try
+            {
+                best = Best(i, out bestStart);
+            }
+            catch (Exception e) when (e is ArgumentException or OverflowException or InvalidOperationException or IndexOutOfRangeException)
+            {
+                // A rule met a value NodaTime rejects: skip this position rather than fail the document.
+                best = null;
+            }
+
+            if (best is not { } h)
+            {
+                i++;
+                continue;
+            }
+
+            int start = _t[bestStart].Start;
+            int end = _t[h.End - 1].End;
+            output.Add(new TemporalMention(start, end, _text[start..end], h.Value.Type, h.Value.Value, h.Value.Mod, h.Rule) { Range = h.Value.Range });
+            if (h.Value.Range is { } r && h.Value.Type == TimexType.Date && r.Granularity is >= Granularity.Year and <= Granularity.Day)
+            {
+                _st.LastRef = h.Value;
+                if (h.Rule.StartsWith("date-", StringComparison.Ordinal) || h.Rule == "year")
+                {
+                    _paragraphYear = r.Start.Year;
+                }
+            }
+
+            i = h.End;
+        }
+    }
+
+    private bool MayStart(int i)
+    {
+        var tok = _t[i];
+        return tok.Kind == TokenKind.Number || tok.Lex is not null || (tok.Kind == TokenKind.Punct && _text[tok.Start] == '\'');
+    }
+
+    /// <summary>The longest hit starting at <paramref name="i"/>, with any modifier words in front of it.</summary>
+    private Hit? Best(int i, out int start)
+    {
+        start = i;
+        int j = Modifiers(i, out var mod, out bool pointMod, out bool quantityMod);
+        Hit? best = null;
+        if (j > i)
+        {
+            best = Core(j);
+            if (best is { } b && ModFits(b, pointMod, quantityMod))
+            {
+                var v = b.Value;
+                if (mod != TimexMod.None)
+                {
+                    v = v.WithMod(mod);
+                }
+
+                return new Hit(b.End, v, b.Rule);
+            }
+
+            best = null;
+        }
+
+        return Core(i);
+    }
+
+    private static bool ModFits(Hit h, bool pointMod, bool quantityMod) =>
+        pointMod ? h.Value.Type is TimexType.Date or TimexType.Time && h.Value.Value is not ("PRESENT_REF" or "PAST_REF" or "FUTURE_REF")
+        : !quantityMod || h.Value.Type is TimexType.Duration || h.Rule.StartsWith("ago", StringComparison.Ordinal) || h.Rule == "clock";
+
+    private Hit? Core(int i)
+    {
+        Hit? best = null;
+        Consider(ref best, ExplicitDate(i));
+        Consider(ref best, NumericDate(i));
+        Consider(ref best, YearRule(i));
+        Consider(ref best, Decades(i));
+        Consider(ref best, WeekdayRule(i));
+        Consider(ref best, MonthRule(i));
+        Consider(ref best, Deictic(i));
+        Consider(ref best, Relative(i));
+        Consider(ref best, Ago(i));
+        Consider(ref best, SetRule(i));
+        Consider(ref best, DurationRule(i));
+        Consider(ref best, QuarterRule(i));
+        Consider(ref best, SeasonRule(i));
+        Consider(ref best, ClockRule(i));
+        Consider(ref best, Holiday(i));
+        return best is { } b ? WithClock(i, b) : null;
+    }
+
+    private static void Consider(ref Hit? best, Hit? candidate)
+    {
+        if (candidate is { } c && (best is not { } b || c.End > b.End))
+        {
+            best = c;
+        }
+    }
+
+    // ---- token helpers -------------------------------------------------------------------------------------------
+
+    private Kw K(int i) => i >= 0 && i < _n ? _t[i].Kw : Kw.None;
+
+    private bool Is(int i, Kw k) => k != Kw.None && K(i) == k;
+
+    private LexEntry? L(int i) => i >= 0 && i < _n ? _t[i].Lex : null;
+
+    private bool IsPunct(int i, char c) => i >= 0 && i < _n && _t[i].Kind == TokenKind.Punct && _text[_t[i].Start] == c;
+
+    private bool IsHyphen(int i) => i >= 0 && i < _n && _t[i].Kind == TokenKind.Punct && _text[_t[i].Start] is '-' or '\u2010' or '\u2011' or '\u2013';
+
+    private bool IsApostrophe(int i) => i >= 0 && i < _n && _t[i].Kind == TokenKind.Punct && _text[_t[i].Start] is '\'' or '\u2019' or '\u2018';
+
+    /// <summary>Whether token <paramref name="i"/> touches the one before it (no space between).</summary>
+    private bool Adj(int i) => i > 0 && i < _n && _t[i].Start == _t[i - 1].End;
+
+    private bool Word(int i, string w) =>
+        i >= 0 && i < _n && _t[i].Kind == TokenKind.Word && _text.AsSpan(_t[i].Start, _t[i].Length).Equals(w, StringComparison.OrdinalIgnoreCase);
+
+    private bool IsNumber(int i) => i >= 0 && i < _n && _t[i].Kind == TokenKind.Number;
+
+    private int Num(int i) => IsNumber(i) ? _t[i].Number : -1;
+
+    private int Digits(int i) => IsNumber(i) ? _t[i].Length : 0;
+
+    private bool IsWord(int i) => i >= 0 && i < _n && _t[i].Kind == TokenKind.Word;
+
+    private bool IsEnd(int i) => i >= _n || (_t[i].Kind == TokenKind.Punct && _text[_t[i].Start] is '.' or ',' or ';' or ':' or '!' or '?' or ')' or '"' or '\u201D');
+
+    private bool Capital(int i) => i >= 0 && i < _n && _t[i].Capitalized;
+
+    /// <summary>Skips an optional "." right after an abbreviation.</summary>
+    private int SkipDot(int i) => IsPunct(i, '.') && Adj(i) ? i + 1 : i;
+
+    /// <summary>A month name at <paramref name="i"/> (1..12) and the token after it, skipping the dot of "Jan.".</summary>
+    private int MonthAt(int i, out int next)
+    {
+        next = i;
+        var lex = L(i);
+        if (lex is null || lex.Month == 0 || (lex.NeedsCapital && !Capital(i)))
+        {
+            return 0;
+        }
+
+        // "may" and "march" are verbs in lower case; "May" at a sentence start needs a number or year nearby.
+        if (lex.Month == 5 || (lex.Month == 3 && !lex.Abbreviation))
+        {
+            if (!Capital(i))
+            {
+                return 0;
+            }
+
+            bool numberNext = IsNumber(i + 1);
+            bool prevOk = K(i - 1) is Kw.In or Kw.Of or Kw.Early or Kw.Late or Kw.Mid or Kw.Last or Kw.Next or Kw.This or Kw.Since or Kw.Until or Kw.By or Kw.From or Kw.During or Kw.Through or Kw.And or Kw.Or or Kw.Before or Kw.After or Kw.End or Kw.Beginning or Kw.Middle or Kw.Start
+                || IsHyphen(i - 1) || IsPunct(i - 1, ',');
+            if (!numberNext && !prevOk)
+            {
+                return 0;
+            }
+        }
+
+        next = lex.Abbreviation ? SkipDot(i + 1) : i + 1;
+        if (lex.Abbreviation && next == i + 1 && !IsNumber(i + 1) && _t[i].Length < 4)
+        {
+            // A bare "Jan" or "Dec" without a dot needs a following number to be a month.
+            return 0;
+        }
+
+        return lex.Month;
+    }
+
+    private int WeekdayAt(int i, out int next, out bool plural)
+    {
+        next = i;
+        plural = false;
+        var lex = L(i);
+        if (lex is null || lex.Weekday == 0 || (lex.NeedsCapital && !Capital(i)) || (!Capital(i) && lex.Abbreviation))
+        {
+            return 0;
+        }
+
+        if (lex.Abbreviation)
+        {
+            if (!IsPunct(i + 1, '.') || !Adj(i + 1))
+            {
+                return 0;
+            }
+
+            next = i + 2;
+        }
+        else
+        {
+            next = i + 1;
+        }
+
+        plural = lex.WeekdayPlural;
+        return lex.Weekday;
+    }
+
+    /// <summary>A day-of-month number 1..31 at <paramref name="i"/>, with an optional ordinal suffix ("28th").</summary>
+    private int DayOfMonthAt(int i, out int next)
+    {
+        next = i;
+        if (IsNumber(i) && Digits(i) <= 2 && Num(i) is >= 1 and <= 31)
+        {
+            next = i + 1;
+            if (IsWord(next) && Adj(next) && (Word(next, "st") || Word(next, "nd") || Word(next, "rd") || Word(next, "th")))
+            {
+                next++;
+            }
+
+            return Num(i);
+        }
+
+        if (L(i) is { Tens: true, Number: 20 or 30 } tens && IsHyphen(i + 1) && L(i + 2) is { Ordinal: >= 1 and <= 9 } o && tens.Number + o.Ordinal <= 31)
+        {
+            next = i + 3;
+            return tens.Number + o.Ordinal;
+        }
+
+        if (L(i) is { Ordinal: >= 1 and <= 31 } lex)
+        {
+            next = i + 1;
+            return lex.Ordinal;
+        }
+
+        return 0;
+    }
+
+    /// <summary>A four-digit year (or "'98") at <paramref name="i"/>.</summary>
+    private int YearAt(int i, out int next)
+    {
+        next = i;
+        if (IsNumber(i) && Digits(i) == 4 && Num(i) >= 1000)
+        {
+            next = i + 1;
+            return Num(i);
+        }
+
+        if (IsApostrophe(i) && IsNumber(i + 1) && Adj(i + 1) && Digits(i + 1) == 2)
+        {
+            next = i + 2;
+            int y = Num(i + 1);
+            return y + (y <= (Dct.Year % 100) + 10 ? (Dct.Year / 100) * 100 : ((Dct.Year / 100) - 1) * 100);
+        }
+
+        return 0;
+    }
+
+    /// <summary>A cardinal number, in digits or words: "15", "1,000", "fifteen", "twenty-four", "a dozen", "several" (vague).</summary>
+    private bool NumberAt(int i, out int next, out long value, bool allowArticle = false)
+    {
+        next = i;
+        value = 0;
+        if (IsNumber(i))
+        {
+            if (Adj(i) && (IsPunct(i - 1, '.') || IsPunct(i - 1, ',')) && IsNumber(i - 2))
+            {
+                return false; // the tail of "1.5" or "1,000"
+            }
+
+            if (_t[i].Number < 0)
+            {
+                return false;
+            }
+
+            value = _t[i].Number;
+            next = i + 1;
+            while (IsPunct(next, ',') && Adj(next) && IsNumber(next + 1) && Adj(next + 1) && Digits(next + 1) == 3 && value < 1_000_000)
+            {
+                value = (value * 1000) + Num(next + 1);
+                next += 2;
+            }
+
+            if (IsPunct(next, '.') && Adj(next) && IsNumber(next + 1) && Adj(next + 1))
+            {
+                return false; // decimals are left alone
+            }
+
+            return true;
+        }
+
+        var lex = L(i);
+        if (lex is null)
+        {
+            return false;
+        }
+
+        switch (lex.Kw)
+        {
+            case Kw.Several or Kw.Many or Kw.Dozens or Kw.Hundreds or Kw.Thousands:
+                value = Lexicon.Vague;
+                next = i + 1;
+                if (lex.Kw is Kw.Dozens or Kw.Hundreds or Kw.Thousands && Is(next, Kw.Of))
+                {
+                    next++;
+                }
+
+                return true;
+            case Kw.Few:
+                value = Lexicon.Vague;
+                next = i + 1;
+                return true;
+            case Kw.A or Kw.An:
+                if (Is(i + 1, Kw.Few))
+                {
+                    value = Lexicon.Vague;
+                    next = i + 2;
+                    return true;
+                }
+
+                if (Is(i + 1, Kw.Couple))
+                {
+                    value = 2;
+                    next = Is(i + 2, Kw.Of) ? i + 3 : i + 2;
+                    return true;
+                }
+
+                if (Is(i + 1, Kw.Dozen))
+                {
+                    value = 12;
+                    next = i + 2;
+                    return true;
+                }
+
+                if (L(i + 1) is { Number: 100 or 1000 } big)
+                {
+                    value = big.Number;
+                    next = i + 2;
+                    return true;
+                }
+
+                if (allowArticle)
+                {
+                    value = 1;
+                    next = i + 1;
+                    return true;
+                }
+
+                return false;
+            case Kw.Couple:
+                value = 2;
+                next = Is(i + 1, Kw.Of) ? i + 2 : i + 1;
+                return true;
+            case Kw.Dozen:
+                value = 12;
+                next = i + 1;
+                return true;
+        }
+
+        if (lex.Number < 0)
+        {
+            return false;
+        }
+
+        value = lex.Number;
+        next = i + 1;
+        if (lex.Tens)
+        {
+            int k = IsHyphen(next) && Adj(next) ? next + 1 : next;
+            if (L(k) is { Number: >= 1 and <= 9, Tens: false } u)
+            {
+                value += u.Number;
+                next = k + 1;
+            }
+        }
+
+        if (value < 100 && L(next) is { Number: 100 or 1000 } mult)
+        {
+            value *= mult.Number;
+            next++;
+            if (Is(next, Kw.And) && L(next + 1) is { Number: >= 1 and < 100 } rest)
+            {
+                value += rest.Number;
+                next += 2;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A unit word at <paramref name="i"/> ("day", "years"…).</summary>
+    private Unit UnitAt(int i, out bool plural)
+    {
+        var lex = L(i);
+        plural = lex?.UnitPlural ?? false;
+        return lex?.Unit ?? Unit.None;
+    }
+
+    // ---- tense ---------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The direction the clause around token <paramref name="i"/> points: the nearest tense cue within the sentence
+    /// ("will" → future; "was", "visited" → past; "is", "says" → present). Cues before the expression weigh more.
+    /// </summary>
+    private Cue TenseAt(int i)
+    {
+        Cue best = Cue.None;
+        int bestDistance = int.MaxValue;
+        for (int k = i - 1, d = 1; k >= 0 && d <= 20; k--, d++)
+        {
+            if (SentenceBreakAfter(k))
+            {
+                break;
+            }
+
+            var c = CueOf(k);
+            if (c != Cue.None)
+            {
+                best = c;
+                bestDistance = d;
+                break;
+            }
+        }
+
+        for (int k = i + 1, d = 1; k < _n && d < bestDistance && d <= 12; k++, d++)
+        {
+            if (SentenceBreakAfter(k - 1))
+            {
+                break;
+            }
+
+            var c = CueOf(k);
+            if (c != Cue.None)
+            {
+                // A cue after the expression wins only when clearly closer.
+                if (d * 2 < bestDistance)
+                {
+                    best = c;
+                }
+
+                break;
+            }
+        }
+
+        return best;
+    }
+
+    private bool SentenceBreakAfter(int k)
+    {
+        if (k < 0 || k >= _n)
+        {
+            return true;
+        }
+
+        if (_t[k].Kind != TokenKind.Punct)
+        {
+            return false;
+        }
+
+        char c = _text[_t[k].Start];
+        if (c is '!' or '?' or ';')
+        {
+            return true;
+        }
+
+        return c == '.' && !(L(k - 1)?.Abbreviation ?? false) && (k + 1 >= _n || _t[k + 1].Capitalized || _t[k + 1].Kind != TokenKind.Word);
+    }
+
+    private Cue CueOf(int k)
+    {
+        var tok = _t[k];
+        if (tok.Kind != TokenKind.Word)
+        {
+            return Cue.None;
+        }
+
+        if (tok.Lex is { } lex)
+        {
+            if (lex.Cue != Cue.None)
+            {
+                // "'ll" and "won't" arrive as separate tokens after an apostrophe.
+                return lex.Cue == Cue.Past && IsApostrophe(k + 1) && Word(k, "won") ? Cue.Future : lex.Cue;
+            }
+
+            if (lex.Kw is Kw.Next or Kw.Coming or Kw.Upcoming)
+            {
+                return Cue.Future;
+            }
+
+            return Cue.None;
+        }
+
+        var w = _text.AsSpan(tok.Start, tok.Length);
+        if (w.Length >= 5 && !tok.Capitalized && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
+            && !w.EndsWith("eed", StringComparison.OrdinalIgnoreCase) && !w.Equals("hundred", StringComparison.OrdinalIgnoreCase)
+            && !w.Equals("expected", StringComparison.OrdinalIgnoreCase) && !w.Equals("scheduled", StringComparison.OrdinalIgnoreCase)
+            && !w.Equals("planned", StringComparison.OrdinalIgnoreCase) && !w.Equals("supposed", StringComparison.OrdinalIgnoreCase))
+        {
+            return Cue.Past;
+        }
+
+        if (w.Equals("expected", StringComparison.OrdinalIgnoreCase) || w.Equals("scheduled", StringComparison.OrdinalIgnoreCase) || w.Equals("planned", StringComparison.OrdinalIgnoreCase))
+        {
+            return Is(k + 1, Kw.To) || Is(k + 1, Kw.For) ? Cue.Future : Cue.Past;
+        }
+
+        return Cue.None;
+    }
+}

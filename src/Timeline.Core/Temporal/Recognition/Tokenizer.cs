@@ -1,0 +1,102 @@
+namespace Timeline.Core.Temporal.Recognition;
+
+internal enum TokenKind : byte
+{
+    Word,
+    Number,
+    Punct,
+}
+
+/// <summary>
+/// One token of a chunk: a run of letters, a run of ASCII digits, or a single other character.
+/// Holds offsets into the original text and the lexicon entry for words, never a substring.
+/// </summary>
+internal readonly struct Token
+{
+    public Token(int start, int end, TokenKind kind, LexEntry? lex, int number, bool capitalized, bool newlineBefore)
+    {
+        Start = start;
+        End = end;
+        Kind = kind;
+        Lex = lex;
+        Number = number;
+        Capitalized = capitalized;
+        NewlineBefore = newlineBefore;
+    }
+
+    public int Start { get; }
+
+    public int End { get; }
+
+    public TokenKind Kind { get; }
+
+    /// <summary>What the lexicon knows about this word; null for unknown words, numbers and punctuation.</summary>
+    public LexEntry? Lex { get; }
+
+    /// <summary>The value of a digit run of at most 9 digits, else -1.</summary>
+    public int Number { get; }
+
+    public bool Capitalized { get; }
+
+    public bool NewlineBefore { get; }
+
+    public int Length => End - Start;
+
+    public Kw Kw => Lex?.Kw ?? Kw.None;
+}
+
+/// <summary>Splits text into <see cref="Token"/>s in one pass, without allocating per token.</summary>
+internal static class Tokenizer
+{
+    public static void Tokenize(string text, int start, int end, List<Token> tokens)
+    {
+        int i = start;
+        bool newline = false;
+        while (i < end)
+        {
+            char c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                newline |= c == '\n';
+                i++;
+                continue;
+            }
+
+            int s = i;
+            if (char.IsAsciiDigit(c))
+            {
+                long value = 0;
+                while (i < end && char.IsAsciiDigit(text[i]))
+                {
+                    if (value <= 999_999_999)
+                    {
+                        value = (value * 10) + (text[i] - '0');
+                    }
+
+                    i++;
+                }
+
+                int number = i - s <= 9 ? (int)value : -1;
+                tokens.Add(new Token(s, i, TokenKind.Number, null, number, false, newline));
+            }
+            else if (char.IsLetter(c))
+            {
+                while (i < end && char.IsLetter(text[i]))
+                {
+                    i++;
+                }
+
+                var lex = i - s <= 16 ? Lexicon.Find(text.AsSpan(s, i - s)) : null;
+                tokens.Add(new Token(s, i, TokenKind.Word, lex, -1, char.IsUpper(c), newline));
+            }
+            else
+            {
+                // Surrogate pairs and other symbols: one token per UTF-16 unit keeps offsets exact and never splits a word.
+                i++;
+                tokens.Add(new Token(s, i, TokenKind.Punct, null, -1, false, newline));
+            }
+
+            newline = false;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Timeline.Core.Temporal;
+
+namespace Timeline.Core.Tests.Temporal;
+
+/// <summary>Explicit dates, numeric dates, years, decades, quarters and seasons. Publication date: Wed 2026-01-28 unless given.</summary>
+public class CalendarRulesTest
+{
+    public static TheoryData<string, string, string> ExplicitDates => new()
+    {
+        // Month, day, year with the AP abbreviation and its dot.
+        { "The vote was held Jan. 27, 2026, in Baghdad.", "Jan. 27, 2026", "2026-01-27" },
+        // Day-first British order.
+        { "It was published on 25 February 2025 by the paper.", "25 February 2025", "2025-02-25" },
+        // Ordinal suffix is part of the extent.
+        { "The deadline is January 30th, 2026.", "January 30th, 2026", "2026-01-30" },
+        // "the 4th of July 1776": the article and "of" belong to the expression.
+        { "They signed it on the 4th of July 1776.", "the 4th of July 1776", "1776-07-04" },
+        // ISO and US numeric forms.
+        { "Filed 2025-11-03 in court.", "2025-11-03", "2025-11-03" },
+        { "Filed on 11/03/2025 in court.", "11/03/2025", "2025-11-03" },
+        // Month and year only: never invent a day.
+        { "The offensive began in October 2025.", "October 2025", "2025-10" },
+        { "Rates rose in Oct. 2025 and fell.", "Oct. 2025", "2025-10" },
+        // A bare year after a preposition.
+        { "The war began in 2011.", "2011", "2011" },
+        // Decades and centuries.
+        { "Prices doubled in the 1990s.", "the 1990s", "199" },
+        { "A fashion of the '80s.", "the '80s", "198" },
+        { "Built in the 1800s.", "the 1800s", "18" },
+        { "The twentieth century was violent.", "The twentieth century", "19" },
+        // Quarters and halves.
+        { "Profit fell in the third quarter of 2025.", "the third quarter of 2025", "2025-Q3" },
+        { "Third-quarter profit fell, the company said.", "Third-quarter", "2025-Q3" },
+        { "Sales rose in the first half of 2025.", "the first half of 2025", "2025-H1" },
+        // Seasons, with a year or resolved by tense.
+        { "The talks resumed in the summer of 2024.", "the summer of 2024", "2024-SU" },
+        { "The plant closed last summer.", "last summer", "2025-SU" },
+        // A holiday is a day in the year the tense points to.
+        { "They met on Christmas Day.", "Christmas Day", "2025-12-25" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExplicitDates))]
+    public void ResolvesCalendarExpression(string text, string extent, string value) => TaggerAssert.Value(text, extent, value);
+
+    public static TheoryData<string, string> NotDates => new()
+    {
+        // A date that does not exist is not resolved to a neighbouring day.
+        { "It happened on February 30, 2025.", "February 30, 2025" },
+        // A year beyond the supported calendar.
+        { "In the year 99999999 the sun dies.", "99999999" },
+        // Numbers that are not years: counts, money, and measures.
+        { "The army sent 1500 troops and $2011 in aid.", "1500" },
+        { "The army sent 1500 troops and $2011 in aid.", "2011" },
+        // "may" the verb and "march" the verb.
+        { "Officials may march on the capital.", "may" },
+        { "Officials may march on the capital.", "march" },
+        // The fall of a city is an event, not a season.
+        { "Since the fall of Kabul, aid has dropped.", "fall" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotDates))]
+    public void LeavesNonTemporalTextAlone(string text, string notTemporal)
+    {
+        int at = text.IndexOf(notTemporal, StringComparison.Ordinal);
+        Assert.DoesNotContain(TaggerAssert.Tag(text), m => m.Start <= at && at < m.End && m.Type == TimexType.Date && m.Value.StartsWith("2", StringComparison.Ordinal) && m.Text.Contains(notTemporal, StringComparison.Ordinal) && m.Value.Length >= 7);
+    }
+
+    [Fact]
+    public void FebruaryThirtiethYieldsNoDay() =>
+        Assert.DoesNotContain(TaggerAssert.Tag("It happened on February 30, 2025."), m => m.Range is { Granularity: Granularity.Day });
+
+    [Fact]
+    public void HugeYearYieldsNoMention() => Assert.Empty(TaggerAssert.Tag("In the year 99999999 the sun dies."));
+
+    [Fact]
+    public void MonthRangeCoversTheWholeMonth()
+    {
+        var m = TaggerAssert.Mention("The offensive began in October 2025.", "October 2025");
+        Assert.Equal(new NodaTime.LocalDate(2025, 10, 1), m.Range!.Value.Start);
+        Assert.Equal(new NodaTime.LocalDate(2025, 10, 31), m.Range!.Value.End);
+        Assert.Equal(Granularity.Month, m.Range!.Value.Granularity);
+    }
+}
