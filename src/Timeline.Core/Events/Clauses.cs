@@ -195,7 +195,7 @@ internal static partial class Clauses
     /// statement, or null when it is: a timestamp label ("Update: 18:15 January 29, 2025:"), a possessive or
     /// prenominal modifier ("Wednesday's talks", "the 2011 uprising"), or no verb at all.
     /// </summary>
-    public static string? NotAStatement(string sentence, int start, int end)
+    public static string? NotAStatement(string sentence, int start, int end, bool requireVerb = true)
     {
         int colon = sentence.IndexOf(':');
         if (colon > 0 && colon < sentence.Length - 1)
@@ -212,7 +212,7 @@ internal static partial class Clauses
             return ExclusionReasons.Timestamp;
         }
 
-        if (!HasVerb(sentence))
+        if (requireVerb && !HasVerb(sentence))
         {
             return ExclusionReasons.NoVerb;
         }

@@ -75,7 +75,7 @@ public static class EventPipeline
                     Subordinate = relative,
                 };
 
-                string? reason = s.Kind == SentenceKind.Headline ? ExclusionReasons.Headline : Clauses.NotAStatement(sentence, at, to);
+                string? reason = s.Kind == SentenceKind.Headline ? ExclusionReasons.Headline : Clauses.NotAStatement(sentence, at, to, requireVerb: s.Kind == SentenceKind.Body);
                 if (reason is null)
                 {
                     mentions.Add(mention);
