@@ -243,7 +243,69 @@ internal static partial class Clauses
     /// clauses, leading adverbial phrases and attributions dropped; at most <see cref="MaxHeadline"/> characters.
     /// When the date sits in a "who …" clause, the clause is told of its antecedent ("X, who led … in 2024" → "X led … in 2024").
     /// </summary>
-    public static string Headline(string sentence, int dateStart)
+    public static string Headline(string sentence, int dateStart, int dateEnd)
+    {
+        string main = MainClause(sentence, dateStart);
+        int end = Math.Clamp(dateEnd, dateStart, sentence.Length);
+        string expression = sentence[Math.Clamp(dateStart, 0, sentence.Length)..end];
+        if (expression.Length == 0 || main.Contains(expression, StringComparison.Ordinal))
+        {
+            return main;
+        }
+
+        // The date is not in the main clause: tell the clause it belongs to, if that clause is a statement of its own.
+        return DateClause(sentence, dateStart) is { } own ? own : main;
+    }
+
+    /// <summary>
+    /// The clause holding the date when it is a statement: "…, and Syria's minister visited Moscow in July" →
+    /// "Syria's minister visited Moscow in July"; "…the civil war that began in 2011" → "The civil war began in 2011".
+    /// </summary>
+    private static string? DateClause(string sentence, int dateStart)
+    {
+        List<Segment> segs = Segments(sentence);
+        int k = segs.FindIndex(g => dateStart >= g.Start && dateStart < g.End);
+        if (k < 0)
+        {
+            return null;
+        }
+
+        string seg = sentence[segs[k].Start..segs[k].End];
+        int local = dateStart - segs[k].Start;
+        Match rel = RelativeInsideRegex().Matches(seg[..local]).LastOrDefault() ?? Match.Empty;
+        if (rel.Success)
+        {
+            // "…support in the civil war that began in 2011": the noun phrase before the pronoun is the subject.
+            string before = seg[..rel.Index];
+            var words = Words(before).ToList();
+            int from = Math.Max(0, words.Count - 4);
+            for (int i = words.Count - 1; i >= from; i--)
+            {
+                if (Determiners.Contains(words[i].ToLowerInvariant()))
+                {
+                    from = i;
+                    break;
+                }
+            }
+
+            string subject = string.Join(' ', words.Skip(from));
+            string rest = seg[(rel.Index + rel.Length)..];
+            if (HasVerb(rest) && subject.Length > 0)
+            {
+                return Finish(subject + " " + rest);
+            }
+        }
+
+        if (k > 0 && Words(seg).FirstOrDefault()?.ToLowerInvariant() is "who" or "which")
+        {
+            return null; // handled by MainClause
+        }
+
+        string clause = LeadingConjunctionRegex().Replace(seg, "", 1);
+        return HasVerb(clause) && Words(clause).Count() >= 4 ? Finish(clause) : null;
+    }
+
+    private static string MainClause(string sentence, int dateStart)
     {
         string s = DatelineRegex().Replace(sentence, "", 1);
         int shift = sentence.Length - s.Length;
@@ -284,6 +346,7 @@ internal static partial class Clauses
         }
 
         var keep = new List<Segment>();
+        var glued = new HashSet<int>();
         for (int i = 0; i < segs.Count; i++)
         {
             string first = FirstWord(segs[i]);
@@ -300,12 +363,19 @@ internal static partial class Clauses
                     i++;
                 }
 
+                glued.Add(keep.Count); // "X, who …, held talks" → "X held talks"
                 continue;
             }
 
             if (keep.Count == 0 && i < segs.Count - 1 && AdverbialOpeners.Contains(first) && HasVerb(string.Concat(segs.Skip(i + 1).Select(Text))))
             {
                 continue; // leading "After the expiration of a four-day truce Saturday," or "Speaking to reporters Monday,"
+            }
+
+            if (keep.Count > 0 && i < segs.Count - 1 && !HasVerb(Text(segs[i])) && Words(Text(segs[i])).Count() <= 3 && AdverbialOpeners.Contains(first))
+            {
+                glued.Add(keep.Count); // "Putin, in turn, hailed" → "Putin hailed"
+                continue;
             }
 
             if (i == segs.Count - 1 && keep.Count > 0 && AttributionRegex().IsMatch(Text(segs[i])))
@@ -322,14 +392,14 @@ internal static partial class Clauses
         }
 
         var sb = new StringBuilder();
-        foreach (Segment g in keep)
+        for (int i = 0; i < keep.Count; i++)
         {
             if (sb.Length > 0)
             {
-                sb.Append(", ");
+                sb.Append(glued.Contains(i) ? " " : ", ");
             }
 
-            sb.Append(Text(g));
+            sb.Append(Text(keep[i]));
         }
 
         return Finish(sb.ToString());
@@ -341,15 +411,25 @@ internal static partial class Clauses
     {
         string t = SpaceRegex().Replace(text, " ").Trim().TrimEnd('.', ',', ';', ':', ' ');
         t = t.Trim('"', '“', '”', '\'', ' ');
+        t = BalanceQuotes(t);
         if (t.Length > MaxHeadline)
         {
+            // Cut at the last clause boundary that keeps most of the text: punctuation first, then conjunctions,
+            // a complement "that" last (it carries the content of what was said).
             int cut = -1;
-            foreach (string sep in new[] { ", and ", ", but ", "; ", ", ", " and ", " that ", " after ", " as " })
+            foreach (string[] group in CutGroups)
             {
-                int at = t.LastIndexOf(sep, MaxHeadline, StringComparison.Ordinal);
-                if (at >= 40)
+                foreach (string sep in group)
                 {
-                    cut = at;
+                    int at = t.LastIndexOf(sep, MaxHeadline, StringComparison.Ordinal);
+                    if (at >= 50 && at > cut)
+                    {
+                        cut = at;
+                    }
+                }
+
+                if (cut >= 0)
+                {
                     break;
                 }
             }
@@ -361,11 +441,34 @@ internal static partial class Clauses
             }
             else
             {
-                t = t[..cut];
+                t = t[..cut].TrimEnd(',', ';', ' ');
             }
         }
 
         return t.Length > 0 && char.IsLower(t[0]) ? char.ToUpperInvariant(t[0]) + t[1..] : t;
+    }
+
+    private static readonly string[][] CutGroups =
+    [
+        [", ", "; ", " — ", " – "],
+        [" as ", " after ", " while ", " but ", " because ", " before ", " when ", " and ", " amid ", " despite "],
+        [" that ", " which ", " who "],
+        [" to ", " for ", " in ", " on ", " with "],
+    ];
+
+    private static string BalanceQuotes(string t)
+    {
+        int open = t.Count(c => c == '“'), close = t.Count(c => c == '”');
+        if (open > close)
+        {
+            t += "”";
+        }
+        else if (close > open)
+        {
+            t = "“" + t;
+        }
+
+        return t.Count(c => c == '"') % 2 == 1 ? t + "\"" : t;
     }
 
     private static bool IsQuote(char c) => c is '"' or '“' or '”' or '‘' or '\'';
@@ -378,6 +481,12 @@ internal static partial class Clauses
 
     [GeneratedRegex(@"\s*\([^()]{0,200}\)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
     private static partial Regex ParenRegex();
+
+    [GeneratedRegex(@"\b(that|which|who)\s+", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    private static partial Regex RelativeInsideRegex();
+
+    [GeneratedRegex(@"^(and|but|or|while|as|so)\s+", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex LeadingConjunctionRegex();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex SpaceRegex();

@@ -30,6 +30,9 @@ internal sealed class EventBuilder
     /// <summary>Days apart within which near-identical statements are taken as one event reported with different dates.</summary>
     internal const int ConflictWindowDays = 2;
 
+    /// <summary>Key events are the most salient ones, at most <see cref="EventOptions.MaxKeyEvents"/>, with at least this salience.</summary>
+    internal const double KeySalience = 0.5;
+
     private readonly List<StoryEvents> _stories;
     private readonly EventOptions _options;
     private readonly List<Diagnostic> _diagnostics = [];
@@ -468,7 +471,7 @@ internal sealed class EventBuilder
     private List<TimelineEvent> MarkKey(List<TimelineEvent> events)
     {
         var key = events
-            .Where(e => e.Salience >= 0.25)
+            .Where(e => e.Salience >= KeySalience)
             .OrderByDescending(e => e.Salience)
             .ThenBy(e => e.Id, StringComparer.Ordinal)
             .Take(_options.MaxKeyEvents)

@@ -63,13 +63,13 @@ public static class EventPipeline
                 int at = Math.Clamp(t.Start - sentenceStart, 0, sentence.Length);
                 int to = Math.Clamp(t.End - sentenceStart, at, sentence.Length);
                 segments ??= Clauses.Segments(sentence);
-                names ??= Participants.Find(sentence);
+                names ??= s.Kind == SentenceKind.Caption ? [] : Participants.Find(sentence);
                 (Segment clause, bool relative) = Clauses.ClauseAround(sentence, segments, at);
                 var mention = new EventMention(story.Source, st.Id, i, sentence, sentenceStart, t)
                 {
                     IsCaption = s.Kind == SentenceKind.Caption,
                     Participants = names,
-                    Headline = Clauses.Headline(sentence, at),
+                    Headline = Clauses.Headline(sentence, at, to),
                     Clause = sentence[clause.Start..clause.End],
                     BodyPosition = bodyPosition,
                     Subordinate = relative,

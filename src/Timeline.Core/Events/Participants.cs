@@ -24,7 +24,9 @@ public static partial class Participants
         "Photo", "Pool", "AP", "Reuters", "AFP", "Mr", "Mrs", "Ms", "Dr", "Earlier", "Later", "Last", "Next", "Former",
         "Interim", "Under", "Over", "During", "Instead", "Beyond", "Simultaneously", "Separately", "Asked", "Once",
         "Because", "Though", "Even", "Only", "Just", "Other", "Another", "More", "Several", "Across", "Against", "Into",
-        "Thanks", "Yes", "Oh", "Please", "Read", "See", "Click", "Watch", "Sign", "Subscribe",
+        "Thanks", "Yes", "Oh", "Please", "Read", "See", "Click", "Watch", "Sign", "Subscribe", "Police", "Officials",
+        "Government", "Troops", "Protesters", "Analysts", "Witnesses", "Residents", "Rescuers", "Doctors", "Experts",
+        "Authorities", "Reports", "Sources", "People", "Critics", "Supporters", "Fans", "Family", "Friends", "Officers",
     ]);
 
     private static readonly FrozenSet<string> Titles = FrozenSet.ToFrozenSet(
@@ -42,6 +44,7 @@ public static partial class Participants
     {
         var names = new List<string>();
         var run = new List<(string Word, int Index)>();
+        sentence = ParenRegex().Replace(sentence, m => new string(' ', m.Length)); // photo credits, abbreviations
         MatchCollection words = TokenRegex().Matches(sentence);
         for (int i = 0; i <= words.Count; i++)
         {
@@ -70,6 +73,10 @@ public static partial class Participants
             }
 
             var parts = run.Select(r => Possessive(r.Word)).ToList();
+            int after = run[^1].Index + 1;
+            bool nextIsVerbOrComma = after < words.Count && (
+                sentence.AsSpan(words[run[^1].Index].Index + words[run[^1].Index].Length).TrimStart().StartsWith(",") ||
+                Clauses.LooksLikeVerb(words[after].Value.ToLowerInvariant()));
             bool sentenceStart = run[0].Index == 0 || IsSentenceStart(sentence, words[run[0].Index].Index);
             run.Clear();
 
@@ -96,7 +103,7 @@ public static partial class Participants
                 return;
             }
 
-            if (parts.Count == 1 && (sentenceStart && !parts[0].Contains('-', StringComparison.Ordinal) && !IsAllCaps(parts[0])))
+            if (parts.Count == 1 && sentenceStart && !parts[0].Contains('-', StringComparison.Ordinal) && !IsAllCaps(parts[0]) && !(nextIsVerbOrComma && !parts[0].EndsWith("ing", StringComparison.Ordinal)))
             {
                 return; // a lone capitalised sentence opener is usually an ordinary word
             }
@@ -133,7 +140,12 @@ public static partial class Participants
         var folded = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (string n in longest)
         {
-            string? into = folded.Keys.FirstOrDefault(l => l.Length > n.Length && (l.EndsWith(" " + n, StringComparison.Ordinal) || l.EndsWith("-" + n, StringComparison.Ordinal) || l.EndsWith(n.Replace("al-", "", StringComparison.Ordinal), StringComparison.Ordinal)));
+            string key = FoldKey(n);
+            string? into = folded.Keys.FirstOrDefault(l =>
+            {
+                string lk = FoldKey(l);
+                return lk == key || lk.EndsWith(" " + key, StringComparison.Ordinal);
+            });
             if (into is not null)
             {
                 folded[into] += counts[n];
@@ -146,6 +158,10 @@ public static partial class Participants
 
         return folded.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(max).Select(kv => kv.Key).ToList();
     }
+
+    /// <summary>"Bashar al-Assad" and "Bashar Assad", "Al-Sharaa" and "Sharaa" compare equal.</summary>
+    private static string FoldKey(string name) =>
+        string.Join(' ', name.ToLowerInvariant().Split(' ').Select(w => w.StartsWith("al-", StringComparison.Ordinal) ? w[3..] : w));
 
     private static bool IsNameWord(string w) =>
         (char.IsUpper(w[0]) && w.Length > 1 && !Stop.Contains(w) && !char.IsDigit(w[^1])) ||
@@ -192,4 +208,7 @@ public static partial class Participants
 
     [GeneratedRegex(@"[\p{L}][\p{L}\p{N}]*(?:['’\-][\p{L}\p{N}]+)*", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
     private static partial Regex TokenRegex();
+
+    [GeneratedRegex(@"\([^()]{0,200}\)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    private static partial Regex ParenRegex();
 }
