@@ -32,7 +32,7 @@ public static class Highlighter
     }
 
     /// <summary>
-    /// A story's clean text as paragraphs (split at blank lines), every temporal expression marked and followed by
+    /// A story's clean text as paragraphs (one per line; news text puts each paragraph on its own line), every temporal expression marked and followed by
     /// its resolved value. Overlapping mentions or mentions that cross a paragraph break are left unmarked.
     /// </summary>
     public static RawHtml Paragraphs(string text, IEnumerable<TemporalMention> mentions)
@@ -66,7 +66,7 @@ public static class Highlighter
         return new RawHtml(sb.ToString());
     }
 
-    /// <summary>The paragraphs of a text: runs separated by blank lines, trimmed, never empty.</summary>
+    /// <summary>The paragraphs of a text: its lines, trimmed, blank lines skipped.</summary>
     public static IEnumerable<(int Start, int End)> ParagraphSpans(string text)
     {
         int i = 0;
@@ -83,7 +83,8 @@ public static class Highlighter
             }
 
             int start = i;
-            int end = IndexOfBlankLine(text, i);
+            int end = text.IndexOf('\n', i);
+            end = end < 0 ? text.Length : end;
             int trimmed = end;
             while (trimmed > start && char.IsWhiteSpace(text[trimmed - 1]))
             {
@@ -93,25 +94,6 @@ public static class Highlighter
             yield return (start, trimmed);
             i = end;
         }
-    }
-
-    private static int IndexOfBlankLine(string text, int from)
-    {
-        for (int i = text.IndexOf('\n', from); i >= 0; i = text.IndexOf('\n', i + 1))
-        {
-            int j = i + 1;
-            while (j < text.Length && text[j] is ' ' or '\t' or '\r')
-            {
-                j++;
-            }
-
-            if (j >= text.Length || text[j] == '\n')
-            {
-                return j;
-            }
-        }
-
-        return text.Length;
     }
 
     private static int LocateIn(string quote, int quoteStart, TemporalMention time)
