@@ -25,5 +25,7 @@ public static class Program
         yield return NewCommand.Create();
         yield return TagCommand.Create();
         yield return EvalCommand.Create();
+        yield return BenchCommand.Create();
+        yield return PreviewCommand.Create();
     }
 }

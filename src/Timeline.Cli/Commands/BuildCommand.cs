@@ -4,7 +4,7 @@ using Timeline.Site.Pipeline;
 
 namespace Timeline.Cli.Commands;
 
-/// <summary><c>timeline build [--input DIR] [--output DIR] [--strict]</c>.</summary>
+/// <summary><c>timeline build [--input DIR] [--output DIR] [--strict] [--no-cache] [--cache-dir DIR]</c>.</summary>
 public static class BuildCommand
 {
     public static Command Create()
@@ -12,8 +12,15 @@ public static class BuildCommand
         var input = new Option<string>("--input") { Description = "The input folder (site.yml, articles/).", DefaultValueFactory = _ => "input" };
         var output = new Option<string>("--output") { Description = "The folder the site is written to.", DefaultValueFactory = _ => "output" };
         var strict = new Option<bool>("--strict") { Description = "Fail the build on any error in the input." };
-        var command = new Command("build", "Build the timeline site from the input folder.") { input, output, strict };
-        command.SetAction(parse => Run(new BuildOptions(parse.GetValue(input)!, parse.GetValue(output)!) { Strict = parse.GetValue(strict) }));
+        var noCache = new Option<bool>("--no-cache") { Description = "Re-process every article; neither read nor write the article cache." };
+        var cacheDir = new Option<string?>("--cache-dir") { Description = "The article cache folder (default: .timeline-cache beside the input folder)." };
+        var command = new Command("build", "Build the timeline site from the input folder.") { input, output, strict, noCache, cacheDir };
+        command.SetAction(parse => Run(new BuildOptions(parse.GetValue(input)!, parse.GetValue(output)!)
+        {
+            Strict = parse.GetValue(strict),
+            NoCache = parse.GetValue(noCache),
+            CacheDir = parse.GetValue(cacheDir),
+        }));
         return command;
     }
 
@@ -22,7 +29,8 @@ public static class BuildCommand
         BuildResult result;
         try
         {
-            result = new SiteBuilder().Build(options);
+            using ConsoleProgress? progress = ConsoleProgress.ForConsole();
+            result = new SiteBuilder().Build(options with { Progress = options.Progress ?? progress });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
