@@ -2,6 +2,7 @@ using Timeline.Core.Diagnostics;
 using Timeline.Core.Events;
 using Timeline.Core.Temporal;
 using Timeline.Core.Text;
+using Timeline.Site.Corrections;
 using Timeline.Site.Loading;
 using Timeline.Site.Rendering;
 
@@ -38,7 +39,9 @@ public sealed class SiteBuilder
         LoadResult loaded = ArticleLoader.LoadDirectory(options.InputDir, config);
         diagnostics.AddRange(loaded.Diagnostics);
 
-        var eventOptions = new EventOptions(config.Topic);
+        (IReadOnlyList<EventCorrection> corrections, IReadOnlyList<Diagnostic> correctionDiagnostics) = CorrectionsLoader.Load(options.InputDir);
+        diagnostics.AddRange(correctionDiagnostics);
+        var eventOptions = new EventOptions(config.Topic) { Corrections = corrections };
         ArticleReport[] reports = loaded.Articles
             .AsParallel().AsOrdered()
             .Select(article => Process(article, eventOptions))
@@ -46,6 +49,7 @@ public sealed class SiteBuilder
         diagnostics.AddRange(reports.SelectMany(r => r.Cleaned.Diagnostics));
 
         Chronology chronology = EventPipeline.Build(reports.SelectMany(r => r.Events), eventOptions);
+        diagnostics.AddRange(chronology.Diagnostics);
         var model = new SiteModel(config, chronology, reports, diagnostics);
         string themeDir = ResolveTheme(options, config.Theme);
         IReadOnlyList<SiteFile> files = new SiteRenderer(themeDir).Render(model);
