@@ -212,6 +212,12 @@ internal static partial class Clauses
             return ExclusionReasons.Timestamp;
         }
 
+        // A page stamp run into the text: "7 November 2011 Last updated at 21:40 GMT", "Page last updated at 11:14 GMT, Thursday, 3 February 2011".
+        if (StampAfterRegex().IsMatch(sentence[end..]) || StampBeforeRegex().IsMatch(sentence[..start]))
+        {
+            return ExclusionReasons.Timestamp;
+        }
+
         if (requireVerb && !HasVerb(sentence))
         {
             return ExclusionReasons.NoVerb;
@@ -493,6 +499,12 @@ internal static partial class Clauses
 
     [GeneratedRegex(@"^\s*[\p{L} ]{1,25}:", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
     private static partial Regex LabelRegex();
+
+    [GeneratedRegex(@"^[\s,]*(\d{1,2}:\d{2}\s*(GMT|UTC|BST|ET|EST|EDT|PT|UK)?\s*)?(Last updated|Updated|Published|Posted|First published)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex StampAfterRegex();
+
+    [GeneratedRegex(@"(last updated|updated|published|posted)( at)?\s+\d{1,2}:\d{2}\s*(GMT|UTC|BST|ET|EST|EDT|PT|UK)?[\s,]*(\w+day[\s,]*)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex StampBeforeRegex();
 
     [GeneratedRegex(@"^\s*(Published|Updated|Posted|Last updated|Modified|First published)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex PublishedRegex();
