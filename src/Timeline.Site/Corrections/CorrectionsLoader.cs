@@ -105,6 +105,7 @@ public static class CorrectionsLoader
         }
 
         string? id = null;
+        YamlNode? idNode = null;
         var actions = new List<(YamlNode Node, CorrectionKind Kind, string Value, IReadOnlyList<string> Articles)>();
         foreach ((YamlNode keyNode, YamlNode value) in map.Children)
         {
@@ -114,6 +115,7 @@ public static class CorrectionsLoader
             {
                 case "id":
                     id = string.IsNullOrWhiteSpace(scalar) ? null : scalar;
+                    idNode = value;
                     break;
                 case "date":
                     if (CalendarValue.TryParse(scalar) is null)
@@ -195,9 +197,10 @@ public static class CorrectionsLoader
             diagnostics.Add(Diagnostic.Warning(file, Line(entry), Column(entry), NoAction));
         }
 
-        foreach ((YamlNode node, CorrectionKind kind, string value, IReadOnlyList<string> articles) in actions)
+        // Positions point at the id: a warning about a correction is almost always "no event has this id".
+        foreach ((_, CorrectionKind kind, string value, IReadOnlyList<string> articles) in actions)
         {
-            corrections.Add(new EventCorrection(kind, id, value) { Articles = articles, File = file, Line = Line(node), Column = Column(node) });
+            corrections.Add(new EventCorrection(kind, id, value) { Articles = articles, File = file, Line = Line(idNode!), Column = Column(idNode!) });
         }
     }
 
