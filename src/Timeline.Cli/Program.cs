@@ -20,8 +20,12 @@ public static class Program
     private static IEnumerable<Command> Commands()
     {
         yield return BuildCommand.Create();
-        yield return Timeline.Cli.Commands.CheckCommand.Create();
-        yield return Timeline.Cli.Commands.ImportCommand.Create();
-        yield return Timeline.Cli.Commands.NewCommand.Create();
+        yield return CheckCommand.Create();
+        yield return ImportCommand.Create();
+        yield return NewCommand.Create();
+        yield return TagCommand.Create();
+        yield return EvalCommand.Create();
+        yield return BenchCommand.Create();
+        yield return PreviewCommand.Create();
     }
 }

@@ -137,9 +137,19 @@ public static class ArticleLoader
         }
 
         ReadOnlySpan<byte> span = capped ? TextDecoding.CapAtCharBoundary(bytes, MaxFileBytes) : bytes;
-        (Article? article, IReadOnlyList<Diagnostic> more) = Parse(rel, span, hash, config);
-        diagnostics.AddRange(more);
-        return (article, diagnostics);
+        try
+        {
+            (Article? article, IReadOnlyList<Diagnostic> more) = Parse(rel, span, hash, config);
+            diagnostics.AddRange(more);
+            return (article, diagnostics);
+        }
+#pragma warning disable CA1031 // One bad file must never stop the others: any failure becomes a diagnostic.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            diagnostics.Add(Diagnostic.Error(rel, 0, 0, $"cannot load the file ({ex.GetType().Name}: {ex.Message}); please report this as a bug"));
+            return (null, diagnostics);
+        }
     }
 
     /// <summary>Parses the bytes of the file at input-relative path <paramref name="rel"/>.</summary>
@@ -176,6 +186,11 @@ public static class ArticleLoader
         {
             (var list, var yamlDiagnostics) = YamlMap.Parse(split.Yaml, rel, split.YamlLine);
             diagnostics.AddRange(yamlDiagnostics);
+            if (yamlDiagnostics.Any(d => d.Severity == Severity.Error))
+            {
+                return (null, diagnostics);
+            }
+
             foreach (YamlEntry entry in list)
             {
                 entries[entry.Key] = entry;
@@ -184,6 +199,12 @@ public static class ArticleLoader
 
         ArticleFormat format = FormatOf(rel) ?? ArticleFormat.Text;
         string raw = split.Body;
+        if (format != ArticleFormat.Html && LooksLikeHtmlPage(raw))
+        {
+            diagnostics.Add(Diagnostic.Info(rel, split.BodyLine, 1, "the body is a saved web page; reading it as HTML (rename the file to .html)"));
+            format = ArticleFormat.Html;
+        }
+
         string body = raw;
         SourceMap? map = null;
         HtmlPage? page = null;
@@ -308,6 +329,12 @@ public static class ArticleLoader
         diagnostics.Add(Diagnostic.Error(rel, entries.Count > 0 ? 1 : 0, entries.Count > 0 ? 1 : 0,
             "published: missing and no publication date found in the text; add 'published: YYYY-MM-DD' to the front matter (article left out)"));
         return null;
+    }
+
+    private static bool LooksLikeHtmlPage(string body)
+    {
+        ReadOnlySpan<char> start = body.AsSpan().TrimStart();
+        return start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
     }
 
     private static string? Text(Dictionary<string, YamlEntry> entries, string key) =>

@@ -9,4 +9,16 @@ public sealed record BuildOptions(string InputDir, string OutputDir)
 
     /// <summary>A folder holding themes (<c>NAME/layouts</c>…); null looks beside the input, then beside the program.</summary>
     public string? ThemesDir { get; init; }
+
+    /// <summary>Re-process every article and neither read nor write the article cache.</summary>
+    public bool NoCache { get; init; }
+
+    /// <summary>The article cache folder; null means <c>.timeline-cache</c> beside the input folder.</summary>
+    public string? CacheDir { get; init; }
+
+    /// <summary>Told how far the build is (from several threads at once); null reports nothing.</summary>
+    public IProgress<BuildProgress>? Progress { get; init; }
 }
+
+/// <summary>How far a build is: <paramref name="Done"/> of <paramref name="Total"/> items of <paramref name="Stage"/>.</summary>
+public sealed record BuildProgress(string Stage, int Done, int Total);

@@ -19,8 +19,20 @@ public sealed record BuildResult(
 
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
 
+    /// <summary>Articles that went through Clean → Tag → Extract in this build.</summary>
+    public int ArticlesProcessed { get; init; }
+
+    /// <summary>Articles whose Clean → Tag → Extract result came from the article cache.</summary>
+    public int ArticlesReused { get; init; }
+
+    /// <summary>Wall-clock time of each stage, in pipeline order ("load", "articles", "merge", "render", "write").</summary>
+    public IReadOnlyList<StageTiming> StageTimings { get; init; } = [];
+
     /// <summary>A short human report: one line of counts.</summary>
     public string Summary =>
         $"{ArticlesRead} articles, {Stories} stories, {TemporalMentions} temporal expressions, {EventMentions} event mentions → " +
         $"{Events} events ({Excluded} dated statements left out); {Errors} errors, {Warnings} warnings";
 }
+
+/// <summary>How long one stage of a build took.</summary>
+public sealed record StageTiming(string Stage, TimeSpan Elapsed);

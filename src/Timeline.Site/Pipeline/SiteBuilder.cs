@@ -1,7 +1,11 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Timeline.Core;
 using Timeline.Core.Diagnostics;
 using Timeline.Core.Events;
 using Timeline.Core.Temporal;
 using Timeline.Core.Text;
+using Timeline.Site.Cache;
 using Timeline.Site.Corrections;
 using Timeline.Site.Loading;
 using Timeline.Site.Rendering;
@@ -16,6 +20,9 @@ public sealed class SiteBuilder
 {
     private readonly ITemporalTagger _tagger;
 
+    /// <summary>One article cache per cache folder, kept across builds (so a reused builder rebuilds from memory).</summary>
+    private readonly ConcurrentDictionary<string, ArticleCache> _caches = new(StringComparer.Ordinal);
+
     public SiteBuilder(ITemporalTagger? tagger = null) => _tagger = tagger ?? TemporalTagger.Default;
 
     /// <summary>Builds and, unless the build failed, writes the site to <see cref="BuildOptions.OutputDir"/>.</summary>
@@ -24,7 +31,10 @@ public sealed class SiteBuilder
         BuildResult result = Render(options);
         if (result.Succeeded)
         {
+            var clock = Stopwatch.StartNew();
+            options.Progress?.Report(new BuildProgress("write", 0, result.Files.Count));
             SiteWriter.Write(options.OutputDir, result.Files);
+            result = result with { StageTimings = [.. result.StageTimings, new StageTiming("write", clock.Elapsed)] };
         }
 
         return result;
@@ -33,7 +43,9 @@ public sealed class SiteBuilder
     /// <summary>Runs every stage but writes nothing.</summary>
     public BuildResult Render(BuildOptions options)
     {
+        var timings = new StageTimer();
         var diagnostics = new List<Diagnostic>();
+        options.Progress?.Report(new BuildProgress("load", 0, 0));
         (SiteConfig config, IReadOnlyList<Diagnostic> configDiagnostics) = SiteConfigLoader.Load(options.InputDir);
         diagnostics.AddRange(configDiagnostics);
         LoadResult loaded = ArticleLoader.LoadDirectory(options.InputDir, config);
@@ -42,17 +54,27 @@ public sealed class SiteBuilder
         (IReadOnlyList<EventCorrection> corrections, IReadOnlyList<Diagnostic> correctionDiagnostics) = CorrectionsLoader.Load(options.InputDir);
         diagnostics.AddRange(correctionDiagnostics);
         var eventOptions = new EventOptions(config.Topic) { Corrections = corrections };
+        timings.Lap("load");
+        ArticleCache? cache = CacheFor(options);
+        string settings = $"{config.TimeZone.Id}\n{eventOptions}";
+        var counters = new ArticleCounters(loaded.Articles.Count, options.Progress);
         ArticleReport[] reports = loaded.Articles
             .AsParallel().AsOrdered()
-            .Select(article => Process(article, eventOptions))
+            .Select(article => ProcessCached(article, eventOptions, cache, settings, counters))
             .ToArray();
+        timings.Lap("articles");
+        options.Progress?.Report(new BuildProgress("merge", 0, 0));
         diagnostics.AddRange(reports.SelectMany(r => r.Cleaned.Diagnostics));
 
         Chronology chronology = EventPipeline.Build(reports.SelectMany(r => r.Events), eventOptions);
         diagnostics.AddRange(chronology.Diagnostics);
+        timings.Lap("merge");
+        options.Progress?.Report(new BuildProgress("render", 0, chronology.Events.Count));
         var model = new SiteModel(config, chronology, reports, diagnostics);
         string themeDir = ResolveTheme(options, config.Theme);
-        IReadOnlyList<SiteFile> files = new SiteRenderer(themeDir).Render(model);
+        IReadOnlyList<SiteFile> files = new SiteRenderer(themeDir, options.InputDir, config.Theme).Render(model);
+        timings.Lap("render");
+        cache?.Prune();
 
         bool failed = options.Strict && diagnostics.Any(d => d.Severity == Severity.Error);
         return new BuildResult(
@@ -64,11 +86,46 @@ public sealed class SiteBuilder
             chronology.Events.Count,
             chronology.Excluded.Count,
             diagnostics,
-            files);
+            files)
+        {
+            ArticlesProcessed = counters.Processed,
+            ArticlesReused = counters.Reused,
+            StageTimings = timings.Laps,
+        };
+    }
+
+    /// <summary>The cached result of the per-article stages, or a fresh one (then cached).</summary>
+    private ArticleReport ProcessCached(Article article, EventOptions eventOptions, ArticleCache? cache, string settings, ArticleCounters counters)
+    {
+        if (cache is null)
+        {
+            return counters.Count(Process(article, eventOptions), reused: false);
+        }
+
+        string key = cache.KeyFor(article, settings);
+        if (cache.TryGet(key, article, out ArticleReport cached))
+        {
+            return counters.Count(cached, reused: true);
+        }
+
+        ArticleReport report = Process(article, eventOptions);
+        cache.Put(key, report);
+        return counters.Count(report, reused: false);
+    }
+
+    private ArticleCache? CacheFor(BuildOptions options)
+    {
+        if (options.NoCache)
+        {
+            return null;
+        }
+
+        string dir = Path.GetFullPath(options.CacheDir ?? ArticleCache.DefaultDirectoryFor(options.InputDir));
+        return _caches.GetOrAdd(dir, d => new ArticleCache(d, $"{EngineVersion.Value}|{_tagger.GetType().FullName}|{_tagger.GetType().Assembly.ManifestModule.ModuleVersionId:N}"));
     }
 
     /// <summary>The per-article stages; pure, so their result can be cached by content hash.</summary>
-    private ArticleReport Process(Article article, EventOptions eventOptions)
+    internal ArticleReport Process(Article article, EventOptions eventOptions)
     {
         CleanedArticle cleaned = ArticleCleaner.Clean(article);
         var source = SourceInfo.From(article);
@@ -90,5 +147,38 @@ public sealed class SiteBuilder
         ];
         return candidates.FirstOrDefault(Directory.Exists)
             ?? throw new DirectoryNotFoundException($"Theme '{theme}' not found; looked in: {string.Join(", ", candidates)}");
+    }
+
+    /// <summary>Counts processed and reused articles from the parallel stage, and reports progress.</summary>
+    private sealed class ArticleCounters(int total, IProgress<BuildProgress>? progress)
+    {
+        private int _processed;
+        private int _reused;
+
+        public int Processed => _processed;
+
+        public int Reused => _reused;
+
+        public ArticleReport Count(ArticleReport report, bool reused)
+        {
+            int done = reused ? Interlocked.Increment(ref _reused) + _processed : Interlocked.Increment(ref _processed) + _reused;
+            progress?.Report(new BuildProgress("articles", done, total));
+            return report;
+        }
+    }
+
+    /// <summary>Times consecutive stages.</summary>
+    private sealed class StageTimer
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly List<StageTiming> _laps = [];
+
+        public IReadOnlyList<StageTiming> Laps => _laps;
+
+        public void Lap(string stage)
+        {
+            _laps.Add(new StageTiming(stage, _clock.Elapsed));
+            _clock.Restart();
+        }
     }
 }

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Timeline.Site.Bench;
+using Timeline.Site.Pipeline;
+
+namespace Timeline.Cli.Commands;
+
+/// <summary>
+/// <c>timeline bench [--articles 1000 10000] [--sample input] [--work DIR]</c>: builds synthetic corpora of the given
+/// sizes (see <see cref="SyntheticCorpus"/>) and reports full-build time, rebuild times with the cache after one new
+/// article, the time of each stage, and the process's peak memory. Sizes run in the order given, in one process, so
+/// the peak memory of a size includes the sizes before it: run the largest alone for its own figure.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var articles = new Option<int[]>("--articles") { Description = "Corpus sizes to build.", DefaultValueFactory = _ => [1000, 10000], AllowMultipleArgumentsPerToken = true };
+        var sample = new Option<string>("--sample") { Description = "The input folder whose articles the corpus is made from.", DefaultValueFactory = _ => "input" };
+        var work = new Option<string?>("--work") { Description = "Where corpora, caches and sites go (default: a folder under the temp folder, deleted after)." };
+        var command = new Command("bench", "Measure build speed and memory on synthetic corpora.") { articles, sample, work };
+        command.SetAction(parse => Run(parse.GetValue(articles)!, parse.GetValue(sample)!, parse.GetValue(work)));
+        return command;
+    }
+
+    private static int Run(int[] sizes, string sample, string? work)
+    {
+        string root = work ?? Path.Combine(Path.GetTempPath(), "timeline-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            Console.WriteLine($"timeline bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}, work folder {root}");
+            Warm(sample, Path.Combine(root, "warm"));
+            foreach (int size in sizes)
+            {
+                RunSize(size, sample, Path.Combine(root, size.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            return 0;
+        }
+        finally
+        {
+            if (work is null && Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>One build of the sample, so the figures do not include JIT compilation of the first build.</summary>
+    private static void Warm(string sample, string dir) =>
+        new SiteBuilder().Build(new BuildOptions(sample, Path.Combine(dir, "output")) { CacheDir = Path.Combine(dir, "cache"), ThemesDir = ThemesBeside(sample) });
+
+    private static void RunSize(int size, string sample, string dir)
+    {
+        string input = Path.Combine(dir, "input");
+        if (Directory.Exists(dir))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+
+        var clock = Stopwatch.StartNew();
+        long bytes = SyntheticCorpus.Generate(sample, input, size);
+        Console.WriteLine();
+        Console.WriteLine($"## {size:N0} articles ({bytes / 1e6:F1} MB), generated in {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine();
+        Console.WriteLine("| run | time | processed | reused | stages |");
+        Console.WriteLine("|---|---:|---:|---:|---|");
+        var options = new BuildOptions(input, Path.Combine(dir, "output")) { CacheDir = Path.Combine(dir, "cache"), ThemesDir = ThemesBeside(sample) };
+
+        Measure("full build, no cache", new SiteBuilder(), options with { NoCache = true });
+        Measure("full build, empty cache (fills it)", new SiteBuilder(), options);
+        Measure("rebuild, nothing changed, cache on disk", new SiteBuilder(), options);
+        SyntheticCorpus.AddArticle(sample, input, story: 900_000);
+        var builder = new SiteBuilder();
+        Measure("one new article, cache on disk (a new `timeline build`)", builder, options);
+        SyntheticCorpus.AddArticle(sample, input, story: 900_001);
+        Measure("one new article, cache in memory (as in `timeline preview`)", builder, options);
+
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        Console.WriteLine();
+        Console.WriteLine($"peak working set so far: {process.PeakWorkingSet64 / 1e6:F0} MB; managed heap now: {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB");
+    }
+
+    private static void Measure(string name, SiteBuilder builder, BuildOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        BuildResult result = builder.Build(options);
+        TimeSpan elapsed = clock.Elapsed;
+        string stages = string.Join(", ", result.StageTimings.Select(t => $"{t.Stage} {t.Elapsed.TotalSeconds:F2}"));
+        Console.WriteLine($"| {name} | {elapsed.TotalSeconds:F2} s | {result.ArticlesProcessed} | {result.ArticlesReused} | {stages} |");
+        if (!result.Succeeded)
+        {
+            Console.WriteLine($"build failed: {result.Summary}");
+        }
+    }
+
+    /// <summary>The repository's themes folder when the sample is a checkout's input/, else the default lookup.</summary>
+    private static string? ThemesBeside(string sample)
+    {
+        string themes = Path.Combine(Path.GetFullPath(sample), "..", "themes");
+        return Directory.Exists(themes) ? themes : null;
+    }
+}
