@@ -58,7 +58,7 @@ public sealed class ArticleCacheTest : IDisposable
     {
         var builder = new SiteBuilder();
         builder.Build(_site.Options);
-        _site.AppendToArticle(_site.Articles[2], "The talks resumed on March 3, 2026.");
+        _site.AppendToArticle(_site.Articles[0], "The talks resumed on March 3, 2026.");
 
         BuildResult rebuilt = new SiteBuilder().Build(_site.Options);
 

@@ -57,7 +57,7 @@ public sealed partial class PreviewServerTest : IAsyncLifetime
     {
         Assert.DoesNotContain("2026-03-03", await _http.GetStringAsync("/events.json"), StringComparison.Ordinal);
 
-        _site.AppendToArticle(_site.Articles[2], "The talks resumed on March 3, 2026.");
+        _site.AppendToArticle(_site.Articles[0], "The talks resumed on March 3, 2026.");
 
         string json = await WaitForAsync("/events.json", body => body.Contains("2026-03-03", StringComparison.Ordinal));
         Assert.Contains("The talks resumed on March 3, 2026.", json, StringComparison.Ordinal);
