@@ -50,6 +50,12 @@ public sealed class ArticleCacheTest : IDisposable
             Assert.Same(report.Article, read.Article);
             Assert.Same(report.Article, read.Cleaned.Article);
             Assert.Equal(JsonSerializer.Serialize(report, CacheJson.Options), JsonSerializer.Serialize(read, CacheJson.Options));
+
+            // Objects the stages share are shared again after the read (not copies): same memory as a fresh build.
+            for (int i = 0; i < report.Stories.Count; i++)
+            {
+                Assert.Equal(ReferenceEquals(report.Stories[i].Story, report.Cleaned.Stories[i]), ReferenceEquals(read.Stories[i].Story, read.Cleaned.Stories[i]));
+            }
         }
     }
 
