@@ -35,4 +35,16 @@ public sealed record EventMention(
 
     /// <summary>How relevant the sentence is to the site's topic, 0..1.</summary>
     public double TopicRelevance { get; init; }
+
+    /// <summary>A concise clause derived from the sentence (main clause, attributions dropped), for headlines.</summary>
+    public string Headline { get; init; } = "";
+
+    /// <summary>The clause around the temporal expression: the text compared when merging mentions.</summary>
+    public string Clause { get; init; } = "";
+
+    /// <summary>Position among the story's body sentences (0 = lede), or -1 for captions and headlines.</summary>
+    public int BodyPosition { get; init; } = -1;
+
+    /// <summary>Whether the expression sits in a subordinate (relative or adverbial) clause rather than the main one.</summary>
+    public bool Subordinate { get; init; }
 }

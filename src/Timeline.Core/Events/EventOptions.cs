@@ -6,7 +6,17 @@ public sealed record EventOptions(string Topic)
 {
     /// <summary>How many events at most are marked <see cref="TimelineEvent.Key"/>.</summary>
     public int MaxKeyEvents { get; init; } = 12;
+
+    /// <summary>Editor corrections (input/corrections.yml), applied by id after merging.</summary>
+    public IReadOnlyList<EventCorrection> Corrections { get; init; } = [];
 }
 
 /// <summary>What extraction found in one story: event mentions and the dated sentences it left out, with reasons.</summary>
-public sealed record StoryEvents(string StoryId, IReadOnlyList<EventMention> Mentions, IReadOnlyList<ExcludedMention> Excluded);
+public sealed record StoryEvents(string StoryId, IReadOnlyList<EventMention> Mentions, IReadOnlyList<ExcludedMention> Excluded)
+{
+    /// <summary>The story's content terms (see <see cref="Terms"/>), for topic relevance across the corpus.</summary>
+    public IReadOnlyList<string> Terms { get; init; } = [];
+
+    /// <summary>The article the story comes from.</summary>
+    public SourceInfo? Source { get; init; }
+}

@@ -1,88 +1,100 @@
-using System.Globalization;
-using System.Text;
 using Timeline.Core.Temporal;
 using Timeline.Core.Text;
 
 namespace Timeline.Core.Events;
 
 /// <summary>
-/// The event stages: <see cref="Extract"/> runs per story (cacheable), <see cref="Build"/> merges and orders globally.
-/// FIRST CUT: extraction takes every body sentence with a calendar-dated expression; merge groups equal dates.
+/// The event stages. <see cref="Extract"/> runs per story (pure, cacheable by content hash): it keeps the dated
+/// sentences whose date is the time of a statement and lists the others with a reason. <see cref="Build"/> runs
+/// once for the site: topic relevance, merging across outlets, salience, editor corrections and ordering.
 /// </summary>
+/// <remarks>Thread-safe: no shared state.</remarks>
 public static class EventPipeline
 {
+    /// <summary>The event mentions of one tagged story, and the dated sentences left out with why.</summary>
     public static StoryEvents Extract(TaggedStory story, EventOptions options)
     {
+        ArgumentNullException.ThrowIfNull(story);
         var mentions = new List<EventMention>();
         var excluded = new List<ExcludedMention>();
-        IReadOnlyList<Sentence> sentences = story.Story.Sentences;
+        Story st = story.Story;
+        IReadOnlyList<Sentence> sentences = st.Sentences;
+        var times = story.Mentions.Where(t => t.Range is not null && t.Type is TimexType.Date or TimexType.Time).OrderBy(t => t.Start).ToList();
+        var bodyTerms = new List<string>();
+        int[] starts = times.Select(t => t.Start).ToArray();
+        int body = 0;
         for (int i = 0; i < sentences.Count; i++)
         {
             Sentence s = sentences[i];
-            foreach (TemporalMention t in story.Mentions)
+            if (s.Start < 0 || s.End > st.Text.Length || s.End <= s.Start)
             {
-                if (t.Start < s.Start || t.End > s.End || t.Range is null)
+                continue;
+            }
+
+            string raw = st.Text[s.Start..s.End];
+            int lead = raw.Length - raw.TrimStart().Length;
+            string sentence = raw.Trim();
+            int sentenceStart = s.Start + lead;
+            int bodyPosition = -1;
+            if (s.Kind == SentenceKind.Body)
+            {
+                bodyPosition = body++;
+                bodyTerms.AddRange(Terms.Of(sentence));
+            }
+
+            int ti = Array.BinarySearch(starts, s.Start);
+            ti = ti < 0 ? ~ti : ti;
+            while (ti > 0 && starts[ti - 1] == s.Start)
+            {
+                ti--;
+            }
+
+            var seen = new HashSet<(string, TimexMod)>();
+            List<Segment>? segments = null;
+            IReadOnlyList<string>? names = null;
+            for (int j = ti; j < times.Count && times[j].Start < s.End; j++)
+            {
+                TemporalMention t = times[j];
+                if (t.End > s.End || !seen.Add((t.Value, t.Mod)))
                 {
                     continue;
                 }
 
-                string quote = story.Story.Text[s.Start..s.End].Trim();
-                var mention = new EventMention(story.Source, story.Story.Id, i, quote, s.Start, t) { IsCaption = s.Kind == SentenceKind.Caption };
-                if (s.Kind == SentenceKind.Body)
+                int at = Math.Clamp(t.Start - sentenceStart, 0, sentence.Length);
+                int to = Math.Clamp(t.End - sentenceStart, at, sentence.Length);
+                segments ??= Clauses.Segments(sentence);
+                names ??= s.Kind == SentenceKind.Caption ? [] : Participants.Find(sentence);
+                (Segment clause, bool relative) = Clauses.ClauseAround(sentence, segments, at);
+                var mention = new EventMention(story.Source, st.Id, i, sentence, sentenceStart, t)
+                {
+                    IsCaption = s.Kind == SentenceKind.Caption,
+                    Participants = names,
+                    Headline = Clauses.Headline(sentence, at, to),
+                    Clause = sentence[clause.Start..clause.End],
+                    BodyPosition = bodyPosition,
+                    Subordinate = relative,
+                };
+
+                string? reason = s.Kind == SentenceKind.Headline ? ExclusionReasons.Headline : Clauses.NotAStatement(sentence, at, to, requireVerb: s.Kind == SentenceKind.Body);
+                if (reason is null)
                 {
                     mentions.Add(mention);
                 }
                 else
                 {
-                    excluded.Add(new ExcludedMention(mention, "caption"));
+                    excluded.Add(new ExcludedMention(mention, reason));
                 }
-
-                break;
             }
         }
 
-        return new StoryEvents(story.Story.Id, mentions, excluded);
+        return new StoryEvents(st.Id, mentions, excluded) { Terms = bodyTerms, Source = story.Source };
     }
 
+    /// <summary>Merges, scores, corrects and orders the events of every story of the site.</summary>
     public static Chronology Build(IEnumerable<StoryEvents> stories, EventOptions options)
     {
-        var all = stories.SelectMany(s => s.Mentions).ToList();
-        var events = all
-            .GroupBy(m => (m.Time.Value, m.Time.Mod))
-            .Select(g =>
-            {
-                var sources = g.OrderBy(m => m.Source.ArticlePath, StringComparer.Ordinal).ThenBy(m => m.QuoteStart).ToList();
-                EventMention first = sources[0];
-                string headline = first.Quote;
-                string slug = Slug(first.Time.Value, headline);
-                return new TimelineEvent(slug, first.Time.Value, first.Time.Mod, first.Time.Range!.Value, headline, sources)
-                {
-                    Slug = slug,
-                    Key = sources.Select(m => m.Source.ArticlePath).Distinct().Count() > 1,
-                };
-            })
-            .OrderBy(e => e.Range)
-            .ThenBy(e => e.Id, StringComparer.Ordinal)
-            .ToList();
-        return new Chronology(events, stories.SelectMany(s => s.Excluded).ToList());
-    }
-
-    private static string Slug(string date, string headline)
-    {
-        var sb = new StringBuilder(date.ToLowerInvariant()).Append('-');
-        foreach (string word in headline.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6))
-        {
-            foreach (char c in word.ToLowerInvariant())
-            {
-                if (char.IsAsciiLetterOrDigit(c))
-                {
-                    sb.Append(c);
-                }
-            }
-
-            sb.Append('-');
-        }
-
-        return sb.ToString().TrimEnd('-').ToString(CultureInfo.InvariantCulture);
+        ArgumentNullException.ThrowIfNull(stories);
+        ArgumentNullException.ThrowIfNull(options);
+        return new EventBuilder(stories.ToList(), options).Run();
     }
 }

@@ -27,10 +27,20 @@ public sealed record TimelineEvent(
 
     /// <summary>URL slug, from date and headline ("2026-01-28-al-sharaa-visits-moscow").</summary>
     public string Slug { get; init; } = "";
+
+    /// <summary>Number of distinct outlets (independent sources) that report the event.</summary>
+    public int Outlets { get; init; }
+
+    /// <summary>Editor notes from corrections applied to this event ("date pinned by editor").</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 /// <summary>Something the event stages left out of the timeline, and why (shown in the build report).</summary>
 public sealed record ExcludedMention(EventMention Mention, string Reason);
 
 /// <summary>The ordered events of a site plus what was left out.</summary>
-public sealed record Chronology(IReadOnlyList<TimelineEvent> Events, IReadOnlyList<ExcludedMention> Excluded);
+public sealed record Chronology(IReadOnlyList<TimelineEvent> Events, IReadOnlyList<ExcludedMention> Excluded)
+{
+    /// <summary>Problems found while building (an unknown id in a correction…), with their file(line,col).</summary>
+    public IReadOnlyList<Timeline.Core.Diagnostics.Diagnostic> Diagnostics { get; init; } = [];
+}

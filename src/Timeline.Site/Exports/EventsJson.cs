@@ -75,6 +75,6 @@ public static class EventsJson
 
     /// <summary>"2026-01-28" for a date-only publication, else the offset date-time "2026-01-29T00:30:00+08:00".</summary>
     public static string FormatPublished(DocumentTime published) => published.HasTimeOfDay
-        ? OffsetDateTimePattern.ExtendedIso.Format(published.Published.ToOffsetDateTime())
+        ? OffsetDateTimePattern.Rfc3339.Format(published.Published.ToOffsetDateTime())
         : LocalDatePattern.Iso.Format(published.Date);
 }

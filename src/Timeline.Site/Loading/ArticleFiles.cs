@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -19,6 +18,12 @@ public sealed record ArticleFile(string FileName, string Content, IReadOnlyList<
 /// <remarks>Stateless and thread-safe.</remarks>
 public static partial class ArticleFiles
 {
+    /// <summary>ASCII letters for U+00C0..U+017F ('-' where there is none).</summary>
+    private const string LatinFold =
+        "aaaaaaaceeeeiiii" + "dnooooo-ouuuuyts" + "aaaaaaaceeeeiiii" + "dnooooo-ouuuuyty" +
+        "aaaaaaccccccccdd" + "ddeeeeeeeeeegggg" + "gggghhhhiiiiiiii" + "iijjjjkkklllllll" +
+        "lllnnnnnnnnnoooo" + "oooorrrrrrssssss" + "ssttttttuuuuuuuu" + "uuuuwwyyyzzzzzzs";
+
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [GeneratedRegex(@"^[\p{L}\p{N}(][^\n:#""'{}\[\],&*!|>%@`]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
@@ -158,14 +163,17 @@ public static partial class ArticleFiles
     /// <summary>A file-name slug: lower-case ASCII letters and digits joined by '-', at most 80 characters.</summary>
     public static string Slug(string title)
     {
-        string decomposed = title.Normalize(NormalizationForm.FormD);
-        var ascii = new StringBuilder(decomposed.Length);
-        foreach (char c in decomposed)
+        // Normalisation is unavailable under InvariantGlobalization, so Latin letters are folded with a table.
+        var ascii = new StringBuilder(title.Length);
+        foreach (char c in title.ToLowerInvariant())
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && c is not ('\'' or '’'))
+            if (c is '\'' or '’')
             {
-                ascii.Append(char.ToLowerInvariant(c));
+                continue;
             }
+
+            int fold = c >= '\u00C0' && c < '\u0180' ? c - '\u00C0' : -1;
+            ascii.Append(fold >= 0 && LatinFold[fold] != '-' ? LatinFold[fold] : c);
         }
 
         string slug = NonSlug().Replace(ascii.ToString(), "-").Trim('-');

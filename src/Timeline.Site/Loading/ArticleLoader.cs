@@ -143,9 +143,19 @@ public static class ArticleLoader
         }
 
         ReadOnlySpan<byte> span = capped ? TextDecoding.CapAtCharBoundary(bytes, MaxFileBytes) : bytes;
-        (Article? article, IReadOnlyList<Diagnostic> more) = Parse(rel, span, hash, config);
-        diagnostics.AddRange(more);
-        return (article, diagnostics);
+        try
+        {
+            (Article? article, IReadOnlyList<Diagnostic> more) = Parse(rel, span, hash, config);
+            diagnostics.AddRange(more);
+            return (article, diagnostics);
+        }
+#pragma warning disable CA1031 // One bad file must never stop the others: any failure becomes a diagnostic.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            diagnostics.Add(Diagnostic.Error(rel, 0, 0, $"cannot load the file ({ex.GetType().Name}: {ex.Message}); please report this as a bug"));
+            return (null, diagnostics);
+        }
     }
 
     /// <summary>Parses the bytes of the file at input-relative path <paramref name="rel"/>.</summary>
@@ -182,6 +192,11 @@ public static class ArticleLoader
         {
             (var list, var yamlDiagnostics) = YamlMap.Parse(split.Yaml, rel, split.YamlLine);
             diagnostics.AddRange(yamlDiagnostics);
+            if (yamlDiagnostics.Any(d => d.Severity == Severity.Error))
+            {
+                return (null, diagnostics);
+            }
+
             foreach (YamlEntry entry in list)
             {
                 entries[entry.Key] = entry;

@@ -146,7 +146,8 @@ public static partial class HtmlExtractor
     {
         if (document.QuerySelector("[itemprop=articleBody]") is { } body)
         {
-            return body;
+            // The enclosing <article> also holds the headline and the photo captions.
+            return body.Closest("article") ?? body;
         }
 
         IElement? article = document.QuerySelectorAll("article").OrderByDescending(a => ParagraphText(a)).FirstOrDefault();

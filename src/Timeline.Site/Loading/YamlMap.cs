@@ -82,6 +82,12 @@ internal static class YamlMap
             (int l, int c) = Position(ex.Start, firstLine);
             diagnostics.Add(Diagnostic.Error(file, l, c, $"invalid YAML: {FirstLine(ex.Message)}"));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail this way on some malformed flow collections ("title: [unclosed").
+            YamlEntry? last = entries.Count > 0 ? entries[^1] : null;
+            diagnostics.Add(Diagnostic.Error(file, last is null ? firstLine : last.KeyLine + 1, 1, "invalid YAML: is a '[', '{' or quote left unclosed?"));
+        }
 
         return (entries, diagnostics);
     }

@@ -78,7 +78,7 @@ public sealed class SiteBuilder
         options.Progress?.Report(new BuildProgress("render", 0, chronology.Events.Count));
         var model = new SiteModel(config, chronology, reports, diagnostics);
         string themeDir = ResolveTheme(options, config.Theme);
-        IReadOnlyList<SiteFile> files = new SiteRenderer(themeDir).Render(model);
+        IReadOnlyList<SiteFile> files = new SiteRenderer(themeDir, options.InputDir, config.Theme).Render(model);
         timings.Lap("render");
         cache?.Prune();
 

@@ -11,7 +11,8 @@ internal sealed partial class ChunkParser
     /// <summary>
     /// The year a narrative is in when it is far from the publication date ("In 1939 … on September 17"), else null.
     /// </summary>
-    private int? NarrativeYear() => _paragraphYear is { } y && Math.Abs(y - Dct.Year) >= 3 ? y : null;
+    private int? NarrativeYear(int i) =>
+        _paragraphYear is { } y && Math.Abs(y - Dct.Year) >= 2 && SameSentence(_paragraphYearToken, i) && TenseAt(i) != Cue.Future ? y : null;
 
     /// <summary>Picks among candidate dates by tense: the last on or before the anchor, the next on or after it, or the nearest.</summary>
     private static LocalDate? Pick(LocalDate anchor, Cue cue, LocalDate? earlier, LocalDate? same, LocalDate? later)
@@ -60,19 +61,26 @@ internal sealed partial class ChunkParser
 
     private Resolved? MonthDayNoYear(int month, int day, int i)
     {
-        if (NarrativeYear() is { } ny)
+        if (NarrativeYear(i) is { } ny)
         {
             return Cal.Day(Cal.Date(ny, month, day));
         }
 
         int y = Dct.Year;
+        LocalDate? a = Cal.Date(y - 1, month, day), b = Cal.Date(y, month, day), c = Cal.Date(y + 1, month, day);
+        var nearest = Pick(Dct, Cue.None, a, b, c);
+        if (nearest is { } n && Math.Abs(Period.Between(Dct, n, PeriodUnits.Days).Days) <= 45)
+        {
+            return Cal.Day(n); // close to publication: tense cannot move it a year away
+        }
+
         var cue = TenseAt(i);
-        return Cal.Day(Pick(Dct, cue, Cal.Date(y - 1, month, day), Cal.Date(y, month, day), Cal.Date(y + 1, month, day)));
+        return Cal.Day(Pick(Dct, cue == Cue.Present ? Cue.None : cue, a, b, c));
     }
 
     private Resolved? MonthNoYear(int month, int i, Kw rel)
     {
-        if (rel == Kw.None && NarrativeYear() is { } ny)
+        if (rel == Kw.None && NarrativeYear(i) is { } ny)
         {
             return Cal.Month(ny, month);
         }
@@ -84,6 +92,7 @@ internal sealed partial class ChunkParser
             Kw.Last or Kw.Past or Kw.Previous => month < cur ? y : y - 1,
             Kw.Next or Kw.Coming => month > cur ? y : y + 1,
             Kw.This => y,
+            _ when Math.Abs(month - cur) <= 1 || Math.Abs(month - cur) == 11 => month - cur > 6 ? y - 1 : month - cur < -6 ? y + 1 : y,
             _ => TenseAt(i) switch
             {
                 Cue.Past => month <= cur ? y : y - 1,
@@ -97,11 +106,6 @@ internal sealed partial class ChunkParser
     private LocalDate WeekdayDate(int weekday, Kw rel, int i)
     {
         var anchor = Dct;
-        if (_st.LastRef is { Range: { Granularity: Granularity.Day } r } && Math.Abs(r.Start.Year - Dct.Year) >= 1 && Math.Abs(Period.Between(r.Start, Dct, PeriodUnits.Days).Days) > 180)
-        {
-            anchor = r.Start; // a narrative far from the publication date: weekdays are near the last date mentioned
-        }
-
         int dow = (int)anchor.DayOfWeek;
         int back = (dow - weekday + 7) % 7;
         int fwd = (weekday - dow + 7) % 7;
@@ -133,7 +137,7 @@ internal sealed partial class ChunkParser
         if (m > 0)
         {
             int d = DayOfMonthAt(k1, out int k2);
-            if (d > 0 && IsNumber(k1) && !IsPunct(k2, ':') && !(IsPunct(k2, '.') && IsNumber(k2 + 1) && Adj(k2 + 1)))
+            if (d > 0 && IsNumber(k1) && !((IsPunct(k2, ':') || IsPunct(k2, '.')) && IsNumber(k2 + 1) && Adj(k2 + 1)))
             {
                 int k3 = IsPunct(k2, ',') ? k2 + 1 : k2;
                 int y = YearAt(k3, out int k4);
@@ -143,6 +147,12 @@ internal sealed partial class ChunkParser
                 }
 
                 return MonthDayNoYear(m, d, i) is { } md ? new Hit(k2, md, "date-md") : null;
+            }
+
+            if (K(k1) is Kw.Last or Kw.This or Kw.Next && L(k1 + 1) is { Unit: Unit.Year, UnitPlural: false })
+            {
+                int yy = Dct.Year + (K(k1) == Kw.Last ? -1 : K(k1) == Kw.Next ? 1 : 0);
+                return Cal.Month(yy, m) is { } mly ? new Hit(k1 + 2, mly, "date-month-relative-year") : null;
             }
 
             int k5 = IsPunct(k1, ',') || Is(k1, Kw.Of) ? k1 + 1 : k1;
@@ -222,7 +232,7 @@ internal sealed partial class ChunkParser
                 j++;
             }
         }
-        else if (Is(j, Kw.The) && L(j + 1) is { Unit: Unit.Year, UnitPlural: false } && IsNumber(j + 2))
+        else if (Is(j, Kw.The) && L(j + 1) is { Unit: Unit.Year, UnitPlural: false } && YearAt(j + 2, out _) > 0)
         {
             j += 2;
         }
@@ -338,6 +348,15 @@ internal sealed partial class ChunkParser
     /// <summary>"Saturday", "last Friday", "next Wednesday", "Wednesday evening"; plural "Mondays" is a SET.</summary>
     private Hit? WeekdayRule(int i)
     {
+        if (Is(i, Kw.The) && K(i + 1) is Kw.Previous or Kw.Following && WeekdayAt(i + 2, out int nk, out bool pl) is > 0 and var nwd && !pl)
+        {
+            // "the previous Friday": the one before the day last mentioned
+            var basis = _st.LastRef is { Range: { Granularity: Granularity.Day } lr } ? lr.Start : Dct;
+            int dow = (int)basis.DayOfWeek;
+            int delta = K(i + 1) == Kw.Previous ? -(((dow - nwd + 7) % 7) is 0 ? 7 : (dow - nwd + 7) % 7) : (((nwd - dow + 7) % 7) is 0 ? 7 : (nwd - dow + 7) % 7);
+            return Cal.Day(basis.PlusDays(delta)) is { } pd ? new Hit(nk, pd, "weekday-narrative") : null;
+        }
+
         Kw rel = K(i) is Kw.Last or Kw.Next or Kw.This or Kw.Coming or Kw.Past or Kw.Previous ? K(i) : Kw.None;
         int j = rel == Kw.None ? i : i + 1;
         if (rel == Kw.This && Is(j, Kw.Past))
@@ -420,6 +439,46 @@ internal sealed partial class ChunkParser
         bool half = false;
         Kw rel = Kw.None;
         int k;
+        int statedYear = 0;
+        if (K(j) is Kw.This or Kw.Last or Kw.Next && L(j + 1) is { Unit: Unit.Year, UnitPlural: false } && IsApostrophe(j + 2) && Word(j + 3, "s"))
+        {
+            // "this year's third quarter", "last year's quarter"
+            statedYear = Dct.Year + (K(j) == Kw.Last ? -1 : K(j) == Kw.Next ? 1 : 0);
+            j += 4;
+            if (L(j) is { Unit: Unit.Quarter, UnitPlural: false } || Is(j, Kw.Period))
+            {
+                int rq = ReportedQuarter();
+                return Cal.Quarter(statedYear, rq) is { } yq ? new Hit(j + 1, yq, "quarter-of-year") : null;
+            }
+        }
+
+        if (j > i && IsNumber(j) && YearAt(j, out int afterYear) > 0)
+        {
+            if (L(afterYear) is { Unit: Unit.Quarter, UnitPlural: false } || Is(afterYear, Kw.Period))
+            {
+                // "the 1988 quarter", "the 1988 period": the reported quarter of that year
+                return Cal.Quarter(Num(j), ReportedQuarter()) is { } pq ? new Hit(afterYear + 1, pq, "quarter-of-year") : null;
+            }
+
+            if (L(afterYear)?.Ordinal is >= 1 and <= 4 || Word(afterYear, "Q"))
+            {
+                statedYear = Num(j); // "the 1988 second quarter"
+                j = afterYear;
+            }
+        }
+
+        if (j > i && L(j) is { Unit: Unit.Year, UnitPlural: false } && IsHyphen(j + 1) && K(j + 2) is Kw.Ago or Kw.Earlier
+            && (L(j + 3) is { Unit: Unit.Quarter, UnitPlural: false } || Is(j + 3, Kw.Period)))
+        {
+            // "the year-ago quarter": the quarter being reported, a year back.
+            return Cal.At(YearBack(Granularity.Quarter).Date, Granularity.Quarter) is { } ya ? new Hit(j + 4, ya, "quarter-year-ago") : null;
+        }
+
+        if (j > i && K(j) is Kw.Latest or Kw.Recent && Is(j + 1, Kw.Period))
+        {
+            return Cal.At(Cal.Shift(Dct, Granularity.Quarter, -1), Granularity.Quarter) is { } lp ? new Hit(j + 2, lp, "quarter-latest-period") : null;
+        }
+
         if (IsWord(j) && _t[j].Length == 2 && (_text[_t[j].Start] is 'Q' or 'H') && char.IsAsciiDigit(_text[_t[j].Start + 1]))
         {
             return null; // "Q3" is a letter and a digit run: handled below
@@ -483,7 +542,11 @@ internal sealed partial class ChunkParser
             yk++;
         }
 
-        if (YearAt(yk, out int after) is > 0 and var y)
+        if (statedYear > 0)
+        {
+            year = statedYear;
+        }
+        else if (YearAt(yk, out int after) is > 0 and var y)
         {
             year = y;
             end = after;
@@ -502,11 +565,11 @@ internal sealed partial class ChunkParser
         {
             // No year: the most recent such period that has started (or the next one in a future clause).
             int curIndex = half ? (Dct.Month <= 6 ? 1 : 2) : ((Dct.Month - 1) / 3) + 1;
+            // Earnings news reports the quarter just ended even in the future tense ("expects to report third-quarter loss").
             year = Dct.Year;
-            var cue = TenseAt(i);
-            if (cue == Cue.Future ? q < curIndex : q > curIndex)
+            if (q > curIndex && !(q == curIndex + 1 && TenseAt(i) == Cue.Future))
             {
-                year += cue == Cue.Future ? 1 : -1;
+                year--;
             }
         }
 

@@ -38,6 +38,11 @@ internal sealed partial class ChunkParser
         bool article = j == i || K(j - 1) is Kw.Another;
         if (NumberAt(j, out int k, out long n, allowArticle: article || K(j - 1) is Kw.Full or Kw.Whole or Kw.Entire))
         {
+            if ((Is(k, Kw.To) || Is(k, Kw.Or) || (IsHyphen(k) && IsNumber(k + 1))) && NumberAt(k + 1, out int k2, out long n2) && n2 > n && UnitAt(k2, out _) != Unit.None)
+            {
+                k = k2; // "two to three weeks", "12-18 months": one expression, valued by its lower bound
+            }
+
             if (Word(k, "more") || Word(k, "additional") || Word(k, "extra"))
             {
                 k++;
@@ -49,6 +54,11 @@ internal sealed partial class ChunkParser
             if (unit == Unit.None || (hyphen && plural))
             {
                 return null;
+            }
+
+            if (IsNumber(j) && Digits(j) == 4 && !plural)
+            {
+                return null; // "the 1988 quarter" is a period of 1988
             }
 
             if (IsNumber(j) && Capital(u))
@@ -74,6 +84,15 @@ internal sealed partial class ChunkParser
             }
 
             long? amount = n == Lexicon.Vague ? null : n;
+            if (amount is null && K(i) == Kw.The && K(i + 1) is Kw.Past or Kw.Last)
+            {
+                return new Hit(u + 1, Ref("PAST_REF"), "past-ref"); // "the past several quarters"
+            }
+
+            if (unit == Unit.Quarter && amount is { } qn)
+            {
+                return new Hit(u + 1, new Resolved(TimexType.Duration, Cal.Duration(qn * 3, Unit.Month), null), "duration");
+            }
             if (n == 0 && L(j)?.Number != 0 && !IsNumber(j))
             {
                 return null;
@@ -93,9 +112,9 @@ internal sealed partial class ChunkParser
             return new Hit(j + 1, new Resolved(TimexType.Duration, Cal.Duration(null, pl.Unit), null), "duration-vague");
         }
 
-        if (j == i && K(j) is Kw.Recent && L(j + 1) is { Unit: Unit.Year or Unit.Month or Unit.Week or Unit.Day or Unit.Decade, UnitPlural: true })
+        if (j == i && K(j) is Kw.Recent && L(j + 1) is { Unit: Unit.Year or Unit.Month or Unit.Week or Unit.Day or Unit.Decade, UnitPlural: true } ru)
         {
-            return new Hit(j + 2, Ref("PAST_REF"), "past-ref");
+            return new Hit(j + 2, new Resolved(TimexType.Duration, Cal.Duration(null, ru.Unit), null), "duration-recent");
         }
 
         if (K(i) is Kw.The && K(i + 1) is Kw.Coming or Kw.Next && L(i + 2) is { Unit: Unit.Year or Unit.Month or Unit.Week or Unit.Day or Unit.Decade, UnitPlural: true } cu)
@@ -117,7 +136,6 @@ internal sealed partial class ChunkParser
             Kw.Annually or Kw.Yearly => "P1Y",
             Kw.Hourly => "PT1H",
             Kw.Nightly => "P1D",
-            Kw.Quarterly => "P1Q",
             _ => null,
         };
         if (adverb is not null)

@@ -8,6 +8,38 @@ internal sealed partial class ChunkParser
 {
     private static Resolved Ref(string value) => new(TimexType.Date, value, null);
 
+    private bool SameYearOrLast(LocalDate d) => d.Year == Dct.Year || d.Year == Dct.Year - 1;
+
+    /// <summary>The quarter an earnings story reports: the last quarter mentioned, else the one before publication.</summary>
+    private int ReportedQuarter()
+    {
+        var d = _st.LastRef is { Range: { Granularity: Granularity.Quarter } lq } ? lq.Start : Cal.Shift(Dct, Granularity.Quarter, -1) ?? Dct;
+        return ((d.Month - 1) / 3) + 1;
+    }
+
+    /// <summary>
+    /// "A year earlier", "the year-ago quarter": the reported period a year back. When the last period mentioned is
+    /// already a year back (the story is comparing), it is that period, so comparisons do not drift further back.
+    /// </summary>
+    private (LocalDate Date, Granularity Granularity) YearBack(Granularity fallback)
+    {
+        if (_st.LastRef is { Range: { } r })
+        {
+            if (r.Start.Year == Dct.Year - 1 && Period.Between(r.Start, Dct, PeriodUnits.Months).Months >= 12 && r.Granularity is Granularity.Quarter or Granularity.Year or Granularity.Half)
+            {
+                return (r.Start, r.Granularity);
+            }
+
+            if (Cal.Shift(r.Start, Granularity.Year, -1) is { } back)
+            {
+                return (back, r.Granularity is Granularity.Quarter or Granularity.Half ? r.Granularity : Granularity.Year);
+            }
+        }
+
+        var basis = fallback == Granularity.Quarter ? Cal.Shift(Dct, Granularity.Quarter, -1) ?? Dct : Dct;
+        return (Cal.Shift(basis, Granularity.Year, -1) ?? basis, fallback);
+    }
+
     /// <summary>The narrative reference, or the publication date when nothing has been mentioned yet.</summary>
     private (LocalDate Date, Granularity Granularity) NarrativeAnchor() =>
         _st.LastRef is { Range: { } r } ? (r.Start, r.Granularity) : (Dct, Granularity.Day);
@@ -39,7 +71,7 @@ internal sealed partial class ChunkParser
                 return new Hit(i + 1, Ref("PAST_REF"), "past-ref");
             case Kw.Soon when !Is(i + 1, Kw.After) && !Is(i + 1, Kw.Before):
                 return new Hit(i + 1, Ref("FUTURE_REF"), "future-ref");
-            case Kw.Future:
+            case Kw.Future when Is(i - 1, Kw.In):
                 return new Hit(i + 1, Ref("FUTURE_REF"), "future-ref");
             case Kw.These when L(i + 1) is { Unit: Unit.Day, UnitPlural: true }:
                 return new Hit(i + 2, Ref("PRESENT_REF"), "present");
@@ -57,6 +89,37 @@ internal sealed partial class ChunkParser
                 if (Word(i + 1, "near") && Is(i + 2, Kw.Future))
                 {
                     return new Hit(i + 3, Ref("FUTURE_REF"), "future-ref");
+                }
+
+                if (L(i + 1) is { Unit: Unit.Weekend, UnitPlural: false })
+                {
+                    // "the weekend": the one just past, or the coming one in a future clause
+                    int dow = (int)Dct.DayOfWeek;
+                    var sat = TenseAt(i) == Cue.Future ? Dct.PlusDays((6 - dow + 7) % 7) : Dct.PlusDays(dow >= 6 ? 6 - dow : -(dow + 1));
+                    return Cal.Weekend(sat) is { } we ? new Hit(i + 2, we, "the-weekend") : null;
+                }
+
+                if (L(i + 1) is { Unit: Unit.Week, UnitPlural: false } && Is(i + 2, Kw.Of) && ExplicitDate(i + 3) is { } weekOf && weekOf.Value.Granularity == Granularity.Day)
+                {
+                    // "the week of March 6"
+                    return Cal.Week(weekOf.Value.Range!.Value.Start) is { } wo ? new Hit(weekOf.End, wo, "week-of") : null;
+                }
+
+                if (L(i + 1) is { Unit: Unit.Year or Unit.Week, UnitPlural: false } yw && !IsHyphen(i + 2) && !IsNumber(i + 2) && !Is(i + 2, Kw.Before) && !Is(i + 2, Kw.After) && !Is(i + 2, Kw.Earlier))
+                {
+                    // "the year", "the week": the current one, or a year's length after "for" or "over"
+                    if (K(i - 1) is Kw.For or Kw.Over or Kw.During || Word(i - 1, "throughout"))
+                    {
+                        return new Hit(i + 2, new Resolved(TimexType.Duration, Cal.Duration(1, yw.Unit), null), "the-unit-duration");
+                    }
+
+                    if (Word(i + 2, "ended") || Word(i + 2, "ending") || Word(i + 2, "ends"))
+                    {
+                        return new Hit(i + 2, new Resolved(TimexType.Duration, Cal.Duration(1, yw.Unit), null), "the-unit-duration");
+                    }
+
+                    var basis = Dct;
+                    return Cal.At(basis, yw.Unit == Unit.Year ? Granularity.Year : Granularity.Week) is { } ty ? new Hit(i + 2, ty, "the-unit") : null;
                 }
 
                 if (Is(i + 1, Kw.Present) && !IsWord(i + 2))
@@ -95,12 +158,17 @@ internal sealed partial class ChunkParser
             rel = Kw.Last;
             j++;
         }
+        else if (rel == Kw.That && Is(j + 1, Kw.Same))
+        {
+            rel = Kw.Same;
+            j++;
+        }
 
         // "year-earlier", "year-ago": the narrative reference a year back.
         if (!the && L(j) is { Unit: Unit.Year, UnitPlural: false } && IsHyphen(j + 1) && K(j + 2) is Kw.Earlier or Kw.Ago && Adj(j + 1) && Adj(j + 2))
         {
-            var (a, g) = NarrativeAnchor();
-            return Cal.At(Cal.Shift(a, Granularity.Year, -1), g) is { } ye ? new Hit(j + 3, ye, "year-earlier") : null;
+            var (a, g) = YearBack(Granularity.Year);
+            return Cal.At(a, g) is { } ye ? new Hit(j + 3, ye, "year-earlier") : null;
         }
 
         if (rel is not (Kw.This or Kw.Last or Kw.Next or Kw.Past or Kw.Previous or Kw.Coming or Kw.Upcoming or Kw.Current or Kw.Following or Kw.That or Kw.Same))
@@ -109,7 +177,12 @@ internal sealed partial class ChunkParser
         }
 
         int k = j + 1;
-        if (L(k) is { DayPart: not DayPart.None, UnitPlural: false } dp && dp.Unit is Unit.None or Unit.Night && !the)
+        if (Is(k, Kw.Fiscal) && L(k + 1) is { Unit: Unit.Year })
+        {
+            k++;
+        }
+
+        if (L(k) is { DayPart: not DayPart.None, UnitPlural: false } dp && dp.Unit is Unit.None or Unit.Night && (!the || rel is Kw.Next or Kw.Following or Kw.Same or Kw.Previous))
         {
             // "this morning", "last night", "tomorrow night" (tomorrow handled by the deictic rule)
             string part = DayPartAt(k, out int after)!;
@@ -122,7 +195,8 @@ internal sealed partial class ChunkParser
             };
             if (rel is Kw.Next or Kw.Following or Kw.Coming or Kw.Upcoming)
             {
-                day = Dct.PlusDays(1);
+                // "the next morning" follows the day last mentioned; "next morning" without the article, publication
+                day = (the || rel == Kw.Following ? NarrativeAnchor().Date : Dct).PlusDays(1);
             }
 
             return Cal.Day(day) is { } dd ? new Hit(after, WithDayPart(dd, part), "relative-daypart") : null;
@@ -141,6 +215,12 @@ internal sealed partial class ChunkParser
         }
 
         // "the past year", "the last week" (with the article) are durations in TimeML; "the next day" is narrative.
+        if (the && rel is Kw.Past or Kw.Last && unit is Unit.Year or Unit.Decade)
+        {
+            // "the past year", "the last decade": the previous calendar year or decade, as TimeBank annotates them
+            return Cal.At(Cal.Shift(Dct, Cal.ToGranularity(unit), -1), Cal.ToGranularity(unit)) is { } py ? new Hit(k + 1, py, "relative-the-past") : null;
+        }
+
         if (the && (rel is Kw.Past or Kw.Last || (rel is Kw.Next or Kw.Coming && K(i - 1) is Kw.For or Kw.Over or Kw.During or Kw.Within)))
         {
             return new Hit(k + 1, new Resolved(TimexType.Duration, Cal.Duration(1, unit), null), "duration-the-past");
@@ -159,6 +239,7 @@ internal sealed partial class ChunkParser
             _ => 1,
         };
         var (anchor, anchorG) = narrative ? NarrativeAnchor() : (Dct, Granularity.Day);
+
         if (narrative && anchorG < g2)
         {
             // "the next day" after a month-level reference: stay at the reference's precision.
@@ -218,6 +299,11 @@ internal sealed partial class ChunkParser
 
         _ = plural;
         int dirTok = k + 1;
+        if (Is(dirTok, Kw.Or) && Word(dirTok + 1, "so"))
+        {
+            dirTok += 2;
+        }
+
         Kw dir = K(dirTok);
         int end = dirTok + 1;
         if (dir is Kw.From && Is(dirTok + 1, Kw.Now))
@@ -238,10 +324,17 @@ internal sealed partial class ChunkParser
         }
 
         bool back = dir is Kw.Ago or Kw.Earlier or Kw.Before;
+        if (unit is Unit.Hour or Unit.Minute or Unit.Second && dir is not Kw.Ago)
+        {
+            // "an hour later": TimeML marks the length; the clock time is not known
+            return new Hit(k + 1, new Resolved(TimexType.Duration, Cal.Duration(n == Lexicon.Vague ? null : n, unit), null), "duration");
+        }
+
         bool fromDct = dir is Kw.Ago or Kw.Hence;
         if (n == Lexicon.Vague)
         {
-            return new Hit(end, Ref(back ? "PAST_REF" : "FUTURE_REF"), "ago-vague");
+            // "months ago", "a few days later": TimeBank marks the unknown length
+            return new Hit(end, new Resolved(TimexType.Duration, Cal.Duration(null, unit), null), "ago-vague");
         }
 
         var g = Cal.ToGranularity(unit);
@@ -254,6 +347,11 @@ internal sealed partial class ChunkParser
 
         var (anchor, anchorG) = fromDct ? (Dct, Granularity.Day) : NarrativeAnchor();
         var shifted = Cal.Shift(anchor, stepG, back ? -amount : amount);
+        if (!fromDct && back && n == 1 && unit == Unit.Year && _st.LastRef is not null)
+        {
+            (shifted, anchorG) = YearBack(Granularity.Year);
+            return Cal.At(shifted, anchorG is Granularity.Quarter or Granularity.Half ? anchorG : Granularity.Year) is { } yb ? new Hit(end, yb, "ago-narrative") : null;
+        }
         var mod = TimexMod.None;
         var outG = g;
         if (g is Granularity.Decade or Granularity.Century)
@@ -266,9 +364,16 @@ internal sealed partial class ChunkParser
             outG = Granularity.Day;
         }
 
-        if (!fromDct && _st.LastRef is not null)
+        if (!fromDct && _st.LastRef is not null && anchorG is Granularity.Quarter or Granularity.Half)
         {
-            outG = anchorG;
+            outG = anchorG; // "a year earlier" after a quarter is that quarter a year back
+        }
+
+        if (fromDct && n == 1 && unit == Unit.Year && _st.LastRef is { Range: { Granularity: Granularity.Quarter } lq } && SameYearOrLast(lq.Start))
+        {
+            // Earnings reports: "up from $10 million a year ago" compares with the same quarter a year back.
+            outG = Granularity.Quarter;
+            shifted = YearBack(Granularity.Quarter).Date;
         }
 
         return Cal.At(shifted, outG) is { } v ? new Hit(end, v.WithMod(mod), fromDct ? "ago" : "ago-narrative") : null;

@@ -34,6 +34,8 @@ internal sealed partial class ChunkParser
     /// <summary>The year of the last explicit date in this paragraph, for narratives far from the publication date.</summary>
     private int? _paragraphYear;
 
+    private int _paragraphYearToken;
+
     public ChunkParser(string text, List<Token> tokens, DocState state)
     {
         _text = text;
@@ -82,6 +84,7 @@ internal sealed partial class ChunkParser
                 if (h.Rule.StartsWith("date-", StringComparison.Ordinal) || h.Rule == "year")
                 {
                     _paragraphYear = r.Start.Year;
+                    _paragraphYearToken = bestStart;
                 }
             }
 
@@ -89,10 +92,40 @@ internal sealed partial class ChunkParser
         }
     }
 
+    /// <summary>Cheap test before running the rules: a number, a temporal word, or a lead word with one close behind.</summary>
     private bool MayStart(int i)
     {
         var tok = _t[i];
-        return tok.Kind == TokenKind.Number || tok.Lex is not null || (tok.Kind == TokenKind.Punct && _text[tok.Start] == '\'');
+        if (tok.Kind == TokenKind.Number)
+        {
+            return true;
+        }
+
+        if (tok.Lex is not { } lex)
+        {
+            return tok.Kind == TokenKind.Punct && IsApostrophe(i);
+        }
+
+        if (lex.Temporal)
+        {
+            return true;
+        }
+
+        if (!lex.Lead)
+        {
+            return false;
+        }
+
+        for (int k = i + 1; k < _n && k <= i + 4; k++)
+        {
+            var t = _t[k];
+            if (t.Kind == TokenKind.Number || (t.Lex?.Temporal ?? false) || IsApostrophe(k))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The longest hit starting at <paramref name="i"/>, with any modifier words in front of it.</summary>
@@ -294,6 +327,36 @@ internal sealed partial class ChunkParser
             return Num(i);
         }
 
+        if (L(i) is { Number: >= 11 and <= 20 } century && !century.Tens && L(i + 1) is { } second)
+        {
+            // Spoken years: "nineteen ninety-six", "nineteen eighty", "nineteen hundred".
+            if (second.Tens && NumberAt(i + 1, out int after, out long rest) && rest is >= 10 and <= 99)
+            {
+                next = after;
+                return (century.Number * 100) + (int)rest;
+            }
+
+            if (second.Number == 100)
+            {
+                next = i + 2;
+                return century.Number * 100;
+            }
+        }
+
+        if (L(i) is { Number: 2 } && L(i + 1) is { Number: 1000 })
+        {
+            // "two thousand", "two thousand and one", "two thousand one"
+            int k = Is(i + 2, Kw.And) ? i + 3 : i + 2;
+            next = i + 2;
+            if (L(k) is { Number: >= 1 and <= 99 } && NumberAt(k, out int after, out long rest) && rest < 100)
+            {
+                next = after;
+                return 2000 + (int)rest;
+            }
+
+            return 2000;
+        }
+
         if (IsApostrophe(i) && IsNumber(i + 1) && Adj(i + 1) && Digits(i + 1) == 2)
         {
             next = i + 2;
@@ -452,6 +515,11 @@ internal sealed partial class ChunkParser
     /// </summary>
     private Cue TenseAt(int i)
     {
+        if (PrepositionCue(i) is var p && p != Cue.None)
+        {
+            return p;
+        }
+
         Cue best = Cue.None;
         int bestDistance = int.MaxValue;
         for (int k = i - 1, d = 1; k >= 0 && d <= 20; k--, d++)
@@ -462,6 +530,11 @@ internal sealed partial class ChunkParser
             }
 
             var c = CueOf(k);
+            if (c == Cue.Past && (Word(k - 1, "be") || Word(k - 1, "being")))
+            {
+                continue; // "will be paid": the participle does not set the tense, the auxiliary before it does
+            }
+
             if (c != Cue.None)
             {
                 best = c;
@@ -493,6 +566,72 @@ internal sealed partial class ChunkParser
         return best;
     }
 
+    /// <summary>
+    /// A preposition right before the expression that fixes its direction: "until Tuesday", "as soon as Tuesday",
+    /// "as early as next week" point forward; "since Tuesday" points back. Skips a clock time ("until 9 a.m. Tuesday").
+    /// </summary>
+    private Cue PrepositionCue(int i)
+    {
+        int k = i - 1;
+        for (int steps = 0; k >= 0 && steps < 8; k--, steps++)
+        {
+            var t = _t[k];
+            bool clockPart = t.Kind == TokenKind.Number || (t.Kind == TokenKind.Punct && _text[t.Start] is '.' or ':' or ',')
+                || Word(k, "a") || Word(k, "p") || Word(k, "m") || Is(k, Kw.Am) || Is(k, Kw.Pm) || Is(k, Kw.At) || Is(k, Kw.On)
+                || Is(k, Kw.Noon) || Is(k, Kw.Midnight) || (t.Kind == TokenKind.Word && t.Length <= 3 && IsZone(k));
+            if (!clockPart)
+            {
+                break;
+            }
+        }
+
+        if (k < 0)
+        {
+            return Cue.None;
+        }
+
+        if (Is(k, Kw.Until))
+        {
+            return Cue.Future;
+        }
+
+        if (Is(k, Kw.Since))
+        {
+            return Cue.Past;
+        }
+
+        if (Word(k, "as") && k >= 2 && (Word(k - 1, "soon") || Is(k - 1, Kw.Early)) && Word(k - 2, "as"))
+        {
+            return Cue.Future;
+        }
+
+        return Cue.None;
+    }
+
+    /// <summary>Whether tokens <paramref name="a"/> and <paramref name="b"/> are in the same, not too long, sentence.</summary>
+    private bool SameSentence(int a, int b)
+    {
+        if (a > b)
+        {
+            (a, b) = (b, a);
+        }
+
+        if (b - a > 60)
+        {
+            return false;
+        }
+
+        for (int k = a; k < b; k++)
+        {
+            if (SentenceBreakAfter(k))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private bool SentenceBreakAfter(int k)
     {
         if (k < 0 || k >= _n)
@@ -520,6 +659,15 @@ internal sealed partial class ChunkParser
         if (tok.Kind != TokenKind.Word)
         {
             return Cue.None;
+        }
+
+        if (Word(k, "set") || Word(k, "expected") || Word(k, "scheduled") || Word(k, "due") || Word(k, "supposed") || Word(k, "slated"))
+        {
+            // "is expected to", "set to resume": future, unless "was expected to" puts it in the past.
+            if (K(k + 1) is Kw.To or Kw.For or Kw.In || Word(k, "expected") || Word(k, "scheduled"))
+            {
+                return Word(k - 1, "was") || Word(k - 1, "were") || Word(k - 1, "had") || Word(k - 1, "been") ? Cue.Past : Cue.Future;
+            }
         }
 
         if (tok.Lex is { } lex)

@@ -92,6 +92,20 @@ internal sealed class LexEntry
 
     /// <summary>Whether a word ending in a full stop is an abbreviation rather than a sentence end.</summary>
     public bool Abbreviation { get; init; }
+
+    /// <summary>Whether the word is temporal by itself (a month, a unit, "today"…), so a rule may start at it.</summary>
+    public bool Temporal => Month > 0 || Weekday > 0 || Number >= 0 || Ordinal > 0 || Unit != Unit.None || Season > 0 || DayPart != DayPart.None
+        || Kw is Kw.Today or Kw.Tonight or Kw.Yesterday or Kw.Tomorrow or Kw.Now or Kw.Currently or Kw.Future or Kw.Soon or Kw.Recently
+            or Kw.Lately or Kw.Nowadays or Kw.Recent or Kw.Current or Kw.Daily or Kw.Weekly or Kw.Monthly or Kw.Annually or Kw.Yearly
+            or Kw.Hourly or Kw.Nightly or Kw.Noon or Kw.Midnight or Kw.Christmas or Kw.Thanksgiving or Kw.Fiscal or Kw.Half
+            or Kw.Past or Kw.Present or Kw.Moment;
+
+    /// <summary>Whether the word can lead a longer expression ("the", "last", "about"…) when something temporal follows.</summary>
+    public bool Lead => Kw is not (Kw.None or Kw.Of or Kw.And or Kw.Or or Kw.On or Kw.In or Kw.Since or Kw.For or Kw.Within or Kw.During
+        or Kw.Until or Kw.Through or Kw.By or Kw.From or Kw.To or Kw.Than or Kw.Least or Kw.Most or Kw.Hence or Kw.Ago or Kw.Before
+        or Kw.After or Kw.Eve or Kw.Times or Kw.Once or Kw.Twice or Kw.Other or Kw.Just or Kw.Period or Kw.Time or Kw.Former
+        or Kw.Formerly or Kw.Previously or Kw.Already or Kw.Meantime or Kw.Tenure or Kw.Lifetime or Kw.Term or Kw.Anniversary
+        or Kw.Am or Kw.Pm or Kw.Oclock);
 }
 
 /// <summary>
@@ -220,7 +234,7 @@ internal static partial class Lexicon
         }
 
         // Tense cues: auxiliaries and frequent irregular past forms; regular "-ed" forms are detected by suffix.
-        foreach (var w in new[] { "will", "shall", "ll", "wo", "gonna", "tomorrow", "upcoming", "plans", "intends", "scheduled", "expects", "due" })
+        foreach (var w in new[] { "will", "shall", "ll", "wo", "gonna", "tomorrow", "upcoming", "plans", "intends", "scheduled", "expects", "due", "would", "soon" })
         {
             d[w] = d.TryGetValue(w, out var e) ? WithCue(e, Cue.Future) : new LexEntry { Cue = Cue.Future };
         }
@@ -228,7 +242,7 @@ internal static partial class Lexicon
         foreach (var w in new[]
         {
             "was", "were", "had", "did", "said", "told", "met", "held", "led", "took", "made", "came", "went", "saw", "gave", "got", "left", "won",
-            "lost", "fell", "rose", "began", "sent", "spoke", "wrote", "became", "found", "fled", "brought", "bought", "sold", "paid", "kept", "ran",
+            "lost", "fell", "rose", "began", "sent", "spoke", "been", "since", "wrote", "became", "found", "fled", "brought", "bought", "sold", "paid", "kept", "ran",
             "struck", "hit", "shot", "killed", "thought", "felt", "knew", "meant", "put", "set", "quit", "cut", "broke", "chose", "drove", "flew",
             "grew", "hung", "stood", "sought", "taught", "threw", "understood", "wore", "ago", "yesterday", "last", "earlier", "reported", "announced",
         })

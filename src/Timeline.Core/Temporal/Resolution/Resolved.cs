@@ -258,7 +258,7 @@ internal static class Cal
             Recognition.Unit.Quarter => $"P{amount}Q",
             Recognition.Unit.Year => $"P{amount}Y",
             Recognition.Unit.Decade => n is null ? "PXDE" : $"P{s(scaled(10))}Y",
-            Recognition.Unit.Century => n is null ? "PXCE" : $"P{s(scaled(100))}Y",
+            Recognition.Unit.Century => n is null ? "PXC" : $"P{s(scaled(100))}Y",
             Recognition.Unit.Millennium => n is null ? "PXL" : $"P{amount}L",
             _ => "PX",
         };

@@ -1,0 +1,43 @@
+using NodaTime;
+using Timeline.Core.Temporal;
+
+namespace Timeline.Core.Events;
+
+/// <summary>
+/// How important an event is to the story: independent sources (distinct articles, distinct outlets), lede position,
+/// topic relevance, and, for a day, how much was published about it then (the publication-count signal).
+/// <see cref="Raw"/> is unnormalised; the builder scales it to 0..1 over the site.
+/// </summary>
+/// <remarks>Stateless and thread-safe.</remarks>
+public static class Salience
+{
+    /// <summary>The raw salience of an event stated by <paramref name="mentions"/> at <paramref name="range"/>.</summary>
+    public static double Raw(IReadOnlyCollection<EventMention> mentions, DateRange range, IReadOnlyDictionary<LocalDate, int> publishedPerDay)
+    {
+        ArgumentNullException.ThrowIfNull(mentions);
+        ArgumentNullException.ThrowIfNull(publishedPerDay);
+        if (mentions.Count == 0)
+        {
+            return 0;
+        }
+
+        int articles = mentions.Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count();
+        int outlets = mentions.Select(m => m.Source.Outlet).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        double lede = mentions.Max(m => m.BodyPosition < 0 ? 0 : 1.0 / (1 + m.BodyPosition));
+        double relevance = mentions.Average(m => m.TopicRelevance);
+        double main = mentions.Count(m => !m.Subordinate) / (double)mentions.Count;
+        double raw = Math.Log(1 + articles) + (0.5 * Math.Log(outlets)) + (0.3 * lede) + (0.5 * relevance) + (0.1 * main);
+        if (range.Granularity >= Granularity.Day)
+        {
+            int published = publishedPerDay.GetValueOrDefault(range.Start) + publishedPerDay.GetValueOrDefault(range.Start.PlusDays(1));
+            raw += 0.15 * Math.Log(1 + published);
+            raw += 0.1;
+        }
+        else if (range.Granularity >= Granularity.Week)
+        {
+            raw += 0.05;
+        }
+
+        return raw;
+    }
+}

@@ -1,0 +1,110 @@
+namespace Timeline.Core.Events;
+
+/// <summary>
+/// A sparse term-weight vector (term ids ascending), for TF-IDF cosine similarity. Immutable once built.
+/// </summary>
+internal sealed class SparseVector
+{
+    public static readonly SparseVector Empty = new([], []);
+
+    private readonly int[] _ids;
+    private readonly double[] _weights;
+
+    private SparseVector(int[] ids, double[] weights)
+    {
+        _ids = ids;
+        _weights = weights;
+        double sum = 0;
+        foreach (double w in weights)
+        {
+            sum += w * w;
+        }
+
+        Norm = Math.Sqrt(sum);
+    }
+
+    public double Norm { get; }
+
+    public int Count => _ids.Length;
+
+    public IEnumerable<(int Id, double Weight)> Entries => _ids.Zip(_weights);
+
+    /// <summary>A vector from (id, weight) pairs; repeated ids add up.</summary>
+    public static SparseVector From(IEnumerable<KeyValuePair<int, double>> entries)
+    {
+        var sorted = new SortedDictionary<int, double>();
+        foreach ((int id, double w) in entries)
+        {
+            sorted[id] = sorted.TryGetValue(id, out double v) ? v + w : w;
+        }
+
+        return new SparseVector([.. sorted.Keys], [.. sorted.Values]);
+    }
+
+    /// <summary>The sum of the vectors, each scaled to unit length first (a centroid direction).</summary>
+    public static SparseVector Centroid(IEnumerable<SparseVector> vectors)
+    {
+        var sum = new Dictionary<int, double>();
+        foreach (SparseVector v in vectors)
+        {
+            if (v.Norm == 0)
+            {
+                continue;
+            }
+
+            for (int i = 0; i < v._ids.Length; i++)
+            {
+                sum[v._ids[i]] = sum.GetValueOrDefault(v._ids[i]) + (v._weights[i] / v.Norm);
+            }
+        }
+
+        return From(sum);
+    }
+
+    /// <summary>This vector plus <paramref name="other"/> scaled by <paramref name="factor"/>.</summary>
+    public SparseVector Add(SparseVector other, double factor)
+    {
+        var sum = new Dictionary<int, double>(_ids.Length + other._ids.Length);
+        for (int i = 0; i < _ids.Length; i++)
+        {
+            sum[_ids[i]] = _weights[i];
+        }
+
+        for (int i = 0; i < other._ids.Length; i++)
+        {
+            sum[other._ids[i]] = sum.GetValueOrDefault(other._ids[i]) + (factor * other._weights[i]);
+        }
+
+        return From(sum.Where(kv => kv.Value > 1e-12));
+    }
+
+    /// <summary>Cosine similarity, 0 when either vector is empty.</summary>
+    public double Cosine(SparseVector other)
+    {
+        if (Norm == 0 || other.Norm == 0)
+        {
+            return 0;
+        }
+
+        double dot = 0;
+        int i = 0, j = 0;
+        while (i < _ids.Length && j < other._ids.Length)
+        {
+            int c = _ids[i].CompareTo(other._ids[j]);
+            if (c == 0)
+            {
+                dot += _weights[i++] * other._weights[j++];
+            }
+            else if (c < 0)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return dot / (Norm * other.Norm);
+    }
+}

@@ -1,0 +1,172 @@
+using System.Collections.Frozen;
+
+namespace Timeline.Core.Events;
+
+/// <summary>
+/// Content terms of English text for similarity: lower-cased word tokens, stop words removed, a light suffix
+/// stemmer ("visited", "visits", "visiting" → "visit"). Good enough to compare news sentences; not linguistics.
+/// </summary>
+/// <remarks>Stateless and thread-safe.</remarks>
+public static class Terms
+{
+    private static readonly FrozenSet<string> StopWords = FrozenSet.ToFrozenSet(
+    [
+        "a", "about", "above", "according", "across", "after", "again", "against", "ago", "all", "almost", "also", "although",
+        "am", "among", "an", "and", "another", "any", "are", "around", "as", "at", "be", "became", "because", "been", "before",
+        "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "done", "down", "during",
+        "each", "early", "earlier", "either", "else", "even", "ever", "every", "few", "for", "former", "from", "further", "had",
+        "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "however", "i", "if",
+        "in", "into", "is", "it", "its", "itself", "just", "last", "late", "later", "latest", "least", "less", "like", "made",
+        "make", "many", "may", "me", "might", "more", "most", "much", "must", "my", "near", "nearly", "never", "new", "next",
+        "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or", "other", "others", "our", "ours",
+        "out", "over", "own", "per", "perhaps", "rather", "recent", "recently", "s", "said", "same", "say", "saying", "says",
+        "several", "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs", "them",
+        "themselves", "then", "there", "these", "they", "this", "those", "though", "through", "thus", "to", "told", "too",
+        "toward", "towards", "under", "until", "up", "upon", "us", "very", "via", "was", "we", "were", "what", "when", "where",
+        "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you",
+        "your", "mr", "mrs", "ms", "dr", "t", "don", "didn", "doesn", "isn", "wasn", "weren", "won", "two", "three", "four",
+        "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third",
+
+        // Calendar words: the date is compared separately, its spelling must not make sentences similar.
+        "today", "yesterday", "tomorrow", "tonight", "day", "days", "week", "weeks", "weekend", "month", "months", "year",
+        "years", "morning", "afternoon", "evening", "night", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]);
+
+    /// <summary>The content terms of <paramref name="text"/>, in text order (repeats kept).</summary>
+    public static List<string> Of(ReadOnlySpan<char> text)
+    {
+        var result = new List<string>();
+        Span<char> buffer = stackalloc char[32];
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || ((text[i] == '-' || text[i] == '\'' || text[i] == '’') && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+            {
+                i++;
+            }
+
+            ReadOnlySpan<char> word = text[start..i];
+            if (word.Length > buffer.Length || word.Length < 2)
+            {
+                continue;
+            }
+
+            int n = 0;
+            foreach (char c in word)
+            {
+                if (c is '\'' or '’')
+                {
+                    break; // drop possessive and contraction tails: "Syria's" → "syria"
+                }
+
+                buffer[n++] = char.ToLowerInvariant(c);
+            }
+
+            ReadOnlySpan<char> lower = buffer[..n];
+            if (lower.StartsWith("al-") && lower.Length > 4)
+            {
+                lower = lower[3..]; // Arabic article: "al-Sharaa" and "Sharaa" are one name
+            }
+
+            if (lower.Length < 2 || IsNumber(lower))
+            {
+                continue;
+            }
+
+            string term = lower.ToString();
+            if (StopWords.Contains(term))
+            {
+                continue;
+            }
+
+            result.Add(Stem(term));
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether <paramref name="word"/> (lower case) is a stop word.</summary>
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
+
+    /// <summary>
+    /// A light English suffix stemmer: plural and verb inflections, "-ian"/"-ese" demonyms to their country stem
+    /// only by prefix (handled in <see cref="SharesStem"/>). Deterministic; short words are left alone.
+    /// </summary>
+    public static string Stem(string w)
+    {
+        if (w.Length <= 4)
+        {
+            return w;
+        }
+
+        if (w.EndsWith("ies", StringComparison.Ordinal) && w.Length > 5)
+        {
+            return w[..^3] + "y";
+        }
+
+        if (w.EndsWith("ing", StringComparison.Ordinal) && w.Length > 6)
+        {
+            return Undouble(w[..^3]);
+        }
+
+        if (w.EndsWith("ied", StringComparison.Ordinal) && w.Length > 5)
+        {
+            return w[..^3] + "y";
+        }
+
+        if (w.EndsWith("ed", StringComparison.Ordinal) && w.Length > 5)
+        {
+            string s = w[..^2];
+            return s.EndsWith('e') ? s : Undouble(s);
+        }
+
+        if (w.EndsWith("es", StringComparison.Ordinal) && w.Length > 5 && (w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal)))
+        {
+            return w[..^2];
+        }
+
+        if (w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal) && !w.EndsWith("is", StringComparison.Ordinal))
+        {
+            return w[..^1];
+        }
+
+        return w;
+    }
+
+    /// <summary>Whether two terms share a stem of at least five letters by prefix ("syrian" and "syria").</summary>
+    public static bool SharesStem(string a, string b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        int n = Math.Min(a.Length, b.Length);
+        return n >= 5 && string.CompareOrdinal(a, 0, b, 0, n) == 0 && Math.Abs(a.Length - b.Length) <= 2;
+    }
+
+    private static string Undouble(string s) =>
+        s.Length > 3 && s[^1] == s[^2] && s[^1] is not ('l' or 's' or 'z') ? s[..^1] : s.EndsWith("at", StringComparison.Ordinal) || s.EndsWith("iz", StringComparison.Ordinal) ? s + "e" : s;
+
+    private static bool IsNumber(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s)
+        {
+            if (!char.IsDigit(c) && c != '-')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

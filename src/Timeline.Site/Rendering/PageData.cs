@@ -1,0 +1,298 @@
+using System.Globalization;
+using Scriban.Runtime;
+using Timeline.Core.Events;
+using Timeline.Core.Temporal;
+using Timeline.Core.Text;
+
+namespace Timeline.Site.Rendering;
+
+/// <summary>
+/// Turns the site model into the plain data templates see: script objects of strings, numbers, booleans, lists and
+/// <see cref="RawHtml"/> built by <see cref="Highlighter"/> and <see cref="TimeAxis"/>. No .NET model object is
+/// exposed to a template, so templates can only read what is listed here.
+/// </summary>
+internal sealed class PageData(SiteModel model, SiteLinks links)
+{
+    private readonly Dictionary<string, ArticleReport> _reports = model.Articles
+        .GroupBy(r => r.Article.Path, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    public SiteModel Model => model;
+
+    public SiteLinks Links => links;
+
+    /// <summary>The index: the axis, events grouped by year and month, participants for the filter.</summary>
+    public ScriptObject Index()
+    {
+        IReadOnlyList<TimelineEvent> events = model.Chronology.Events;
+        var marks = events.Select(e => new AxisMark(e.Range, e.Key, links.Url(links.EventPath(e)), $"{When(e)}: {Shorten(e.Headline, 140)}")).ToList();
+        string axisTitle = events.Count == 0
+            ? "No events yet"
+            : $"The story at a glance: {events.Count.ToString(CultureInfo.InvariantCulture)} events, {When(events[0])} to {When(events[^1])}";
+
+        var years = new ScriptArray();
+        foreach (var year in events.GroupBy(e => e.Range.Start.Year).OrderBy(g => g.Key))
+        {
+            var coarse = year.Where(e => e.Range.Granularity < Granularity.Month).ToList();
+            var months = new ScriptArray();
+            foreach (var month in year.Where(e => e.Range.Granularity >= Granularity.Month).GroupBy(e => e.Range.Start.Month).OrderBy(g => g.Key))
+            {
+                var ym = new NodaTime.YearMonth(year.Key, month.Key);
+                months.Add(new ScriptObject
+                {
+                    ["label"] = DateText.Month(ym),
+                    ["id"] = $"m-{year.Key:D4}-{month.Key:D2}",
+                    ["key_events"] = List(month.Where(e => e.Key).Select(IndexItem)),
+                    ["background_events"] = List(month.Where(e => !e.Key).Select(IndexItem)),
+                    ["count"] = month.Count(),
+                });
+            }
+
+            years.Add(new ScriptObject
+            {
+                ["label"] = year.Key.ToString(CultureInfo.InvariantCulture),
+                ["id"] = $"y-{year.Key:D4}",
+                ["key_events"] = List(coarse.Where(e => e.Key).Select(IndexItem)),
+                ["background_events"] = List(coarse.Where(e => !e.Key).Select(IndexItem)),
+                ["months"] = months,
+            });
+        }
+
+        var participants = events
+            .SelectMany(e => Participants(e).Distinct(StringComparer.Ordinal))
+            .GroupBy(p => p, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(60)
+            .Select(g => g.Key)
+            .Order(StringComparer.Ordinal);
+
+        return new ScriptObject
+        {
+            ["axis"] = TimeAxis.Render(marks, axisTitle),
+            ["years"] = years,
+            ["participants"] = List(participants),
+            ["event_count"] = events.Count,
+            ["key_count"] = events.Count(e => e.Key),
+            ["background_count"] = events.Count(e => !e.Key),
+        };
+    }
+
+    /// <summary>An event page: date, headline, participants, conflicts, every source with its highlighted quote.</summary>
+    public ScriptObject Event(TimelineEvent e, TimelineEvent? previous, TimelineEvent? next)
+    {
+        var sources = new ScriptArray();
+        foreach (EventMention m in e.Sources)
+        {
+            string? articlePath = links.ArticlePath(m.Source.ArticlePath);
+            sources.Add(new ScriptObject
+            {
+                ["outlet"] = m.Source.Outlet,
+                ["title"] = m.Source.Title,
+                ["article_url"] = articlePath is null ? null : links.Url(articlePath),
+                ["original_url"] = SafeHttpUrl(m.Source.Url),
+                ["published"] = DateText.Published(m.Source.Published),
+                ["published_iso"] = DateText.Iso(m.Source.Published.Date),
+                ["quote_html"] = Highlighter.Quote(m.Quote, m.QuoteStart, m.Time),
+                ["expression"] = m.Time.Text,
+                ["value"] = m.Time.Value,
+                ["resolution"] = DateText.Resolution(m.Time),
+                ["explanation"] = $"“{m.Time.Text}”, in an article published {DateText.ShortDay(m.Source.Published.Date)} → {DateText.Resolution(m.Time)}",
+                ["caption"] = m.IsCaption,
+            });
+        }
+
+        var item = IndexItem(e);
+        item["long_date"] = e.Range.Granularity >= Granularity.Day && e.Modifier == TimexMod.None ? DateText.LongDay(e.Range.Start) : When(e);
+        item["precision"] = Precision(e.Range.Granularity);
+        item["timex"] = e.Date + (e.Modifier.ToTimex() is { } mod ? " (" + mod + ")" : "");
+        item["sources"] = sources;
+        item["participant_list"] = List(Participants(e));
+        item["conflicts"] = List(e.Conflicts.Select(c => new ScriptObject
+        {
+            ["value"] = c.Value,
+            ["note"] = c.Note,
+            ["outlets"] = string.Join(", ", c.ArticlePaths.Select(OutletOf)),
+        }));
+        item["previous"] = previous is null ? null : Neighbour(previous);
+        item["next"] = next is null ? null : Neighbour(next);
+        return item;
+    }
+
+    /// <summary>An article page: cleaned stories with every expression marked, what cleaning removed, events cited.</summary>
+    public ScriptObject Article(ArticleReport report)
+    {
+        Article a = report.Article;
+        var storyEvents = model.Chronology.Events
+            .SelectMany(e => e.Sources.Where(m => m.Source.ArticlePath == a.Path).Select(m => (Event: e, m.StoryId)))
+            .ToList();
+
+        var stories = new ScriptArray();
+        foreach (TaggedStory t in report.Stories)
+        {
+            Story s = t.Story;
+            string heading = s.Sentences.FirstOrDefault(x => x.Kind == SentenceKind.Headline) is { } h
+                ? s.Text[h.Start..h.End].Trim()
+                : Shorten(s.Text.TrimStart(), 90);
+            stories.Add(new ScriptObject
+            {
+                ["number"] = s.Index + 1,
+                ["anchor"] = "story-" + (s.Index + 1).ToString(CultureInfo.InvariantCulture),
+                ["heading"] = heading,
+                ["dateline"] = s.Dateline,
+                ["html"] = Highlighter.Paragraphs(s.Text, t.Mentions),
+                ["mention_count"] = t.Mentions.Count,
+                ["events"] = List(storyEvents.Where(p => p.StoryId == s.Id).Select(p => p.Event).Distinct().Select(Neighbour)),
+            });
+        }
+
+        var removed = report.Cleaned.Removed
+            .GroupBy(r => r.Reason, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ScriptObject
+            {
+                ["reason"] = g.Key,
+                ["count"] = g.Count(),
+                ["chars"] = g.Sum(r => r.End - r.Start),
+            });
+
+        var excluded = report.Events.SelectMany(se => se.Excluded)
+            .Concat(model.Chronology.Excluded.Where(x => x.Mention.Source.ArticlePath == a.Path))
+            .Distinct()
+            .GroupBy(x => x.Reason, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ScriptObject { ["reason"] = g.Key, ["count"] = g.Count() });
+
+        return new ScriptObject
+        {
+            ["title"] = a.Title,
+            ["outlet"] = a.Source,
+            ["author"] = a.Author,
+            ["file"] = a.Path,
+            ["published"] = DateText.Published(a.Published),
+            ["published_iso"] = DateText.Iso(a.Published.Date),
+            ["original_url"] = SafeHttpUrl(a.Url),
+            ["stories"] = stories,
+            ["story_count"] = report.Stories.Count,
+            ["mention_count"] = report.Stories.Sum(t => t.Mentions.Count),
+            ["removed"] = List(removed),
+            ["removed_count"] = report.Cleaned.Removed.Count,
+            ["removed_chars"] = report.Cleaned.Removed.Sum(r => r.End - r.Start),
+            ["excluded"] = List(excluded),
+            ["event_count"] = storyEvents.Select(p => p.Event).Distinct().Count(),
+        };
+    }
+
+    /// <summary>The sources index: every article, by publication date.</summary>
+    public ScriptArray Sources() => List(model.Articles
+        .OrderBy(r => r.Article.Published.Published.ToInstant()).ThenBy(r => r.Article.Path, StringComparer.Ordinal)
+        .Select(r => new ScriptObject
+        {
+            ["title"] = r.Article.Title,
+            ["outlet"] = r.Article.Source,
+            ["url"] = links.ArticlePath(r.Article.Path) is { } p ? links.Url(p) : null,
+            ["published"] = DateText.Published(r.Article.Published),
+            ["published_iso"] = DateText.Iso(r.Article.Published.Date),
+            ["story_count"] = r.Stories.Count,
+            ["mention_count"] = r.Stories.Sum(t => t.Mentions.Count),
+            ["event_count"] = model.Chronology.Events.Count(e => e.Sources.Any(m => m.Source.ArticlePath == r.Article.Path)),
+        }));
+
+    /// <summary>Build figures for the methodology page.</summary>
+    public ScriptObject Figures() => new()
+    {
+        ["articles"] = model.Articles.Count,
+        ["stories"] = model.Articles.Sum(r => r.Stories.Count),
+        ["expressions"] = model.Articles.Sum(r => r.Stories.Sum(t => t.Mentions.Count)),
+        ["mentions"] = model.Chronology.Events.Sum(e => e.Sources.Count),
+        ["events"] = model.Chronology.Events.Count,
+        ["key_events"] = model.Chronology.Events.Count(e => e.Key),
+        ["excluded"] = model.Chronology.Excluded.Count,
+    };
+
+    /// <summary>How an event's date reads: "24 January 2026", "early January 2026", "2011".</summary>
+    public static string When(TimelineEvent e) => DateText.Format(e.Date, e.Modifier, e.Range);
+
+    /// <summary>The participants of an event: its own list, else those named in its sources, most cited first.</summary>
+    public static IReadOnlyList<string> Participants(TimelineEvent e) => e.Participants.Count > 0
+        ? e.Participants
+        : e.Sources.SelectMany(m => m.Participants)
+            .GroupBy(p => p, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .ToList();
+
+    /// <summary>How many different articles an event cites.</summary>
+    public static int SourceCount(TimelineEvent e) => e.Sources.Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count();
+
+    /// <summary>An http(s) URL as given, or null for anything else (javascript:, data:, relative…).</summary>
+    public static string? SafeHttpUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri.AbsoluteUri
+            : null;
+
+    /// <summary>Cuts text at a word boundary to at most <paramref name="max"/> characters, adding an ellipsis.</summary>
+    public static string Shorten(string text, int max)
+    {
+        string flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (flat.Length <= max)
+        {
+            return flat;
+        }
+
+        int cut = flat.LastIndexOf(' ', max - 1);
+        return flat[..(cut > max / 2 ? cut : max - 1)].TrimEnd(',', ';', ':', ' ') + "…";
+    }
+
+    private ScriptObject IndexItem(TimelineEvent e)
+    {
+        IReadOnlyList<string> participants = Participants(e);
+        var outlets = e.Sources.Select(m => m.Source.Outlet).Distinct(StringComparer.Ordinal).ToList();
+        int count = SourceCount(e);
+        return new ScriptObject
+        {
+            ["id"] = e.Id,
+            ["anchor"] = "e-" + links.EventSlug(e),
+            ["url"] = links.Url(links.EventPath(e)),
+            ["headline"] = e.Headline,
+            ["date_text"] = When(e),
+            ["datetime"] = DateText.HtmlDateTime(e.Date, e.Range),
+            ["key"] = e.Key,
+            ["source_count"] = count,
+            ["source_label"] = count == 1 ? "1 source" : $"{count.ToString(CultureInfo.InvariantCulture)} sources",
+            ["outlets"] = string.Join(", ", outlets),
+            ["participants"] = string.Join(", ", participants),
+            ["participants_data"] = string.Join("|", participants),
+            ["search_text"] = string.Join(' ', [e.Headline, .. participants, .. outlets, When(e)]).ToLowerInvariant(),
+            ["conflict"] = e.Conflicts.Count > 0,
+            ["conflict_note"] = string.Join("; ", e.Conflicts.Select(c => c.Note)),
+        };
+    }
+
+    private ScriptObject Neighbour(TimelineEvent e) => new()
+    {
+        ["url"] = links.Url(links.EventPath(e)),
+        ["headline"] = e.Headline,
+        ["date_text"] = When(e),
+    };
+
+    private string OutletOf(string articlePath) =>
+        _reports.TryGetValue(articlePath, out ArticleReport? r) ? r.Article.Source : articlePath;
+
+    private static string Precision(Granularity g) => g switch
+    {
+        >= Granularity.Day => "day",
+        Granularity.None => "none",
+        _ => g.ToString().ToLowerInvariant(),
+    };
+
+    private static ScriptArray List<T>(IEnumerable<T> items)
+    {
+        var array = new ScriptArray();
+        foreach (T item in items)
+        {
+            array.Add(item);
+        }
+
+        return array;
+    }
+}
