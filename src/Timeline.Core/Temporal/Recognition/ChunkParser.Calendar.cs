@@ -11,8 +11,11 @@ internal sealed partial class ChunkParser
     /// <summary>
     /// The year a narrative is in when it is far from the publication date ("In 1939 … on September 17"), else null.
     /// </summary>
-    private int? NarrativeYear(int i) =>
-        _paragraphYear is { } y && Math.Abs(y - Dct.Year) >= 2 && SameSentence(_paragraphYearToken, i) && TenseAt(i) != Cue.Future ? y : null;
+    private int? NarrativeYear(int i)
+    {
+        int? y = _paragraphYear is { } py && SameSentence(_paragraphYearToken, i) ? py : _st.Narrative ? _st.NarrativeYear : null;
+        return y is { } v && Math.Abs(v - Dct.Year) >= 2 && TenseAt(i) != Cue.Future ? v : null;
+    }
 
     /// <summary>Picks among candidate dates by tense: the last on or before the anchor, the next on or after it, or the nearest.</summary>
     private static LocalDate? Pick(LocalDate anchor, Cue cue, LocalDate? earlier, LocalDate? same, LocalDate? later)
@@ -223,6 +226,11 @@ internal sealed partial class ChunkParser
     /// <summary>Bare years ("in 2011", "1990"), "fiscal 1989", "the year 1998".</summary>
     private Hit? YearRule(int i)
     {
+        if (IsNumber(i) && Digits(i) <= 4 && Num(i) >= 1 && EraBc(i + 1, out int afterEra))
+        {
+            return Cal.YearBc(Num(i)) is { } bc ? new Hit(afterEra, bc, "year-bc") : null;
+        }
+
         int j = i;
         if (Is(j, Kw.Fiscal))
         {
@@ -244,6 +252,30 @@ internal sealed partial class ChunkParser
         }
 
         return Cal.Year(y) is { } r ? new Hit(k, r, "year") : null;
+    }
+
+    /// <summary>"BC", "BCE", "B.C." or "B.C.E." at <paramref name="i"/>.</summary>
+    private bool EraBc(int i, out int next)
+    {
+        next = i;
+        if (Word(i, "BC") || Word(i, "BCE"))
+        {
+            next = SkipDot(i + 1);
+            return _text[_t[i].Start] == 'B';
+        }
+
+        if (Word(i, "B") && Capital(i) && IsPunct(i + 1, '.') && Adj(i + 1) && Word(i + 2, "C") && Capital(i + 2) && Adj(i + 2))
+        {
+            next = SkipDot(i + 3);
+            if (Word(next, "E") && Adj(next))
+            {
+                next = SkipDot(next + 1);
+            }
+
+            return true;
+        }
+
+        return false;
     }
 
     private bool PlausibleYear(int i, int y, int next)
@@ -606,6 +638,11 @@ internal sealed partial class ChunkParser
         if (!ambiguous && !Capital(j) && rel == Kw.None && K(i - 1) is not (Kw.In or Kw.During or Kw.By or Kw.Until or Kw.Since or Kw.This or Kw.Last or Kw.Next))
         {
             return null;
+        }
+
+        if (rel is Kw.None or Kw.The && NarrativeYear(i) is { } ny)
+        {
+            return Cal.Season(ny, season) is { } nv ? new Hit(k, nv, "season") : null;
         }
 
         var dct = Dct;

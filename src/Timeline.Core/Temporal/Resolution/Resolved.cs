@@ -70,6 +70,18 @@ internal static class Cal
         return new Resolved(TimexType.Date, Year4((int)year), new DateRange(new LocalDate((int)year, 1, 1), new LocalDate((int)year, 12, 31), Granularity.Year));
     }
 
+    /// <summary>A year before the common era: "241 BC" is BC0241, astronomical year -240 in the ISO calendar.</summary>
+    public static Resolved? YearBc(long year)
+    {
+        if (!ValidYear(year))
+        {
+            return null;
+        }
+
+        var first = new LocalDate(1 - (int)year, 1, 1);
+        return new Resolved(TimexType.Date, "BC" + Year4((int)year), new DateRange(first, first.PlusYears(1).PlusDays(-1), Granularity.Year));
+    }
+
     public static Resolved? Decade(long decade)
     {
         if (!ValidYear(decade * 10) || !ValidYear((decade * 10) + 9))
