@@ -62,8 +62,13 @@ internal sealed partial class ChunkParser
         return best ?? same;
     }
 
-    private Resolved? MonthDayNoYear(int month, int day, int i)
+    private Resolved? MonthDayNoYear(int month, int day, int i, int end = -1)
     {
+        if (end >= 0 && CoordinatedYear(end) is { } cy)
+        {
+            return Cal.Day(Cal.Date(cy, month, day));
+        }
+
         if (NarrativeYear(i) is { } ny)
         {
             return Cal.Day(Cal.Date(ny, month, day));
@@ -81,8 +86,51 @@ internal sealed partial class ChunkParser
         return Cal.Day(Pick(Dct, cue == Cue.Present ? Cue.None : cue, a, b, c));
     }
 
-    private Resolved? MonthNoYear(int month, int i, Kw rel)
+    /// <summary>
+    /// The year stated after a coordinated month that follows <paramref name="k"/>: "in August [and September 1914]",
+    /// "on the 28 [and 29 August 1918]", "between May [and July 1940]".
+    /// </summary>
+    private int? CoordinatedYear(int k)
     {
+        if (!(Is(k, Kw.And) || Is(k, Kw.Or) || Is(k, Kw.To) || IsHyphen(k) || Word(k, "through")))
+        {
+            return null;
+        }
+
+        int j = k + 1;
+        if (DayOfMonthAt(j, out int afterDay) > 0 && IsNumber(j))
+        {
+            j = afterDay;
+        }
+
+        if (MonthAt(j, out int afterMonth) > 0)
+        {
+            j = afterMonth;
+            if (DayOfMonthAt(j, out int ad) > 0 && IsNumber(j))
+            {
+                j = ad;
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        if (IsPunct(j, ','))
+        {
+            j++;
+        }
+
+        return YearAt(j, out _) is > 0 and var y && IsNumber(j) ? y : null;
+    }
+
+    private Resolved? MonthNoYear(int month, int i, Kw rel, int end = -1)
+    {
+        if (rel == Kw.None && end >= 0 && CoordinatedYear(end) is { } cy)
+        {
+            return Cal.Month(cy, month);
+        }
+
         if (rel == Kw.None && NarrativeYear(i) is { } ny)
         {
             return Cal.Month(ny, month);
@@ -149,7 +197,7 @@ internal sealed partial class ChunkParser
                     return Cal.Day(Cal.Date(y, m, d)) is { } full ? new Hit(k4, full, "date-mdy") : null;
                 }
 
-                return MonthDayNoYear(m, d, i) is { } md ? new Hit(k2, md, "date-md") : null;
+                return MonthDayNoYear(m, d, i, k2) is { } md ? new Hit(k2, md, "date-md") : null;
             }
 
             if (K(k1) is Kw.Last or Kw.This or Kw.Next && L(k1 + 1) is { Unit: Unit.Year, UnitPlural: false })
@@ -181,7 +229,7 @@ internal sealed partial class ChunkParser
                     return Cal.Day(Cal.Date(y3, m2, d2)) is { } full ? new Hit(k11, full, "date-dmy") : null;
                 }
 
-                return MonthDayNoYear(m2, d2, i) is { } dm ? new Hit(k9, dm, "date-dm") : null;
+                return MonthDayNoYear(m2, d2, i, k9) is { } dm ? new Hit(k9, dm, "date-dm") : null;
             }
         }
 
@@ -453,7 +501,7 @@ internal sealed partial class ChunkParser
             return null;
         }
 
-        return MonthNoYear(m, j, rel) is { } r ? new Hit(k, r, "month") : null;
+        return MonthNoYear(m, j, rel, k) is { } r ? new Hit(k, r, "month") : null;
     }
 
     // ---- quarters, halves, seasons -----------------------------------------------------------------------------------
@@ -537,6 +585,12 @@ internal sealed partial class ChunkParser
             q = h.Ordinal;
             half = true;
             k = IsHyphen(j + 1) ? j + 3 : j + 2;
+        }
+        else if (j > i && K(j) is Kw.Last && Is(j + 1, Kw.Half) && Is(j + 2, Kw.Of))
+        {
+            q = 2; // "the last half of 1989"
+            half = true;
+            k = j + 2;
         }
         else if (j > i && K(j) is Kw.Latest or Kw.Current or Kw.Last or Kw.Past or Kw.Previous or Kw.Next or Kw.Recent && L(j + 1) is { Unit: Unit.Quarter, UnitPlural: false })
         {

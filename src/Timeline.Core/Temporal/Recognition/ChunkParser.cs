@@ -126,8 +126,20 @@ internal sealed partial class ChunkParser
                 break;
             case "relative" or "deictic-day" or "today" or "tonight" or "ago" or "weekday" or "weekday-daypart" or "relative-daypart"
                 or "relative-night" or "relative-weekend" or "date-month-relative-year":
-                _st.NarrativeYear = null;
                 _st.Deictic++;
+                if (!_st.Narrative)
+                {
+                    _st.NarrativeYear = null;
+                }
+
+                break;
+            default:
+                // In a narrative, any other date moves the reference year along ("the spring of 1915", "the following year").
+                if (_st.Narrative && value.Type == TimexType.Date && value.Range is { Granularity: >= Granularity.Year and <= Granularity.Day } rr)
+                {
+                    _st.NarrativeYear = rr.Start.Year;
+                }
+
                 break;
         }
     }
@@ -290,7 +302,7 @@ internal sealed partial class ChunkParser
         }
 
         next = lex.Abbreviation ? SkipDot(i + 1) : i + 1;
-        if (lex.Abbreviation && next == i + 1 && !IsNumber(i + 1) && _t[i].Length < 4)
+        if (lex.Abbreviation && next == i + 1 && !IsNumber(i + 1) && _t[i].Length < 4 && !(IsNumber(i - 1) && Digits(i - 1) <= 2 && Capital(i)))
         {
             // A bare "Jan" or "Dec" without a dot needs a following number to be a month.
             return 0;
