@@ -308,7 +308,7 @@ internal sealed partial class ChunkParser
         next = i;
         if (Word(i, "BC") || Word(i, "BCE"))
         {
-            next = SkipDot(i + 1);
+            next = i + 1; // a full stop after "BC" ends the sentence
             return _text[_t[i].Start] == 'B';
         }
 
