@@ -95,7 +95,13 @@ public sealed class ArticleCache
         try
         {
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(new CacheEntry(key, Engine, report), CacheJson.Options));
+            byte[] bytes;
+            using (Sharing.Begin())
+            {
+                bytes = JsonSerializer.SerializeToUtf8Bytes(new CacheEntry(key, Engine, report), CacheJson.Options);
+            }
+
+            File.WriteAllBytes(temp, bytes);
             File.Move(temp, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
@@ -170,7 +176,13 @@ public sealed class ArticleCache
                 return false;
             }
 
-            CacheEntry? entry = JsonSerializer.Deserialize<CacheEntry>(File.ReadAllBytes(path), CacheJson.Options);
+            byte[] bytes = File.ReadAllBytes(path);
+            CacheEntry? entry;
+            using (Sharing.Begin())
+            {
+                entry = JsonSerializer.Deserialize<CacheEntry>(bytes, CacheJson.Options);
+            }
+
             if (entry is null || entry.Key != key || entry.Engine != Engine || !IsComplete(entry.Report))
             {
                 TryDelete(path);

@@ -1,9 +1,11 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using NodaTime.Text;
+using Timeline.Core.Events;
 using Timeline.Core.Temporal;
 using Timeline.Core.Text;
 using Timeline.Site.Rendering;
@@ -19,19 +21,53 @@ namespace Timeline.Site.Cache;
 /// <remarks>Thread-safe.</remarks>
 internal static class CacheJson
 {
-    public static JsonSerializerOptions Options { get; } = Create();
+    /// <summary>Everything but sharing: how one shared object is written the first time.</summary>
+    private static readonly JsonSerializerOptions Plain = Create(shared: false);
 
-    private static JsonSerializerOptions Create()
+    /// <summary>
+    /// The options of cache entries. Objects the stages share between records (a <see cref="Story"/> is in the cleaned
+    /// article and in its tagged story; a <see cref="SourceInfo"/> in every mention of an article; a
+    /// <see cref="TemporalMention"/> in its story and its event mention) are written once and then referred to by number
+    /// (only inside <see cref="Sharing"/>), which halves entries and keeps them shared in memory after a read.
+    /// </summary>
+    public static JsonSerializerOptions Options { get; } = Create(shared: true);
+
+    private static JsonSerializerOptions Create(bool shared)
     {
         var options = new JsonSerializerOptions
         {
             RespectNullableAnnotations = true,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitArticle } },
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitArticle, OmitComputed } },
             Converters = { new DateRangeConverter(), new SourceMapConverter(), new JsonStringEnumConverter() },
         };
+        if (shared)
+        {
+            options.Converters.Add(new SharedConverter<Story>());
+            options.Converters.Add(new SharedConverter<SourceInfo>());
+            options.Converters.Add(new SharedConverter<TemporalMention>());
+        }
+
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         options.MakeReadOnly();
         return options;
+    }
+
+    /// <summary>Drops properties that are computed from others (no setter, no constructor parameter): they cannot be read back.</summary>
+    private static void OmitComputed(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        foreach (JsonPropertyInfo property in info.Properties)
+        {
+            if (property.Set is null && property.AssociatedParameter is null)
+            {
+                property.ShouldSerialize = static (_, _) => false;
+            }
+        }
     }
 
     /// <summary>Never writes a property of type <see cref="Article"/>: the body is the bulk of an entry and is already on disk.</summary>
@@ -116,6 +152,47 @@ internal static class CacheJson
         }
     }
 
+    /// <summary>
+    /// Writes an object the first time it is met in an entry and its number after that; reads numbers back to the same
+    /// instance. Only active inside <see cref="Sharing"/> (one entry, one thread); outside it, plain.
+    /// </summary>
+    private sealed class SharedConverter<T> : JsonConverter<T>
+        where T : class
+    {
+        public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            Sharing? scope = Sharing.Current;
+            if (reader.TokenType == JsonTokenType.Number)
+            {
+                int index = reader.GetInt32();
+                return scope is not null && index >= 0 && index < scope.Read.Count && scope.Read[index] is T seen
+                    ? seen
+                    : throw new JsonException($"No shared {typeof(T).Name} #{index}.");
+            }
+
+            T? value = JsonSerializer.Deserialize<T>(ref reader, Plain);
+            if (value is not null)
+            {
+                scope?.Read.Add(value);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+        {
+            Sharing? scope = Sharing.Current;
+            if (scope is not null && scope.Written.TryGetValue(value, out int index))
+            {
+                writer.WriteNumberValue(index);
+                return;
+            }
+
+            JsonSerializer.Serialize(writer, value, Plain);
+            scope?.Written.Add(value, scope.Written.Count);
+        }
+    }
+
     private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
     {
         if (reader.TokenType != type && !(reader.Read() && reader.TokenType == type))
@@ -123,6 +200,28 @@ internal static class CacheJson
             throw new JsonException($"Expected {type}.");
         }
     }
+}
+
+/// <summary>The objects already written or read in the entry being serialized on this thread (see <see cref="CacheJson.Options"/>).</summary>
+internal sealed class Sharing : IDisposable
+{
+    [ThreadStatic]
+    private static Sharing? _current;
+
+    private Sharing()
+    {
+    }
+
+    public static Sharing? Current => _current;
+
+    public Dictionary<object, int> Written { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public List<object> Read { get; } = [];
+
+    /// <summary>Starts a scope for one entry on this thread; dispose when the entry is written or read.</summary>
+    public static Sharing Begin() => _current = new Sharing();
+
+    public void Dispose() => _current = null;
 }
 
 /// <summary>What a cache file holds: the key it was stored under (checked on read) and the per-article stages' result.</summary>

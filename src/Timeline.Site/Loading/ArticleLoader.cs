@@ -64,8 +64,14 @@ public static class ArticleLoader
 
         var byHash = new Dictionary<string, string>(StringComparer.Ordinal);
         var byUrlTitle = new Dictionary<(string, string), string>();
-        foreach (string file in files)
+        // Reading, hashing and parsing are per file: in parallel, in order; duplicates are then found in path order.
+        var loadedFiles = files
+            .AsParallel().AsOrdered()
+            .Select(file => Path.GetFileName(file).StartsWith('.') || FormatOf(file) is null ? default : LoadFile(inputDir, file, config))
+            .ToArray();
+        for (int i = 0; i < files.Count; i++)
         {
+            string file = files[i];
             string rel = Relative(inputDir, file);
             if (Path.GetFileName(file).StartsWith('.'))
             {
@@ -78,7 +84,7 @@ public static class ArticleLoader
                 continue;
             }
 
-            (Article? article, IReadOnlyList<Diagnostic> fileDiagnostics) = LoadFile(inputDir, file, config);
+            (Article? article, IReadOnlyList<Diagnostic> fileDiagnostics) = loadedFiles[i];
             diagnostics.AddRange(fileDiagnostics);
             if (article is null)
             {

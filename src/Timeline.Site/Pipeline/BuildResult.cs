@@ -25,6 +25,9 @@ public sealed record BuildResult(
     /// <summary>Articles whose Clean → Tag → Extract result came from the article cache.</summary>
     public int ArticlesReused { get; init; }
 
+    /// <summary>Files written to the output folder: all of them on a builder's first build, then only those that changed.</summary>
+    public int FilesWritten { get; init; }
+
     /// <summary>Wall-clock time of each stage, in pipeline order ("load", "articles", "merge", "render", "write").</summary>
     public IReadOnlyList<StageTiming> StageTimings { get; init; } = [];
 

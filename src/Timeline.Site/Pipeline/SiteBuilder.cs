@@ -6,6 +6,7 @@ using Timeline.Core.Events;
 using Timeline.Core.Temporal;
 using Timeline.Core.Text;
 using Timeline.Site.Cache;
+using Timeline.Site.Corrections;
 using Timeline.Site.Loading;
 using Timeline.Site.Rendering;
 
@@ -22,6 +23,9 @@ public sealed class SiteBuilder
     /// <summary>One article cache per cache folder, kept across builds (so a reused builder rebuilds from memory).</summary>
     private readonly ConcurrentDictionary<string, ArticleCache> _caches = new(StringComparer.Ordinal);
 
+    /// <summary>What this builder last wrote to each output folder.</summary>
+    private readonly ConcurrentDictionary<string, OutputState> _outputs = new(StringComparer.Ordinal);
+
     public SiteBuilder(ITemporalTagger? tagger = null) => _tagger = tagger ?? TemporalTagger.Default;
 
     /// <summary>Builds and, unless the build failed, writes the site to <see cref="BuildOptions.OutputDir"/>.</summary>
@@ -32,8 +36,15 @@ public sealed class SiteBuilder
         {
             var clock = Stopwatch.StartNew();
             options.Progress?.Report(new BuildProgress("write", 0, result.Files.Count));
-            SiteWriter.Write(options.OutputDir, result.Files);
-            result = result with { StageTimings = [.. result.StageTimings, new StageTiming("write", clock.Elapsed)] };
+            // A builder's first write to a folder swaps in the whole site; its later writes (preview) only what changed.
+            OutputState output = _outputs.GetOrAdd(Path.GetFullPath(options.OutputDir), _ => new OutputState());
+            int written;
+            lock (output)
+            {
+                written = output.Write(options.OutputDir, result.Files);
+            }
+
+            result = result with { FilesWritten = written, StageTimings = [.. result.StageTimings, new StageTiming("write", clock.Elapsed)] };
         }
 
         return result;
@@ -50,7 +61,9 @@ public sealed class SiteBuilder
         LoadResult loaded = ArticleLoader.LoadDirectory(options.InputDir, config);
         diagnostics.AddRange(loaded.Diagnostics);
 
-        var eventOptions = new EventOptions(config.Topic);
+        (IReadOnlyList<EventCorrection> corrections, IReadOnlyList<Diagnostic> correctionDiagnostics) = CorrectionsLoader.Load(options.InputDir);
+        diagnostics.AddRange(correctionDiagnostics);
+        var eventOptions = new EventOptions(config.Topic) { Corrections = corrections };
         timings.Lap("load");
         ArticleCache? cache = CacheFor(options);
         string settings = $"{config.TimeZone.Id}\n{eventOptions}";
@@ -64,6 +77,7 @@ public sealed class SiteBuilder
         diagnostics.AddRange(reports.SelectMany(r => r.Cleaned.Diagnostics));
 
         Chronology chronology = EventPipeline.Build(reports.SelectMany(r => r.Events), eventOptions);
+        diagnostics.AddRange(chronology.Diagnostics);
         timings.Lap("merge");
         options.Progress?.Report(new BuildProgress("render", 0, chronology.Events.Count));
         var model = new SiteModel(config, chronology, reports, diagnostics);
