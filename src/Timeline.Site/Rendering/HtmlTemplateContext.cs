@@ -23,28 +23,85 @@ public sealed record RawHtml(string Html)
 /// <remarks>One context per page render; not thread-safe.</remarks>
 public sealed class HtmlTemplateContext : TemplateContext
 {
+    /// <summary>The longest page a template may write, in UTF-16 characters (the index of a 10,000-article site is ~10 Mi).</summary>
+    public const int MaxPageChars = 64 * 1024 * 1024;
+
+    // Under Scriban's default string conversion limit (1 Mi characters), which is kept for template expressions.
+    private const int RawPieceChars = 256 * 1024;
+
+    /// <summary>A context with its own locked-down builtins (see <see cref="LockedDownBuiltins"/>).</summary>
     public HtmlTemplateContext()
+        : this(LockedDownBuiltins())
+    {
+    }
+
+    /// <summary>
+    /// A context over builtins made by <see cref="LockedDownBuiltins"/>, which many contexts may share: making the
+    /// builtins is most of the cost of a new context, and templates cannot change them (assignments go to the page globals).
+    /// </summary>
+    public HtmlTemplateContext(ScriptObject lockedDownBuiltins)
+        : base(lockedDownBuiltins)
     {
         StrictVariables = true;
         EnableRelaxedMemberAccess = false;
-        if (BuiltinObject["object"] is ScriptObject obj)
+
+        // Scriban's default output limit (1 Mi characters, silently truncated) cuts the index of a large site short;
+        // a page may be longer, but never silently cut: one longer than the limit fails the build instead.
+        OutputLimit = MaxPageChars;
+        OnOutputLimit = ScriptLimitBehavior.Throw;
+        OnStringLimit = ScriptLimitBehavior.Throw;
+    }
+
+    /// <summary>Scriban's builtins without <c>object.eval</c> and <c>object.eval_template</c>, with an <c>include</c> that keeps markup.</summary>
+    public static ScriptObject LockedDownBuiltins()
+    {
+        ScriptObject builtins = GetDefaultBuiltinObject();
+        if (builtins["object"] is ScriptObject obj)
         {
             obj.Remove("eval");
             obj.Remove("eval_template");
         }
 
         // A partial's output was already encoded while it rendered; keep its markup.
-        if (BuiltinObject["include"] is IScriptCustomFunction include)
+        if (builtins["include"] is IScriptCustomFunction include)
         {
-            BuiltinObject.SetValue("include", new RawInclude(include), readOnly: true);
+            builtins.SetValue("include", new RawInclude(include), readOnly: true);
         }
+
+        return builtins;
     }
 
-    public override TemplateContext Write(SourceSpan span, object? textAsObject) =>
-        base.Write(span, Encode(textAsObject));
+    public override TemplateContext Write(SourceSpan span, object? textAsObject)
+    {
+        // Trusted markup built in C# (a month of event items, the time axis) can exceed Scriban's string conversion
+        // limit, which would cut it short: write it in pieces under that limit.
+        if (textAsObject is RawHtml { Html.Length: > RawPieceChars } raw)
+        {
+            for (int start = 0; start < raw.Html.Length; start += RawPieceChars)
+            {
+                base.Write(span, raw.Html.Substring(start, Math.Min(RawPieceChars, raw.Html.Length - start)));
+            }
 
-    public override ValueTask<TemplateContext> WriteAsync(SourceSpan span, object? textAsObject) =>
-        base.WriteAsync(span, Encode(textAsObject));
+            return this;
+        }
+
+        return base.Write(span, Encode(textAsObject));
+    }
+
+    public override async ValueTask<TemplateContext> WriteAsync(SourceSpan span, object? textAsObject)
+    {
+        if (textAsObject is RawHtml { Html.Length: > RawPieceChars } raw)
+        {
+            for (int start = 0; start < raw.Html.Length; start += RawPieceChars)
+            {
+                await base.WriteAsync(span, raw.Html.Substring(start, Math.Min(RawPieceChars, raw.Html.Length - start))).ConfigureAwait(false);
+            }
+
+            return this;
+        }
+
+        return await base.WriteAsync(span, Encode(textAsObject)).ConfigureAwait(false);
+    }
 
     private object Encode(object? value) => value switch
     {

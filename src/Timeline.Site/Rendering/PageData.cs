@@ -11,19 +11,51 @@ namespace Timeline.Site.Rendering;
 /// <see cref="RawHtml"/> built by <see cref="Highlighter"/> and <see cref="TimeAxis"/>. No .NET model object is
 /// exposed to a template, so templates can only read what is listed here.
 /// </summary>
+/// <remarks>
+/// Every per-article lookup (the events citing an article, its excluded sentences) is indexed once here, so a page
+/// costs time in proportion to what it shows, never to the size of the site.
+/// </remarks>
 internal sealed class PageData(SiteModel model, SiteLinks links)
 {
     private readonly Dictionary<string, ArticleReport> _reports = model.Articles
         .GroupBy(r => r.Article.Path, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
+    // Article path → (event, story) for every citation, in chronology then source order.
+    private readonly Dictionary<string, List<(TimelineEvent Event, string StoryId)>> _citations = IndexCitations(model.Chronology.Events);
+
+    private readonly ILookup<string, ExcludedMention> _excluded = model.Chronology.Excluded.ToLookup(x => x.Mention.Source.ArticlePath, StringComparer.Ordinal);
+
     public SiteModel Model => model;
 
     public SiteLinks Links => links;
 
-    /// <summary>The index: the axis, events grouped by year and month, participants for the filter.</summary>
-    public ScriptObject Index()
+    /// <summary>
+    /// The index: the axis, events grouped by year and month, participants for the filter. Each group carries its
+    /// key and background events both as lists and as markup made by <paramref name="renderItems"/> (the theme's
+    /// event-item partial, one render per event), so the index template loops only over years and months: Scriban's
+    /// loop limit counts the iterations of nested loops together.
+    /// </summary>
+    public ScriptObject Index(Func<IReadOnlyList<ScriptObject>, RawHtml> renderItems)
     {
+        ScriptObject Group(ScriptObject group, IEnumerable<TimelineEvent> groupEvents)
+        {
+            var key = new List<ScriptObject>();
+            var background = new List<ScriptObject>();
+            foreach (TimelineEvent e in groupEvents)
+            {
+                (e.Key ? key : background).Add(IndexItem(e));
+            }
+
+            group["key_events"] = List(key);
+            group["background_events"] = List(background);
+            group["key_count"] = key.Count;
+            group["background_count"] = background.Count;
+            group["key_html"] = renderItems(key);
+            group["background_html"] = renderItems(background);
+            return group;
+        }
+
         IReadOnlyList<TimelineEvent> events = model.Chronology.Events;
         var marks = events.Select(e => new AxisMark(e.Range, e.Key, links.Url(links.EventPath(e)), $"{When(e)}: {Shorten(e.Headline, 140)}")).ToList();
         string axisTitle = events.Count == 0
@@ -38,24 +70,22 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
             foreach (var month in year.Where(e => e.Range.Granularity >= Granularity.Month).GroupBy(e => e.Range.Start.Month).OrderBy(g => g.Key))
             {
                 var ym = new NodaTime.YearMonth(year.Key, month.Key);
-                months.Add(new ScriptObject
+                var monthEvents = month.ToList();
+                months.Add(Group(new ScriptObject
                 {
                     ["label"] = DateText.Month(ym),
                     ["id"] = $"m-{year.Key:D4}-{month.Key:D2}",
-                    ["key_events"] = List(month.Where(e => e.Key).Select(IndexItem)),
-                    ["background_events"] = List(month.Where(e => !e.Key).Select(IndexItem)),
-                    ["count"] = month.Count(),
-                });
+                    ["count"] = monthEvents.Count,
+                }, monthEvents));
             }
 
-            years.Add(new ScriptObject
+            var yearGroup = Group(new ScriptObject
             {
                 ["label"] = year.Key.ToString(CultureInfo.InvariantCulture),
                 ["id"] = $"y-{year.Key:D4}",
-                ["key_events"] = List(coarse.Where(e => e.Key).Select(IndexItem)),
-                ["background_events"] = List(coarse.Where(e => !e.Key).Select(IndexItem)),
-                ["months"] = months,
-            });
+            }, coarse);
+            yearGroup["months"] = months;
+            years.Add(yearGroup);
         }
 
         var participants = events
@@ -122,9 +152,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
     public ScriptObject Article(ArticleReport report)
     {
         Article a = report.Article;
-        var storyEvents = model.Chronology.Events
-            .SelectMany(e => e.Sources.Where(m => m.Source.ArticlePath == a.Path).Select(m => (Event: e, m.StoryId)))
-            .ToList();
+        IReadOnlyList<(TimelineEvent Event, string StoryId)> storyEvents = _citations.TryGetValue(a.Path, out var cited) ? cited : [];
 
         var stories = new ScriptArray();
         foreach (TaggedStory t in report.Stories)
@@ -156,7 +184,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
             });
 
         var excluded = report.Events.SelectMany(se => se.Excluded)
-            .Concat(model.Chronology.Excluded.Where(x => x.Mention.Source.ArticlePath == a.Path))
+            .Concat(_excluded[a.Path])
             .Distinct()
             .GroupBy(x => x.Reason, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
@@ -194,8 +222,12 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
             ["published_iso"] = DateText.Iso(r.Article.Published.Date),
             ["story_count"] = r.Stories.Count,
             ["mention_count"] = r.Stories.Sum(t => t.Mentions.Count),
-            ["event_count"] = model.Chronology.Events.Count(e => e.Sources.Any(m => m.Source.ArticlePath == r.Article.Path)),
+            ["event_count"] = CitingEventCount(r.Article.Path),
         }));
+
+    /// <summary>How many events cite the article at <paramref name="articlePath"/>.</summary>
+    public int CitingEventCount(string articlePath) =>
+        _citations.TryGetValue(articlePath, out var cited) ? cited.Select(p => p.Event).Distinct().Count() : 0;
 
     /// <summary>Build figures for the methodology page.</summary>
     public ScriptObject Figures() => new()
@@ -266,6 +298,25 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
             ["conflict"] = e.Conflicts.Count > 0,
             ["conflict_note"] = string.Join("; ", e.Conflicts.Select(c => c.Note)),
         };
+    }
+
+    private static Dictionary<string, List<(TimelineEvent Event, string StoryId)>> IndexCitations(IReadOnlyList<TimelineEvent> events)
+    {
+        var citations = new Dictionary<string, List<(TimelineEvent Event, string StoryId)>>(StringComparer.Ordinal);
+        foreach (TimelineEvent e in events)
+        {
+            foreach (EventMention m in e.Sources)
+            {
+                if (!citations.TryGetValue(m.Source.ArticlePath, out var list))
+                {
+                    citations[m.Source.ArticlePath] = list = [];
+                }
+
+                list.Add((e, m.StoryId));
+            }
+        }
+
+        return citations;
     }
 
     private ScriptObject Neighbour(TimelineEvent e) => new()

@@ -48,41 +48,47 @@ public sealed class SiteRenderer
 
     public IReadOnlyList<SiteFile> Render(SiteModel model)
     {
-        SiteLinks links = SiteLinks.For(model);
-        var data = new PageData(model, links);
+        var page = new PageRenderer(this, model);
+        PageData data = page.Data;
+        SiteLinks links = page.Links;
         var files = new List<SiteFile>();
         var pages = new List<SitemapEntry>();
+        var pagePaths = new HashSet<string>(StringComparer.Ordinal);
 
         void AddPage(string directory, string layout, string title, ScriptObject extra, NodaTime.LocalDate? lastModified)
         {
             string path = directory.Length == 0 ? "index.html" : directory + "index.html";
-            files.Add(RenderPage(path, layout, model, links, directory, title, extra));
+            files.Add(page.Render(path, layout, directory, title, extra));
             pages.Add(new SitemapEntry(directory, lastModified));
+            pagePaths.Add(directory);
         }
 
         NodaTime.LocalDate? latest = Latest(model.Articles.Select(r => r.Article.Published.Date));
-        AddPage("", "index", model.Config.Title, new ScriptObject { ["index"] = data.Index() }, latest);
+        ScriptObject index = data.Index(items => page.RenderEach("", "index", model.Config.Title, "event-item", "e", items));
+        AddPage("", "index", model.Config.Title, new ScriptObject { ["index"] = index }, latest);
 
         IReadOnlyList<TimelineEvent> events = model.Chronology.Events;
         for (int i = 0; i < events.Count; i++)
         {
             TimelineEvent e = events[i];
-            var page = new ScriptObject { ["event"] = data.Event(e, i > 0 ? events[i - 1] : null, i + 1 < events.Count ? events[i + 1] : null) };
-            AddPage(links.EventPath(e), "event", $"{PageData.Shorten(e.Headline, 90)} ({PageData.When(e)})", page,
+            var extra = new ScriptObject { ["event"] = data.Event(e, i > 0 ? events[i - 1] : null, i + 1 < events.Count ? events[i + 1] : null) };
+            AddPage(links.EventPath(e), "event", $"{PageData.Shorten(e.Headline, 90)} ({PageData.When(e)})", extra,
                 Latest(e.Sources.Select(m => m.Source.Published.Date)));
         }
 
         foreach (ArticleReport report in model.Articles)
         {
-            if (links.ArticlePath(report.Article.Path) is { } articlePath && !pages.Any(p => p.Path == articlePath))
+            if (links.ArticlePath(report.Article.Path) is { } articlePath && !pagePaths.Contains(articlePath))
             {
                 AddPage(articlePath, "article", report.Article.Title, new ScriptObject { ["article"] = data.Article(report) }, report.Article.Published.Date);
             }
         }
 
-        AddPage("sources/", "sources", "Sources", new ScriptObject { ["sources"] = data.Sources() }, latest);
+        ScriptArray sources = data.Sources();
+        var sourceRows = page.RenderEach("sources/", "sources", "Sources", "source-row", "s", sources.Cast<ScriptObject>().ToList());
+        AddPage("sources/", "sources", "Sources", new ScriptObject { ["sources"] = sources, ["source_rows"] = sourceRows }, latest);
         AddPage("methodology/", "methodology", "How this timeline is made", new ScriptObject { ["figures"] = data.Figures() }, null);
-        files.Add(RenderPage("404.html", "404", model, links, "404.html", "Page not found", []));
+        files.Add(page.Render("404.html", "404", "404.html", "Page not found", []));
 
         files.AddRange(_assets.Files);
         files.Add(EventsJson.Write(model));
@@ -95,46 +101,107 @@ public sealed class SiteRenderer
         return files;
     }
 
-    private SiteFile RenderPage(string outputPath, string layout, SiteModel model, SiteLinks links, string pagePath, string title, ScriptObject extra)
+    /// <summary>
+    /// Renders the pages of one model: the globals every page shares (site settings, the <c>asset</c> and <c>url</c>
+    /// functions) are made once; each page gets fresh globals and a fresh context over the theme's shared builtins.
+    /// </summary>
+    private sealed class PageRenderer
     {
-        var site = new ScriptObject
-        {
-            ["title"] = model.Config.Title,
-            ["topic"] = model.Config.Topic,
-            ["description"] = model.Config.Description,
-            ["language"] = string.IsNullOrWhiteSpace(model.Config.Language) ? "en" : model.Config.Language,
-            ["base_path"] = links.BasePath,
-            ["home_url"] = links.Url(""),
-            ["sources_url"] = links.Url("sources/"),
-            ["methodology_url"] = links.Url("methodology/"),
-            ["events_json_url"] = links.Url(EventsJson.FileName),
-            ["timeline_json_url"] = links.Url(TimelineJsJson.FileName),
-            ["ics_url"] = links.Url(EventsCalendar.FileName),
-            ["feed_url"] = links.Url(AtomFeed.FileName),
-            ["event_count"] = model.Chronology.Events.Count,
-            ["article_count"] = model.Articles.Count,
-        };
-        var page = new ScriptObject
-        {
-            ["title"] = title,
-            ["layout"] = layout,
-            ["canonical"] = links.AbsoluteOrRooted(pagePath),
-            ["is_home"] = pagePath.Length == 0,
-        };
+        private readonly SiteRenderer _renderer;
+        private readonly SiteModel _model;
+        private readonly IScriptCustomFunction _asset;
+        private readonly IScriptCustomFunction _url;
 
-        var globals = new ScriptObject { ["site"] = site, ["page"] = page };
-        globals.Import("asset", new Func<string, string>(name => links.Url(_assets.PathOf(name))));
-        globals.Import("url", new Func<string, string>(links.Url));
-        foreach ((string key, object? value) in extra)
+        public PageRenderer(SiteRenderer renderer, SiteModel model)
         {
-            globals[key] = value;
+            _renderer = renderer;
+            _model = model;
+            Links = SiteLinks.For(model);
+            Data = new PageData(model, Links);
+            SiteLinks links = Links;
+            _asset = DynamicCustomFunction.Create(new Func<string, string>(name => links.Url(renderer._assets.PathOf(name))));
+            _url = DynamicCustomFunction.Create(new Func<string, string>(links.Url));
         }
 
-        HtmlTemplateContext context = _templates.NewContext();
-        context.PushGlobal(globals);
-        Template template = _templates.Layout(layout);
-        string html = template.Render(context);
-        return new SiteFile(outputPath, Encoding.UTF8.GetBytes(html));
+        public SiteLinks Links { get; }
+
+        public PageData Data { get; }
+
+        public SiteFile Render(string outputPath, string layout, string pagePath, string title, ScriptObject extra)
+        {
+            ScriptObject globals = Globals(layout, pagePath, title);
+            foreach ((string key, object? value) in extra)
+            {
+                globals[key] = value;
+            }
+
+            HtmlTemplateContext context = _renderer._templates.NewContext();
+            context.PushGlobal(globals);
+            string html = _renderer._templates.Layout(layout).Render(context);
+            return new SiteFile(outputPath, Encoding.UTF8.GetBytes(html));
+        }
+
+        /// <summary>
+        /// Renders partial <paramref name="partial"/> once per item, with the item as <paramref name="variable"/> and the
+        /// globals of the page it goes into; each item between newlines, as a template loop body on its own lines writes it. One render per item gives each its own loop
+        /// budget, so a page may list any number of items while templates keep Scriban's default limits.
+        /// </summary>
+        public RawHtml RenderEach(string pagePath, string layout, string title, string partial, string variable, IReadOnlyList<ScriptObject> items)
+        {
+            if (items.Count == 0)
+            {
+                return RawHtml.Empty;
+            }
+
+            Template template = _renderer._templates.Partial(partial)
+                ?? throw new ThemeException([$"Partial '{partial}' not found; looked in: {string.Join(", ", _renderer._templates.Files.SearchFolders(ThemeFileKind.Partial))}"]);
+            ScriptObject globals = Globals(layout, pagePath, title);
+            HtmlTemplateContext context = _renderer._templates.NewContext();
+            context.PushGlobal(globals);
+            var html = new StringBuilder();
+            foreach (ScriptObject item in items)
+            {
+                globals[variable] = item;
+                html.Append('\n').Append(template.Render(context)).Append('\n');
+            }
+
+            return new RawHtml(html.ToString());
+        }
+
+        private ScriptObject Globals(string layout, string pagePath, string title)
+        {
+            SiteModel model = _model;
+            SiteLinks links = Links;
+            var site = new ScriptObject
+            {
+                ["title"] = model.Config.Title,
+                ["topic"] = model.Config.Topic,
+                ["description"] = model.Config.Description,
+                ["language"] = string.IsNullOrWhiteSpace(model.Config.Language) ? "en" : model.Config.Language,
+                ["base_path"] = links.BasePath,
+                ["home_url"] = links.Url(""),
+                ["sources_url"] = links.Url("sources/"),
+                ["methodology_url"] = links.Url("methodology/"),
+                ["events_json_url"] = links.Url(EventsJson.FileName),
+                ["timeline_json_url"] = links.Url(TimelineJsJson.FileName),
+                ["ics_url"] = links.Url(EventsCalendar.FileName),
+                ["feed_url"] = links.Url(AtomFeed.FileName),
+                ["event_count"] = model.Chronology.Events.Count,
+                ["article_count"] = model.Articles.Count,
+            };
+            var page = new ScriptObject
+            {
+                ["title"] = title,
+                ["layout"] = layout,
+                ["canonical"] = links.AbsoluteOrRooted(pagePath),
+                ["is_home"] = pagePath.Length == 0,
+            };
+
+            var globals = new ScriptObject { ["site"] = site, ["page"] = page };
+            globals.SetValue("asset", _asset, readOnly: true);
+            globals.SetValue("url", _url, readOnly: true);
+            return globals;
+        }
     }
 
     private static NodaTime.LocalDate? Latest(IEnumerable<NodaTime.LocalDate> dates)

@@ -9,12 +9,17 @@ namespace Timeline.Site.Rendering;
 /// The parsed templates of a theme: every layout and partial found through <see cref="ThemeFiles"/>, parsed once
 /// per build. Only these trusted files ever reach <see cref="Template.Parse"/>; article text never does.
 /// </summary>
-/// <remarks>Immutable after construction; a parsed <see cref="Template"/> can be rendered from several threads.</remarks>
+/// <remarks>
+/// Immutable after construction; a parsed <see cref="Template"/> can be rendered from several threads. The contexts
+/// share one set of locked-down builtins, which templates cannot change.
+/// </remarks>
 public sealed class ThemeTemplates : ITemplateLoader
 {
     private readonly ThemeFiles _files;
     private readonly Dictionary<string, Template> _layouts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Template> _partialsByPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _partialPaths = new(StringComparer.Ordinal);
+    private readonly ScriptObject _builtins = HtmlTemplateContext.LockedDownBuiltins();
 
     /// <summary>Parses every layout and partial; throws <see cref="ThemeException"/> listing every parse error as file(line,col).</summary>
     public ThemeTemplates(ThemeFiles files)
@@ -35,6 +40,7 @@ public sealed class ThemeTemplates : ITemplateLoader
             if (Parse(path, errors) is { } t)
             {
                 _partialsByPath[path] = t;
+                _partialPaths[name] = path;
             }
         }
 
@@ -55,10 +61,14 @@ public sealed class ThemeTemplates : ITemplateLoader
         ? t
         : throw new ThemeException([$"Layout '{name}' not found; looked in: {string.Join(", ", _files.SearchFolders(ThemeFileKind.Layout))}"]);
 
+    /// <summary>The parsed partial <paramref name="name"/> (a site override first), or null when the theme lacks it.</summary>
+    public Template? Partial(string name) =>
+        _partialPaths.TryGetValue(name, out string? path) ? _partialsByPath[path] : null;
+
     /// <summary>A fresh, locked-down context for one page whose <c>include</c> resolves only theme partials, already parsed.</summary>
     public HtmlTemplateContext NewContext()
     {
-        var context = new HtmlTemplateContext { TemplateLoader = this };
+        var context = new HtmlTemplateContext(_builtins) { TemplateLoader = this };
         foreach ((string path, Template template) in _partialsByPath)
         {
             context.CachedTemplates[path] = template;
@@ -69,8 +79,8 @@ public sealed class ThemeTemplates : ITemplateLoader
 
     string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
     {
-        string? path = _files.Find(ThemeFileKind.Partial, templateName);
-        if (path is null || !_partialsByPath.ContainsKey(path))
+        // Names were resolved once, when the theme was parsed: no file system access per include.
+        if (!_partialPaths.TryGetValue(templateName, out string? path))
         {
             throw new ScriptRuntimeException(callerSpan, $"Partial '{templateName}' is not a theme partial (names: letters, digits, '_', '-', '/'; looked in: {string.Join(", ", _files.SearchFolders(ThemeFileKind.Partial))}).");
         }
