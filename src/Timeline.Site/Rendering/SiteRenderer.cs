@@ -71,8 +71,10 @@ public sealed class SiteRenderer
         for (int i = 0; i < events.Count; i++)
         {
             TimelineEvent e = events[i];
-            var extra = new ScriptObject { ["event"] = data.Event(e, i > 0 ? events[i - 1] : null, i + 1 < events.Count ? events[i + 1] : null) };
-            AddPage(links.EventPath(e), "event", $"{PageData.Shorten(e.Headline, 90)} ({PageData.When(e)})", extra,
+            ScriptObject item = data.Event(e, i > 0 ? events[i - 1] : null, i + 1 < events.Count ? events[i + 1] : null);
+            string title = $"{PageData.Shorten(e.Headline, 90)} ({PageData.When(e)})";
+            item["sources_html"] = page.RenderEach(links.EventPath(e), "event", title, "event-source", "s", ((ScriptArray)item["sources"]!).Cast<ScriptObject>().ToList());
+            AddPage(links.EventPath(e), "event", title, new ScriptObject { ["event"] = item },
                 Latest(e.Sources.Select(m => m.Source.Published.Date)));
         }
 
