@@ -65,6 +65,23 @@ public sealed class LargeSiteTest
         Assert.All(rows, r => Assert.Contains(r.QuerySelector("a")!.GetAttribute("href")!.TrimStart('/') + "index.html", files.Keys));
     }
 
+    [Fact]
+    public void AnEventCitedOverAThousandTimesShowsEveryCitationOnItsPage()
+    {
+        // Given an event with 1,500 citations (a widely reported event in a large site).
+        SiteModel model = TestSite.Model();
+        TimelineEvent reported = model.Chronology.Events.Single(e => e.Id == "2026-01-24-truce-expires");
+        var cited = reported with { Sources = Enumerable.Repeat(reported.Sources[0], 1500).ToList() };
+        model = model with { Chronology = model.Chronology with { Events = model.Chronology.Events.Select(e => e == reported ? cited : e).ToList() } };
+
+        // When it is rendered.
+        var files = new SiteRenderer(TestSite.ThemeDir).Render(model).ToDictionary(f => f.Path, f => System.Text.Encoding.UTF8.GetString(f.Content), StringComparer.Ordinal);
+
+        // Then its page quotes every citation.
+        var doc = new HtmlParser().ParseDocument(files["events/2026-01-24-truce-expires/index.html"]);
+        Assert.Equal(1500, doc.QuerySelectorAll("ol.sources > li.source blockquote").Length);
+    }
+
     private static bool IsJanuaryDay(TimelineEvent e) =>
         e.Range.Granularity >= Timeline.Core.Temporal.Granularity.Month && e.Range.Start.Year == 2026 && e.Range.Start.Month == 1;
 }
