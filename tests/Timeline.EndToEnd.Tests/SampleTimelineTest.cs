@@ -13,6 +13,8 @@ public sealed class SampleTimelineTest(SampleSiteFixture site) : IClassFixture<S
 {
     public static TheoryData<string> MustDates => new(ExpectedTimeline.Load.Must.Select(e => e.Date));
 
+    public static TheoryData<string> ShouldDates => new(ExpectedTimeline.Load.Should.Select(e => e.Date));
+
     public static TheoryData<string> ForbiddenDates => new(ExpectedTimeline.Load.MustNot.Dates);
 
     public static TheoryData<string> ForbiddenEventText => new(ExpectedTimeline.Load.MustNot.EventText);
@@ -34,6 +36,72 @@ public sealed class SampleTimelineTest(SampleSiteFixture site) : IClassFixture<S
     {
         ExpectedTimeline.ExpectedEvent expected = ExpectedTimeline.Load.Must.Single(e => e.Date == date);
         AssertAppearsOnce(expected);
+    }
+
+    [Theory]
+    [MemberData(nameof(ShouldDates))]
+    public void ShouldEventAppearsOnceWithItsSources(string date)
+    {
+        ExpectedTimeline.ExpectedEvent expected = ExpectedTimeline.Load.Should.Single(e => e.Date == date);
+        AssertAppearsOnce(expected);
+    }
+
+    [Fact]
+    public void EveryEventHasSalienceAndSomeAreKey()
+    {
+        Assert.All(site.Events, e => Assert.InRange(e.GetProperty("salience").GetDouble(), 0, 1));
+        Assert.Contains(site.Events, e => e.GetProperty("key").GetBoolean());
+        Assert.Contains(site.Events, e => !e.GetProperty("key").GetBoolean());
+    }
+
+    [Fact]
+    public void IdsAreUnique() =>
+        Assert.Equal(site.Events.Count, site.Events.Select(e => e.GetProperty("id").GetString()).Distinct().Count());
+
+    [Fact]
+    public void IdsAreStableAcrossRebuildsAndUnrelatedArticles()
+    {
+        using var copy = new InputCopy();
+        File.WriteAllText(Path.Combine(copy.Input, "articles", "900_unrelated.txt"), """
+            ---
+            title: Snow closes schools in Scotland
+            source: BBC
+            published: 2026-02-03
+            ---
+            Heavy snow closed hundreds of schools across Scotland on Monday as temperatures fell to minus 12C.
+            Forecasters said the cold spell would last until the weekend.
+            """);
+        var ids = copy.Build().Select(e => (e.GetProperty("id").GetString(), e.GetProperty("date").GetString())).ToHashSet();
+        foreach (var e in site.Events)
+        {
+            Assert.Contains((e.GetProperty("id").GetString(), e.GetProperty("date").GetString()), ids);
+        }
+    }
+
+    [Fact]
+    public void EditorCorrectionsApplyByIdAndUnknownIdsWarn()
+    {
+        string Id(string date) => site.Events.First(e => e.GetProperty("date").GetString() == date).GetProperty("id").GetString()!;
+        using var copy = new InputCopy();
+        File.WriteAllText(Path.Combine(copy.Input, "corrections.yml"), $"""
+            corrections:
+              - id: {Id("2025-W42")}
+                hide: true
+              - id: {Id("2026-01-24")}
+                date: 2026-01-25
+                headline: The SDF truce is extended by 15 days
+              - id: {Id("2025-09")}
+                merge_into: {Id("2025-01")}
+              - id: 2030-01-01-00000000
+                hide: true
+            """);
+        var events = copy.Build();
+        Assert.DoesNotContain(events, e => e.GetProperty("date").GetString() == "2025-W42");
+        var truce = Assert.Single(events, e => e.GetProperty("id").GetString() == Id("2026-01-24"));
+        Assert.Equal("2026-01-25", truce.GetProperty("date").GetString());
+        Assert.Equal("The SDF truce is extended by 15 days", truce.GetProperty("headline").GetString());
+        Assert.DoesNotContain(events, e => e.GetProperty("date").GetString() == "2025-09");
+        Assert.Contains(copy.Result!.Diagnostics, d => d.File == "corrections.yml" && d.Line == 9 && d.Severity == Timeline.Core.Diagnostics.Severity.Warning);
     }
 
     [Fact]
@@ -114,4 +182,40 @@ public sealed class SampleTimelineTest(SampleSiteFixture site) : IClassFixture<S
 
     private JsonElement Find(ExpectedTimeline.ExpectedEvent expected) =>
         site.Events.Single(e => e.GetProperty("date").GetString() == expected.Date && SampleSiteFixture.SourceFiles(e).Overlaps(expected.Sources));
+
+    /// <summary>A copy of the sample input in a temporary folder, built on demand.</summary>
+    private sealed class InputCopy : IDisposable
+    {
+        private readonly string _root = Path.Combine(Path.GetTempPath(), "timeline-e2e-input-" + Guid.NewGuid().ToString("N"));
+
+        public InputCopy()
+        {
+            foreach (string file in Directory.EnumerateFiles(RepoPaths.Input, "*", SearchOption.AllDirectories))
+            {
+                string target = Path.Combine(Input, Path.GetRelativePath(RepoPaths.Input, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+
+        public string Input => Path.Combine(_root, "input");
+
+        public Timeline.Site.Pipeline.BuildResult? Result { get; private set; }
+
+        public List<JsonElement> Build()
+        {
+            string output = Path.Combine(_root, "output");
+            Result = new Timeline.Site.Pipeline.SiteBuilder().Build(new Timeline.Site.Pipeline.BuildOptions(Input, output) { ThemesDir = RepoPaths.Themes });
+            using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "events.json")));
+            return doc.RootElement.GetProperty("events").EnumerateArray().Select(e => e.Clone()).ToList();
+        }
+
+        public void Dispose()
+        {
+            if (Directory.Exists(_root))
+            {
+                Directory.Delete(_root, recursive: true);
+            }
+        }
+    }
 }

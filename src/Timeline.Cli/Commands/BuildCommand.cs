@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Timeline.Core.Diagnostics;
 using Timeline.Site.Pipeline;
+using Timeline.Site.Rendering;
 
 namespace Timeline.Cli.Commands;
 
@@ -15,16 +16,20 @@ public static class BuildCommand
         var noCache = new Option<bool>("--no-cache") { Description = "Re-process every article; neither read nor write the article cache." };
         var cacheDir = new Option<string?>("--cache-dir") { Description = "The article cache folder (default: .timeline-cache beside the input folder)." };
         var command = new Command("build", "Build the timeline site from the input folder.") { input, output, strict, noCache, cacheDir };
-        command.SetAction(parse => Run(new BuildOptions(parse.GetValue(input)!, parse.GetValue(output)!)
-        {
-            Strict = parse.GetValue(strict),
-            NoCache = parse.GetValue(noCache),
-            CacheDir = parse.GetValue(cacheDir),
-        }));
+        command.SetAction(parse => Run(
+            new BuildOptions(parse.GetValue(input)!, parse.GetValue(output)!)
+            {
+                Strict = parse.GetValue(strict),
+                NoCache = parse.GetValue(noCache),
+                CacheDir = parse.GetValue(cacheDir),
+            },
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
         return command;
     }
 
-    internal static int Run(BuildOptions options)
+    /// <returns>0 when the site was written; 1 when --strict refused input errors; 2 when the build could not run.</returns>
+    internal static int Run(BuildOptions options, TextWriter stdout, TextWriter stderr)
     {
         BuildResult result;
         try
@@ -32,25 +37,25 @@ public static class BuildCommand
             using ConsoleProgress? progress = ConsoleProgress.ForConsole();
             result = new SiteBuilder().Build(options with { Progress = options.Progress ?? progress });
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ThemeException or Scriban.Syntax.ScriptRuntimeException)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            stderr.WriteLine($"error: {e.Message}");
             return 2;
         }
 
         foreach (Diagnostic d in result.Diagnostics.Where(d => d.Severity != Severity.Info))
         {
-            Console.Error.WriteLine(d);
+            stderr.WriteLine(d);
         }
 
-        Console.WriteLine(result.Summary);
+        stdout.WriteLine(result.Summary);
         if (!result.Succeeded)
         {
-            Console.Error.WriteLine("Build failed (--strict): nothing was written.");
+            stderr.WriteLine("Build failed (--strict): nothing was written.");
             return 1;
         }
 
-        Console.WriteLine($"Wrote {result.Files.Count} files to {options.OutputDir}");
+        stdout.WriteLine($"Wrote {result.Files.Count} files to {options.OutputDir}");
         return 0;
     }
 }

@@ -34,7 +34,7 @@ public static class ImportCommand
         (string? written, string? problem) = ArticleFiles.Write(file, into);
         if (written is null)
         {
-            error.WriteLine($"{Path.Join(into, file.FileName)}: error: {problem}");
+            error.WriteLine($"error: {problem}");
             return 1;
         }
 

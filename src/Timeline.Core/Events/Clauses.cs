@@ -212,6 +212,12 @@ internal static partial class Clauses
             return ExclusionReasons.Timestamp;
         }
 
+        // A page stamp run into the text: "7 November 2011 Last updated at 21:40 GMT", "Page last updated at 11:14 GMT, Thursday, 3 February 2011".
+        if (StampAfterRegex().IsMatch(sentence[end..]) || StampBeforeRegex().IsMatch(sentence[..start]))
+        {
+            return ExclusionReasons.Timestamp;
+        }
+
         if (requireVerb && !HasVerb(sentence))
         {
             return ExclusionReasons.NoVerb;
@@ -245,9 +251,14 @@ internal static partial class Clauses
     /// </summary>
     public static string Headline(string sentence, int dateStart, int dateEnd)
     {
-        string main = MainClause(sentence, dateStart);
         int end = Math.Clamp(dateEnd, dateStart, sentence.Length);
         string expression = sentence[Math.Clamp(dateStart, 0, sentence.Length)..end];
+        if (RelativeClause(sentence, dateStart) is { } relative)
+        {
+            return relative; // "…in the civil war that began in 2011" → "The civil war began in 2011"
+        }
+
+        string main = MainClause(sentence, dateStart);
         if (expression.Length == 0 || main.Contains(expression, StringComparison.Ordinal))
         {
             return main;
@@ -265,6 +276,20 @@ internal static partial class Clauses
     {
         List<Segment> segs = Segments(sentence);
         int k = segs.FindIndex(g => dateStart >= g.Start && dateStart < g.End);
+        if (k < 0 || (k > 0 && Words(sentence[segs[k].Start..segs[k].End]).FirstOrDefault()?.ToLowerInvariant() is "who" or "which"))
+        {
+            return null; // a "who …" clause is told of its antecedent by MainClause
+        }
+
+        string clause = LeadingConjunctionRegex().Replace(sentence[segs[k].Start..segs[k].End], "", 1);
+        return HasVerb(clause) && Words(clause).Count() >= 4 ? Finish(clause) : null;
+    }
+
+    /// <summary>The date inside a "that/which/who" clause of its segment, told of the noun phrase before the pronoun.</summary>
+    private static string? RelativeClause(string sentence, int dateStart)
+    {
+        List<Segment> segs = Segments(sentence);
+        int k = segs.FindIndex(g => dateStart >= g.Start && dateStart < g.End);
         if (k < 0)
         {
             return null;
@@ -273,36 +298,31 @@ internal static partial class Clauses
         string seg = sentence[segs[k].Start..segs[k].End];
         int local = dateStart - segs[k].Start;
         Match rel = RelativeInsideRegex().Matches(seg[..local]).LastOrDefault() ?? Match.Empty;
-        if (rel.Success)
+        if (!rel.Success || rel.Index == 0)
         {
-            // "…support in the civil war that began in 2011": the noun phrase before the pronoun is the subject.
-            string before = seg[..rel.Index];
-            var words = Words(before).ToList();
-            int from = Math.Max(0, words.Count - 4);
-            for (int i = words.Count - 1; i >= from; i--)
-            {
-                if (Determiners.Contains(words[i].ToLowerInvariant()))
-                {
-                    from = i;
-                    break;
-                }
-            }
+            return null;
+        }
 
-            string subject = string.Join(' ', words.Skip(from));
-            string rest = seg[(rel.Index + rel.Length)..];
-            if (HasVerb(rest) && subject.Length > 0)
+        var words = Words(seg[..rel.Index]).ToList();
+        string pronoun = rel.Value.Trim().ToLowerInvariant();
+        int from = Math.Max(0, words.Count - 4);
+        bool determiner = false;
+        for (int i = words.Count - 1; i >= from; i--)
+        {
+            if (Determiners.Contains(words[i].ToLowerInvariant()))
             {
-                return Finish(subject + " " + rest);
+                (from, determiner) = (i, true);
+                break;
             }
         }
 
-        if (k > 0 && Words(seg).FirstOrDefault()?.ToLowerInvariant() is "who" or "which")
+        string rest = seg[(rel.Index + rel.Length)..];
+        if (!determiner || !HasVerb(rest) || pronoun == "that" && LooksLikeVerb(words[^1].ToLowerInvariant()))
         {
-            return null; // handled by MainClause
+            return null; // no noun phrase to tell it of ("said that …" is a complement, not a relative clause)
         }
 
-        string clause = LeadingConjunctionRegex().Replace(seg, "", 1);
-        return HasVerb(clause) && Words(clause).Count() >= 4 ? Finish(clause) : null;
+        return Finish(string.Join(' ', words.Skip(from)) + " " + rest);
     }
 
     private static string MainClause(string sentence, int dateStart)
@@ -493,6 +513,12 @@ internal static partial class Clauses
 
     [GeneratedRegex(@"^\s*[\p{L} ]{1,25}:", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
     private static partial Regex LabelRegex();
+
+    [GeneratedRegex(@"^[\s,]*(\d{1,2}:\d{2}\s*(GMT|UTC|BST|ET|EST|EDT|PT|UK)?\s*)?(Last updated|Updated|Published|Posted|First published)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex StampAfterRegex();
+
+    [GeneratedRegex(@"(last updated|updated|published|posted)( at)?\s+\d{1,2}:\d{2}\s*(GMT|UTC|BST|ET|EST|EDT|PT|UK)?[\s,]*(\w+day[\s,]*)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex StampBeforeRegex();
 
     [GeneratedRegex(@"^\s*(Published|Updated|Posted|Last updated|Modified|First published)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex PublishedRegex();

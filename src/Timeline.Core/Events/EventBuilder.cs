@@ -30,6 +30,9 @@ internal sealed class EventBuilder
     /// <summary>Days apart within which near-identical statements are taken as one event reported with different dates.</summary>
     internal const int ConflictWindowDays = 2;
 
+    /// <summary>How many statements of each of two events are compared when looking for a date conflict.</summary>
+    internal const int ConflictSample = 40;
+
     /// <summary>Key events are the most salient ones, at most <see cref="EventOptions.MaxKeyEvents"/>, with at least this salience.</summary>
     internal const double KeySalience = 0.5;
 
@@ -38,6 +41,7 @@ internal sealed class EventBuilder
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<ExcludedMention> _excluded = [];
     private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _sentenceTerms = new(StringComparer.Ordinal);
     private readonly Dictionary<EventMention, SparseVector> _vectors = new(ReferenceEqualityComparer.Instance);
 
     public EventBuilder(List<StoryEvents> stories, EventOptions options)
@@ -54,6 +58,7 @@ internal sealed class EventBuilder
         }
 
         Dictionary<string, double> storyRelevance = TopicRelevance.Score(_stories, _options.Topic, out HashSet<string> offTopic);
+        var topicTerms = Terms.Of(_options.Topic ?? "").Distinct(StringComparer.Ordinal).ToList();
         var body = new List<EventMention>();
         var captions = new List<EventMention>();
         foreach (StoryEvents s in _stories)
@@ -67,7 +72,8 @@ internal sealed class EventBuilder
                     continue;
                 }
 
-                EventMention scored = m with { TopicRelevance = Math.Round(Math.Clamp((storyRel + TopicRelevance.SentenceOverlap(m.Quote, _options.Topic)) / 2, 0, 1), 4) };
+                double overlap = TopicRelevance.SentenceOverlap(SentenceTerms(m.Quote), topicTerms);
+                EventMention scored = m with { TopicRelevance = Math.Round(Math.Clamp((storyRel + overlap) / 2, 0, 1), 4) };
                 (m.IsCaption ? captions : body).Add(scored);
             }
         }
@@ -95,7 +101,7 @@ internal sealed class EventBuilder
     {
         var list = mentions.ToList();
         var clauseTerms = list.Select(m => Terms.Of(m.Clause)).ToList();
-        var sentenceTerms = list.Select(m => Terms.Of(m.Quote)).ToList();
+        var sentenceTerms = list.Select(m => SentenceTerms(m.Quote)).ToList();
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         var quotes = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < list.Count; i++)
@@ -135,6 +141,17 @@ internal sealed class EventBuilder
         }
     }
 
+    /// <summary>The terms of a sentence, computed once per distinct sentence (copies and multi-date sentences repeat).</summary>
+    private List<string> SentenceTerms(string quote)
+    {
+        if (!_sentenceTerms.TryGetValue(quote, out List<string>? terms))
+        {
+            _sentenceTerms[quote] = terms = Terms.Of(quote);
+        }
+
+        return terms;
+    }
+
     private SparseVector Vector(EventMention m) => _vectors.TryGetValue(m, out SparseVector? v) ? v : SparseVector.Empty;
 
     /// <summary>Day-level mentions first (bucketed by day), then coarser ones from the finest up, each refining into a finer event of its period or joining its own.</summary>
@@ -150,16 +167,18 @@ internal sealed class EventBuilder
             .ToList();
         var clusters = new List<Cluster>();
         var byMonth = new Dictionary<(int, int), List<Cluster>>();
+        var byDay = new Dictionary<LocalDate, List<Cluster>>();
         foreach (EventMention m in ordered)
         {
             DateRange r = m.Time.Range!.Value;
             SparseVector v = Vector(m);
+            bool day = Level(r.Granularity) == 0;
             Cluster? best = null;
             double bestScore = double.MinValue;
             Cluster? same = null;
             double sameScore = double.MinValue;
             DateRange window = ModWindow(r, m.Time.Mod);
-            foreach (Cluster c in Candidates(byMonth, r))
+            foreach (Cluster c in day ? byDay.GetValueOrDefault(r.Start) ?? [] : Candidates(byMonth, r))
             {
                 if (c.Range == r && c.Mod == m.Time.Mod)
                 {
@@ -193,6 +212,16 @@ internal sealed class EventBuilder
                 var c = new Cluster(r, m.Time.Mod, m.Time.Value);
                 c.Add(m, v);
                 clusters.Add(c);
+                if (day)
+                {
+                    if (!byDay.TryGetValue(r.Start, out List<Cluster>? sameDay))
+                    {
+                        byDay[r.Start] = sameDay = [];
+                    }
+
+                    sameDay.Add(c);
+                }
+
                 foreach ((int, int) key in MonthsOf(r))
                 {
                     if (!byMonth.TryGetValue(key, out List<Cluster>? list))
@@ -279,7 +308,8 @@ internal sealed class EventBuilder
                     continue;
                 }
 
-                bool duplicate = a.Mentions.Any(x => b.Mentions.Any(y =>
+                // Bounded work: the first statements of each side (the earliest published) are compared pairwise.
+                bool duplicate = a.Mentions.Take(ConflictSample).Any(x => b.Mentions.Take(ConflictSample).Any(y =>
                     x.Source.ArticlePath != y.Source.ArticlePath && Vector(x).Cosine(Vector(y)) >= ConflictThreshold));
                 if (!duplicate)
                 {
@@ -483,15 +513,19 @@ internal sealed class EventBuilder
     /// <summary>A growing event: its statements (with their vectors), captions that support it, date conflicts.</summary>
     private sealed class Cluster(DateRange range, TimexMod mod, string value)
     {
-        private readonly List<SparseVector> _vectors = [];
-        private readonly List<IReadOnlyList<string>> _names = [];
+        // The centroid is kept as a running sum of unit vectors with its squared norm, so adding a mention and
+        // comparing against the cluster both cost O(terms of the mention), whatever the cluster's size.
+        private readonly Dictionary<int, double> _sum = [];
+        private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Granularity> _finest = new(StringComparer.Ordinal);
+        private double _sumSquares;
         private SparseVector? _centroid;
 
-        public DateRange Range { get; private set; } = range;
+        public DateRange Range { get; } = range;
 
-        public TimexMod Mod { get; private set; } = mod;
+        public TimexMod Mod { get; } = mod;
 
-        public string Value { get; private set; } = value;
+        public string Value { get; } = value;
 
         public List<EventMention> Mentions { get; } = [];
 
@@ -503,13 +537,34 @@ internal sealed class EventBuilder
 
         public int ArticleCount => Mentions.Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count();
 
-        public SparseVector Centroid => _centroid ??= SparseVector.Centroid(_vectors);
+        public SparseVector Centroid => _centroid ??= SparseVector.From(_sum);
 
         public void Add(EventMention m, SparseVector v)
         {
             Mentions.Add(m);
-            _vectors.Add(v);
-            _names.Add(m.Participants);
+            if (v.Norm > 0)
+            {
+                foreach ((int id, double w) in v.Entries)
+                {
+                    double old = _sum.GetValueOrDefault(id);
+                    double now = old + (w / v.Norm);
+                    _sum[id] = now;
+                    _sumSquares += (now * now) - (old * old);
+                }
+            }
+
+            Granularity g = m.Time.Range?.Granularity ?? Granularity.None;
+            if (!_finest.TryGetValue(m.StoryId, out Granularity had) || g > had)
+            {
+                _finest[m.StoryId] = g;
+            }
+
+            foreach (string n in m.Participants)
+            {
+                _names.Add(NameKey(n));
+                _names.Add(LastName(n));
+            }
+
             _centroid = null;
         }
 
@@ -518,11 +573,25 @@ internal sealed class EventBuilder
         /// <summary>Cosine to the centroid, plus a little for each shared participant (names are strong evidence of one happening).</summary>
         public double Similarity(SparseVector v, EventMention m)
         {
-            double s = v.Cosine(Centroid);
+            double s = 0;
+            if (v.Norm > 0 && _sumSquares > 1e-12)
+            {
+                double dot = 0;
+                foreach ((int id, double w) in v.Entries)
+                {
+                    if (_sum.TryGetValue(id, out double c))
+                    {
+                        dot += w * c;
+                    }
+                }
+
+                s = dot / (v.Norm * Math.Sqrt(_sumSquares));
+            }
+
             int shared = 0;
             foreach (string n in m.Participants)
             {
-                if (_names.Any(list => list.Any(x => x == n || x.EndsWith(" " + n, StringComparison.Ordinal) || n.EndsWith(" " + x, StringComparison.Ordinal))))
+                if (_names.Contains(NameKey(n)) || _names.Contains(LastName(n)))
                 {
                     shared++;
                 }
@@ -533,7 +602,7 @@ internal sealed class EventBuilder
 
         /// <summary>Whether story <paramref name="storyId"/> already dates this event more precisely than <paramref name="r"/>.</summary>
         public bool HasFinerFromStory(string storyId, DateRange r) =>
-            Mentions.Any(x => x.StoryId == storyId && x.Time.Range is { } xr && r.Contains(xr) && xr != r);
+            _finest.TryGetValue(storyId, out Granularity g) && g > r.Granularity;
 
         /// <summary>Takes over another event reported on a different day: its citations join, its date becomes a conflict.</summary>
         public void Absorb(Cluster other, Func<EventMention, SparseVector> vector)
@@ -553,6 +622,14 @@ internal sealed class EventBuilder
             }
 
             Support.AddRange(other.Support);
+        }
+
+        private static string NameKey(string n) => n.Replace("al-", "", StringComparison.OrdinalIgnoreCase).ToLowerInvariant();
+
+        private static string LastName(string n)
+        {
+            int sp = n.LastIndexOf(' ');
+            return "~" + NameKey(sp < 0 ? n : n[(sp + 1)..]);
         }
     }
 }

@@ -136,23 +136,25 @@ public static partial class Participants
             }
         }
 
+        // Longest first; every longer name registers its fold key and its word suffixes ("vladimir putin", "putin"),
+        // so a shorter variant finds the name it folds into in O(1).
         var longest = counts.Keys.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).ToList();
         var folded = new Dictionary<string, int>(StringComparer.Ordinal);
+        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string n in longest)
         {
             string key = FoldKey(n);
-            string? into = folded.Keys.FirstOrDefault(l =>
-            {
-                string lk = FoldKey(l);
-                return lk == key || lk.EndsWith(" " + key, StringComparison.Ordinal);
-            });
-            if (into is not null)
+            if (owner.TryGetValue(key, out string? into))
             {
                 folded[into] += counts[n];
+                continue;
             }
-            else
+
+            folded[n] = counts[n];
+            owner.TryAdd(key, n);
+            for (int sp = key.IndexOf(' ', StringComparison.Ordinal); sp >= 0; sp = key.IndexOf(' ', sp + 1))
             {
-                folded[n] = counts[n];
+                owner.TryAdd(key[(sp + 1)..], n);
             }
         }
 

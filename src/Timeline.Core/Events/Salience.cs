@@ -26,11 +26,14 @@ public static class Salience
         double lede = mentions.Max(m => m.BodyPosition < 0 ? 0 : 1.0 / (1 + m.BodyPosition));
         double relevance = mentions.Average(m => m.TopicRelevance);
         double main = mentions.Count(m => !m.Subordinate) / (double)mentions.Count;
-        double raw = Math.Log(1 + articles) + (0.5 * Math.Log(outlets)) + (0.3 * lede) + (0.5 * relevance) + (0.1 * main);
+        // Weights tuned on Timeline17 MJ_bbc and haiti_bbc (see README, "Salience"): independent reports dominate;
+        // lede, topic and main-clause position break ties between events with the same support.
+        double raw = Math.Log(1 + articles) + (0.5 * Math.Log(outlets)) + (0.1 * lede) + (0.2 * relevance) + (0.05 * main);
         if (range.Granularity >= Granularity.Day)
         {
+            // What was published that day and the next: news of a day is written then.
             int published = publishedPerDay.GetValueOrDefault(range.Start) + publishedPerDay.GetValueOrDefault(range.Start.PlusDays(1));
-            raw += 0.15 * Math.Log(1 + published);
+            raw += 0.3 * Math.Log(1 + published);
             raw += 0.1;
         }
         else if (range.Granularity >= Granularity.Week)

@@ -32,13 +32,16 @@ internal sealed class SparseVector
     /// <summary>A vector from (id, weight) pairs; repeated ids add up.</summary>
     public static SparseVector From(IEnumerable<KeyValuePair<int, double>> entries)
     {
-        var sorted = new SortedDictionary<int, double>();
+        var sum = new Dictionary<int, double>();
         foreach ((int id, double w) in entries)
         {
-            sorted[id] = sorted.TryGetValue(id, out double v) ? v + w : w;
+            sum[id] = sum.GetValueOrDefault(id) + w;
         }
 
-        return new SparseVector([.. sorted.Keys], [.. sorted.Values]);
+        int[] ids = [.. sum.Keys];
+        double[] weights = [.. sum.Values];
+        Array.Sort(ids, weights);
+        return new SparseVector(ids, weights);
     }
 
     /// <summary>The sum of the vectors, each scaled to unit length first (a centroid direction).</summary>

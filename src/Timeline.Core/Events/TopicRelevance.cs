@@ -25,40 +25,67 @@ public static class TopicRelevance
             return result;
         }
 
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (StoryEvents s in withText)
+        // One pass per story: term counts; then document frequencies, TF-IDF vectors and topic-term density from them.
+        var counts = withText.Select(s =>
         {
-            foreach (string t in s.Terms.Distinct(StringComparer.Ordinal))
+            var c = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (string t in s.Terms)
+            {
+                c[t] = c.GetValueOrDefault(t) + 1;
+            }
+
+            return c;
+        }).ToList();
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (Dictionary<string, int> c in counts)
+        {
+            foreach (string t in c.Keys)
             {
                 df[t] = df.GetValueOrDefault(t) + 1;
             }
         }
 
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var isTopic = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (string t in df.Keys.Order(StringComparer.Ordinal))
         {
             ids[t] = ids.Count;
+            isTopic[t] = topicTerms.Any(q => Terms.SharesStem(t, q));
         }
 
         int n = withText.Count;
-        var vectors = withText.Select(s =>
-        {
-            var w = new Dictionary<int, double>();
-            foreach (string t in s.Terms)
-            {
-                w[ids[t]] = w.GetValueOrDefault(ids[t]) + (Math.Log((n + 1.0) / (df[t] + 1.0)) + 1.0);
-            }
+        var vectors = counts.Select(c => SparseVector.From(c.Select(kv =>
+            new KeyValuePair<int, double>(ids[kv.Key], kv.Value * (Math.Log((n + 1.0) / (df[kv.Key] + 1.0)) + 1.0))))).ToList();
 
-            return SparseVector.From(w);
-        }).ToList();
-        SparseVector centroid = SparseVector.Centroid(vectors);
+        // Leave-one-out similarity to the centroid C of the unit story vectors, without building C - v/|v| per story:
+        // cos(v, C - u) = (v·C - |v|) / (|v| |C - u|), with |C - u|² = |C|² - 2 C·u + 1 and u = v/|v|.
+        var centroid = new Dictionary<int, double>();
+        foreach (SparseVector v in vectors.Where(v => v.Norm > 0))
+        {
+            foreach ((int id, double w) in v.Entries)
+            {
+                centroid[id] = centroid.GetValueOrDefault(id) + (w / v.Norm);
+            }
+        }
+
+        double centroidSquares = centroid.Values.Sum(x => x * x);
         var similarity = new double[n];
         var density = new double[n];
         for (int i = 0; i < n; i++)
         {
-            SparseVector others = vectors[i].Norm > 0 ? centroid.Add(vectors[i], -1.0 / vectors[i].Norm) : centroid;
-            similarity[i] = n > 1 ? vectors[i].Cosine(others) : 1;
-            density[i] = topicTerms.Count == 0 ? 0 : withText[i].Terms.Count(t => topicTerms.Any(q => Terms.SharesStem(t, q))) / (double)withText[i].Terms.Count;
+            SparseVector v = vectors[i];
+            if (n > 1 && v.Norm > 0)
+            {
+                double dot = v.Entries.Sum(e => e.Weight * centroid[e.Id]);
+                double restSquares = Math.Max(1e-12, centroidSquares - (2 * dot / v.Norm) + 1);
+                similarity[i] = Math.Max(0, (dot - v.Norm) / (v.Norm * Math.Sqrt(restSquares)));
+            }
+            else
+            {
+                similarity[i] = 1;
+            }
+
+            density[i] = topicTerms.Count == 0 ? 0 : counts[i].Where(kv => isTopic[kv.Key]).Sum(kv => kv.Value) / (double)withText[i].Terms.Count;
         }
 
         double medSim = Median(similarity);
@@ -86,16 +113,15 @@ public static class TopicRelevance
     }
 
     /// <summary>The share of the topic's terms that <paramref name="sentence"/> contains (1 when there is no topic).</summary>
-    public static double SentenceOverlap(string sentence, string topic)
-    {
-        var topicTerms = Terms.Of(topic ?? "").Distinct(StringComparer.Ordinal).ToList();
-        if (topicTerms.Count == 0)
-        {
-            return 1;
-        }
+    public static double SentenceOverlap(string sentence, string topic) =>
+        SentenceOverlap(Terms.Of(sentence ?? ""), Terms.Of(topic ?? "").Distinct(StringComparer.Ordinal).ToList());
 
-        var terms = Terms.Of(sentence ?? "");
-        return topicTerms.Count(q => terms.Any(t => Terms.SharesStem(t, q))) / (double)topicTerms.Count;
+    /// <summary>The share of <paramref name="topicTerms"/> that the sentence's terms contain (1 when there are none).</summary>
+    public static double SentenceOverlap(IReadOnlyList<string> sentenceTerms, IReadOnlyList<string> topicTerms)
+    {
+        ArgumentNullException.ThrowIfNull(sentenceTerms);
+        ArgumentNullException.ThrowIfNull(topicTerms);
+        return topicTerms.Count == 0 ? 1 : topicTerms.Count(q => sentenceTerms.Any(t => Terms.SharesStem(t, q))) / (double)topicTerms.Count;
     }
 
     private static double Median(double[] values)

@@ -18,6 +18,9 @@ public static class ArticleCleaner
     /// <summary>How far (in days, ignoring the year) an update stamp may be from the publication date and still be read as a year typo.</summary>
     private const int YearTypoWindowDays = 7;
 
+    /// <summary>Lines longer than this are judged as code or running text only.</summary>
+    private const int LongLine = 4000;
+
     /// <summary>Cleans <paramref name="article"/>; never throws on odd input.</summary>
     public static CleanedArticle Clean(Article article)
     {
@@ -40,7 +43,13 @@ public static class ArticleCleaner
 
         public List<Paragraph> Paragraphs { get; } = [];
 
-        public bool HasBody => Paragraphs.Any(p => p.Kind == SentenceKind.Body);
+        public bool HasBody { get; private set; }
+
+        public void Add(Paragraph paragraph)
+        {
+            Paragraphs.Add(paragraph);
+            HasBody |= paragraph.Kind == SentenceKind.Body;
+        }
     }
 
     private sealed class Run(Article article)
@@ -73,6 +82,21 @@ public static class ArticleCleaner
         }
 
         private void ProcessLine(int start, int end)
+        {
+            try
+            {
+                ClassifyLine(start, end);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                (start, end) = Trim(start, end);
+                Remove(start, end, "unreadable line (pattern timeout)");
+                (int line, int column) = article.Locate(start);
+                _diagnostics.Add(Diagnostic.Warning(article.Path, line, column, "a line too long or odd to classify was left out"));
+            }
+        }
+
+        private void ClassifyLine(int start, int end)
         {
             (start, end) = Trim(start, end);
             if (start >= end)
@@ -114,15 +138,24 @@ public static class ArticleCleaner
                 return;
             }
 
-            if (LineRules.IsCss(line))
+            // Code is judged on a sample so that a megabyte-long line costs no more than a short one.
+            string sample = line.Length > LongLine ? line[..LongLine] : line;
+            if (LineRules.IsCss(sample))
             {
                 Remove(start, end, "CSS");
                 return;
             }
 
-            if (LineRules.IsJavaScript(line))
+            if (LineRules.IsJavaScript(sample))
             {
                 Remove(start, end, "JavaScript");
+                return;
+            }
+
+            if (line.Length > LongLine && LineRules.Dateline(sample) is null)
+            {
+                // Captions, credits, labels and furniture are short: a very long line is running text.
+                AddParagraph(SentenceKind.Body, segments);
                 return;
             }
 
@@ -161,14 +194,15 @@ public static class ArticleCleaner
                 line = _body[start..end];
             }
 
-            if (!_headlineSeen && !Current.HasBody && _stories.Count == 1 && LineRules.IsHeadline(line, article.Title))
+            bool headline = LineRules.IsHeadline(line, article.Title);
+            if (headline && !_headlineSeen && !Current.HasBody && _stories.Count == 1)
             {
                 _headlineSeen = true;
                 AddParagraph(SentenceKind.Headline, segments);
                 return;
             }
 
-            if (LineRules.IsHeadline(line, article.Title))
+            if (headline)
             {
                 Remove(start, end, "repeated headline");
                 return;
@@ -271,7 +305,7 @@ public static class ArticleCleaner
             paragraph.Segments.AddRange(segments.Where(s => s.Start < s.End));
             if (paragraph.Segments.Count > 0)
             {
-                Current.Paragraphs.Add(paragraph);
+                Current.Add(paragraph);
             }
         }
 
@@ -333,7 +367,7 @@ public static class ArticleCleaner
         {
             var text = new System.Text.StringBuilder();
             var runs = new List<(int CleanStart, int SourceStart)>();
-            var sentences = new List<Sentence>();
+            var paragraphs = new List<(int Start, int End, SentenceKind Kind)>();
             foreach (Paragraph paragraph in draft.Paragraphs)
             {
                 if (text.Length > 0)
@@ -354,18 +388,7 @@ public static class ArticleCleaner
                     text.Append(_body, s, e - s);
                 }
 
-                int paragraphEnd = text.Length;
-                if (paragraph.Kind == SentenceKind.Headline)
-                {
-                    sentences.Add(new Sentence(paragraphStart, paragraphEnd, SentenceKind.Headline));
-                    continue;
-                }
-
-                string current = text.ToString();
-                foreach ((int s, int e) in SentenceSplitter.Split(current, paragraphStart, paragraphEnd))
-                {
-                    sentences.Add(new Sentence(s, e, paragraph.Kind));
-                }
+                paragraphs.Add((paragraphStart, text.Length, paragraph.Kind));
             }
 
             // Unicode spaces (no-break, thin, narrow) become plain spaces: same length, so offsets still map 1:1.
@@ -377,7 +400,23 @@ public static class ArticleCleaner
                 }
             }
 
-            return new Story(article.Path, index, text.ToString(), sentences, new SourceMap(runs))
+            string clean = text.ToString();
+            var sentences = new List<Sentence>();
+            foreach ((int start, int end, SentenceKind kind) in paragraphs)
+            {
+                if (kind == SentenceKind.Headline)
+                {
+                    sentences.Add(new Sentence(start, end, kind));
+                    continue;
+                }
+
+                foreach ((int s, int e) in SentenceSplitter.Split(clean, start, end))
+                {
+                    sentences.Add(new Sentence(s, e, kind));
+                }
+            }
+
+            return new Story(article.Path, index, clean, sentences, new SourceMap(runs))
             {
                 Dateline = draft.Dateline,
             };

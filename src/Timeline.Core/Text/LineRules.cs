@@ -239,6 +239,11 @@ internal static partial class LineRules
     /// <summary>Whether <paramref name="line"/> repeats the article title (same words, allowing small edits).</summary>
     internal static bool IsHeadline(string line, string title)
     {
+        if (line.Length < title.Length / 2 || line.Length > (title.Length * 2) + 10)
+        {
+            return false;
+        }
+
         string a = Normalize(line);
         string b = Normalize(title);
         if (a.Length == 0 || b.Length == 0)

@@ -38,6 +38,7 @@ public static partial class PublicationDateFinder
     {
         PublicationEvidence? best = null;
         int bestScore = 0;
+        int firstProse = FirstProseLine(text);
         foreach (TextDate date in TextDates.FindAll(text))
         {
             int lineStart = text.LastIndexOf('\n', Math.Max(0, date.Start - 1)) + 1;
@@ -55,7 +56,7 @@ public static partial class PublicationDateFinder
             string before = text[lineStart..date.Start];
             string after = text[date.End..lineEnd];
             (int score, string kind) = Classify(before, after);
-            if (kind is "timestamp" or "dateline" && ProseBefore(text, lineStart))
+            if (kind is "timestamp" or "dateline" && firstProse < lineStart)
             {
                 // A bare date line after the story has begun belongs to a related-stories box, not to this article.
                 continue;
@@ -71,19 +72,28 @@ public static partial class PublicationDateFinder
         return best;
     }
 
-    /// <summary>Whether a line of prose (a long line ending like a sentence) comes before <paramref name="end"/>.</summary>
-    private static bool ProseBefore(string text, int end)
+    /// <summary>The offset of the first line of prose (a long line ending like a sentence); text length when none.</summary>
+    private static int FirstProseLine(string text)
     {
-        foreach (string line in text[..end].Split('\n'))
+        int start = 0;
+        while (start < text.Length)
         {
-            string trimmed = line.Trim();
+            int end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            string trimmed = text[start..end].Trim();
             if (LineRules.WordCount(trimmed) >= 12 && LineRules.EndsLikeSentence(trimmed))
             {
-                return true;
+                return start;
             }
+
+            start = end + 1;
         }
 
-        return false;
+        return text.Length;
     }
 
     private static (int Score, string Kind) Classify(string before, string after)

@@ -56,6 +56,36 @@ public static class EventsJson
 
         w.WriteString("headline", e.Headline);
         w.WriteBoolean("key", e.Key);
+        w.WriteNumber("salience", e.Salience);
+        w.WriteStartArray("participants");
+        foreach (string p in e.Participants)
+        {
+            w.WriteStringValue(p);
+        }
+
+        w.WriteEndArray();
+        if (e.Conflicts.Count > 0)
+        {
+            // Sources disagree on the date: every date given, by which articles, and a sentence saying so.
+            w.WriteStartArray("conflicts");
+            foreach (DateConflict c in e.Conflicts)
+            {
+                w.WriteStartObject();
+                w.WriteString("date", c.Value);
+                w.WriteStartArray("files");
+                foreach (string f in c.ArticlePaths)
+                {
+                    w.WriteStringValue(f);
+                }
+
+                w.WriteEndArray();
+                w.WriteString("note", c.Note);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteStartArray("sources");
         foreach (EventMention m in e.Sources)
         {

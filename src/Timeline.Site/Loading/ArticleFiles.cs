@@ -26,7 +26,7 @@ public static partial class ArticleFiles
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    [GeneratedRegex(@"^[\p{L}\p{N}(][^\n:#""'{}\[\],&*!|>%@`]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"^[\p{L}\p{N}(][^\n""{}\[\]]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
     private static partial Regex PlainScalar();
 
     [GeneratedRegex(@"[^a-z0-9]+", RegexOptions.CultureInvariant, 1000)]
@@ -188,7 +188,7 @@ public static partial class ArticleFiles
     }
 
     private static string Format(DocumentTime time) => time.HasTimeOfDay
-        ? OffsetDateTimePattern.ExtendedIso.Format(time.Published.ToOffsetDateTime())
+        ? OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<m>").Format(time.Published.ToOffsetDateTime())
         : LocalDatePattern.Iso.Format(time.Date);
 
     private static void WriteFrontMatter(StringBuilder content, IEnumerable<(string Key, string Value, string? Comment)> entries, IReadOnlyList<string> tags)
@@ -219,7 +219,9 @@ public static partial class ArticleFiles
 
     /// <summary>A YAML scalar: plain when safe, else double-quoted (JSON string syntax is valid YAML).</summary>
     internal static string Scalar(string value) =>
-        PlainScalar().IsMatch(value) && !value.EndsWith(' ') && value is not ("true" or "false" or "null" or "yes" or "no" or "~")
+        PlainScalar().IsMatch(value) && !value.EndsWith(' ') && !value.EndsWith(':')
+        && !value.Contains(": ", StringComparison.Ordinal) && !value.Contains(" #", StringComparison.Ordinal)
+        && value is not ("true" or "false" or "null" or "yes" or "no" or "~")
             ? value
             : JsonSerializer.Serialize(value, Json);
 }

@@ -205,6 +205,12 @@ public static class ArticleLoader
 
         ArticleFormat format = FormatOf(rel) ?? ArticleFormat.Text;
         string raw = split.Body;
+        if (format != ArticleFormat.Html && LooksLikeHtmlPage(raw))
+        {
+            diagnostics.Add(Diagnostic.Info(rel, split.BodyLine, 1, "the body is a saved web page; reading it as HTML (rename the file to .html)"));
+            format = ArticleFormat.Html;
+        }
+
         string body = raw;
         SourceMap? map = null;
         HtmlPage? page = null;
@@ -329,6 +335,12 @@ public static class ArticleLoader
         diagnostics.Add(Diagnostic.Error(rel, entries.Count > 0 ? 1 : 0, entries.Count > 0 ? 1 : 0,
             "published: missing and no publication date found in the text; add 'published: YYYY-MM-DD' to the front matter (article left out)"));
         return null;
+    }
+
+    private static bool LooksLikeHtmlPage(string body)
+    {
+        ReadOnlySpan<char> start = body.AsSpan().TrimStart();
+        return start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
     }
 
     private static string? Text(Dictionary<string, YamlEntry> entries, string key) =>

@@ -6,6 +6,7 @@ using Timeline.Core.Events;
 using Timeline.Core.Temporal;
 using Timeline.Core.Text;
 using Timeline.Site.Cache;
+using Timeline.Site.Corrections;
 using Timeline.Site.Loading;
 using Timeline.Site.Rendering;
 
@@ -60,7 +61,9 @@ public sealed class SiteBuilder
         LoadResult loaded = ArticleLoader.LoadDirectory(options.InputDir, config);
         diagnostics.AddRange(loaded.Diagnostics);
 
-        var eventOptions = new EventOptions(config.Topic);
+        (IReadOnlyList<EventCorrection> corrections, IReadOnlyList<Diagnostic> correctionDiagnostics) = CorrectionsLoader.Load(options.InputDir);
+        diagnostics.AddRange(correctionDiagnostics);
+        var eventOptions = new EventOptions(config.Topic) { Corrections = corrections };
         timings.Lap("load");
         ArticleCache? cache = CacheFor(options);
         string settings = $"{config.TimeZone.Id}\n{eventOptions}";
@@ -74,6 +77,7 @@ public sealed class SiteBuilder
         diagnostics.AddRange(reports.SelectMany(r => r.Cleaned.Diagnostics));
 
         Chronology chronology = EventPipeline.Build(reports.SelectMany(r => r.Events), eventOptions);
+        diagnostics.AddRange(chronology.Diagnostics);
         timings.Lap("merge");
         options.Progress?.Report(new BuildProgress("render", 0, chronology.Events.Count));
         var model = new SiteModel(config, chronology, reports, diagnostics);

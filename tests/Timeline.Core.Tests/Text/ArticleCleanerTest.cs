@@ -201,3 +201,37 @@ public class ArticleCleanerTest
         Assert.Equal(a.Removed, b.Removed);
     }
 }
+
+/// <summary>Bodies no news page should have: cleaning must neither throw nor lose the mapping.</summary>
+public class ArticleCleanerHostileTest
+{
+    public static TheoryData<string, string> Bodies => new()
+    {
+        { "empty", "" },
+        { "only newlines", "\n\n\r\n\n" },
+        { "one huge line of prose", string.Concat(Enumerable.Repeat("Putin met al-Sharaa in Moscow on Wednesday, Jan. 28, 2026. ", 20_000)) },
+        { "one huge word", new string('x', 300_000) },
+        { "many short lines", string.Concat(Enumerable.Repeat("Click to Gallery\nU.S.\n(AP)\n", 20_000)) },
+        { "nested braces", new string('{', 50_000) + new string('}', 50_000) },
+        { "periods only", new string('.', 100_000) },
+        { "control and bidi characters", "MOSCOW (AP) — Talks\u202E began\u0007 on Wednesday.\u200B\nFILE - \u0000 (AP Photo/X)" },
+        { "unclosed template", "{{ articles_filter_1561_widget.title \nBody text continues here, as a sentence." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public void NeverThrowsAndMapsEverySentence(string name, string body)
+    {
+        Article article = Fixture.FromBody(body, name, new NodaTime.LocalDate(2026, 1, 28));
+        CleanedArticle cleaned = ArticleCleaner.Clean(article);
+        foreach (Story story in cleaned.Stories)
+        {
+            foreach (Sentence sentence in story.Sentences)
+            {
+                Assert.InRange(sentence.Start, 0, sentence.End - 1);
+                int source = story.Map.ToSource(sentence.Start);
+                Assert.Equal(story.Text[sentence.Start], body[source] is '\u00A0' ? ' ' : body[source]);
+            }
+        }
+    }
+}

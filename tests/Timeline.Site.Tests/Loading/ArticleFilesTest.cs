@@ -17,6 +17,39 @@ public class ArticleFilesTest
         Assert.Equal(slug, ArticleFiles.Slug(title));
     }
 
+    [Theory]
+    // Plain when YAML reads it back unchanged.
+    [InlineData("Levant Daily", "Levant Daily")]
+    [InlineData("https://levant-daily.example/a?b=c", "https://levant-daily.example/a?b=c")]
+    [InlineData("2026-01-28T19:05:00+03:00", "2026-01-28T19:05:00+03:00")]
+    // Quoted when a plain scalar would change meaning: key-like ": ", a comment, a flow collection, a boolean, a template.
+    [InlineData("Putin: talks", "\"Putin: talks\"")]
+    [InlineData("Issue#1", "Issue#1")]
+    [InlineData("note #comment", "\"note #comment\"")]
+    [InlineData("[draft]", "\"[draft]\"")]
+    [InlineData("yes", "\"yes\"")]
+    [InlineData("{{ articles_filter_1561_widget.title }}", "\"{{ articles_filter_1561_widget.title }}\"")]
+    public void WritesYamlScalars(string value, string yaml)
+    {
+        Assert.Equal(yaml, ArticleFiles.Scalar(value));
+    }
+
+    [Theory]
+    [InlineData("Putin: “talks” went well, #1")]
+    [InlineData("note #comment")]
+    [InlineData("- a list?")]
+    [InlineData("'single' and \"double\" quotes")]
+    [InlineData("tab\there and a backslash \\")]
+    [InlineData("null")]
+    [InlineData("Nicolás Maduro – 100% *captured*")]
+    [InlineData("ends with a colon:")]
+    public void ScalarsReadBackUnchanged(string value)
+    {
+        (var entries, var diagnostics) = YamlMap.Parse("key: " + ArticleFiles.Scalar(value) + "\n", "x.md", 2);
+        Assert.Empty(diagnostics);
+        Assert.Equal(value, Assert.Single(entries).Value.Scalar);
+    }
+
     [Fact]
     public void NewScaffoldLoads()
     {

@@ -110,6 +110,18 @@ public class HtmlImportTest
     }
 
     [Fact]
+    public void ASavedPageWithATextExtensionIsReadAsHtml()
+    {
+        using var input = new TempInput();
+        input.Write("articles/page.txt", Page);
+        LoadResult result = ArticleLoader.LoadDirectory(input.Dir, SiteConfigLoader.Defaults);
+        Article article = Assert.Single(result.Articles);
+        Assert.Equal(ArticleFormat.Html, article.Format);
+        Assert.DoesNotContain("<p>", article.Body, StringComparison.Ordinal);
+        Assert.Contains("rename the file to .html", Assert.Single(result.Diagnostics).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HtmlArticlesLoadDirectly()
     {
         using var input = new TempInput();

@@ -1,0 +1,106 @@
+using NodaTime;
+using Timeline.Core.Events;
+using static Timeline.Core.Tests.Events.EventFixtures;
+
+namespace Timeline.Core.Tests.Events;
+
+public class ExtractTest
+{
+    private static readonly LocalDate Wed = new(2026, 1, 28);
+
+    public static TheoryData<string, string?> Statements => new()
+    {
+        // The date is the time of the main clause: an event mention.
+        { "Syria's interim President Ahmad al-Sharaa visited Moscow on [Wednesday|2026-01-28].", null },
+        // A date in a relative clause still dates a happening ("who led … in December 2024").
+        { "He led a swift rebel offensive in [December 2024|2024-12] that ousted Bashar Assad.", null },
+        // Possessive: the date only qualifies the noun phrase "talks".
+        { "Officials took part in [Wednesday|2026-01-28]'s Kremlin talks.", ExclusionReasons.NounModifier },
+        // Prenominal modifier after a determiner: "the 2011 uprising" names a thing, it states nothing.
+        { "Many recalled the [2011|2011] uprising with sadness.", ExclusionReasons.NounModifier },
+        // A timestamp label with a wrong year must not become an event.
+        { "Update: 18:15 [January 29, 2025|2025-01-29]: US President Donald Trump claimed a ceasefire.", ExclusionReasons.Timestamp },
+        // A page stamp run into the text.
+        { "[7 November 2011|2011-11-07] Last updated at 21:40 GMT Michael Jackson's doctor is found guilty.", ExclusionReasons.Timestamp },
+        // Page furniture with no verb ("Similar stories" boxes).
+        { "World / [25 February 2025|2025-02-25]", ExclusionReasons.NoVerb },
+    };
+
+    [Theory]
+    [MemberData(nameof(Statements))]
+    public void DecidesWhetherTheDateIsTheTimeOfAStatement(string line, string? reason)
+    {
+        StoryEvents e = EventPipeline.Extract(Story("articles/a.txt", "AP", Wed, line), Options);
+        if (reason is null)
+        {
+            Assert.Single(e.Mentions);
+            Assert.Empty(e.Excluded);
+        }
+        else
+        {
+            Assert.Empty(e.Mentions);
+            Assert.Equal(reason, Assert.Single(e.Excluded).Reason);
+        }
+    }
+
+    [Fact]
+    public void EachDateOfASentenceIsItsOwnMention()
+    {
+        StoryEvents e = EventPipeline.Extract(Story("articles/a.txt", "AP", new LocalDate(2025, 10, 15),
+            "Russian delegations visited Damascus in [January|2025-01] and [September|2025-09], and Syria's Foreign Minister Asaad al-Shibani visited Moscow in [July|2025-07]."), Options);
+        Assert.Equal(["2025-01", "2025-09", "2025-07"], e.Mentions.Select(m => m.Time.Value));
+        Assert.Equal("Syria's Foreign Minister Asaad al-Shibani visited Moscow in July", e.Mentions[2].Headline);
+    }
+
+    [Fact]
+    public void CaptionsAreMarkedAsSupportingEvidence()
+    {
+        StoryEvents e = EventPipeline.Extract(Story("articles/a.txt", "AP", Wed,
+            "CAPTION:Putin listens to al-Sharaa during their meeting in Moscow, on [Wednesday, Jan. 28, 2026|2026-01-28]."), Options);
+        Assert.True(Assert.Single(e.Mentions).IsCaption);
+    }
+
+    public static TheoryData<string, string> Headlines => new()
+    {
+        // Dateline and a non-restrictive relative clause dropped; the subject glued to its verb.
+        {
+            "MOSCOW (AP) — Syria's interim leader, who led a swift rebel offensive [last year|2024] that ousted Assad, held talks [Wednesday|2025-10-15] in Russia during his first visit.",
+            "Syria's interim leader held talks Wednesday in Russia during his first visit"
+        },
+        // Leading participial phrase and trailing attribution dropped.
+        {
+            "Speaking to reporters [Monday|2025-10-13], Foreign Minister Sergey Lavrov said Moscow granted asylum to Assad on humanitarian grounds.",
+            "Foreign Minister Sergey Lavrov said Moscow granted asylum to Assad on humanitarian grounds"
+        },
+        // The date is in a "that" clause: that clause is told of its noun phrase.
+        {
+            "The former jihadist had received Moscow's support in the civil war that began in [2011|2011].",
+            "The civil war began in 2011"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Headlines))]
+    public void HeadlineIsTheClauseOfTheDateTrimmed(string line, string headline)
+    {
+        StoryEvents e = EventPipeline.Extract(Story("articles/a.txt", "AP", new LocalDate(2025, 10, 15), line), Options);
+        Assert.Equal(headline, e.Mentions[^1].Headline);
+    }
+
+    [Fact]
+    public void LongHeadlinesAreCutAtAClauseBoundary()
+    {
+        string line = "Officials said on [Monday|2025-10-13] that the government would rebuild the power grid, the water network, the schools and the hospitals of the north within two years, and pay for it with loans.";
+        string h = EventPipeline.Extract(Story("articles/a.txt", "AP", new LocalDate(2025, 10, 15), line), Options).Mentions[0].Headline;
+        Assert.InRange(h.Length, 20, Clauses.MaxHeadline);
+        Assert.StartsWith("Officials said on Monday that the government would rebuild", h, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadOffsetsDoNotThrow()
+    {
+        TaggedStory s = Story("articles/a.txt", "AP", Wed, "Talks were held on [Wednesday|2026-01-28].");
+        var broken = s with { Story = s.Story with { Sentences = [new Timeline.Core.Text.Sentence(-5, 9999, Timeline.Core.Text.SentenceKind.Body)] } };
+        Assert.Empty(EventPipeline.Extract(broken, Options).Mentions);
+    }
+}
