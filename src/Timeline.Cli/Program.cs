@@ -19,6 +19,10 @@ public static class Program
 
     private static IEnumerable<Command> Commands()
     {
+        yield return BuildCommand.Create();
+        yield return CheckCommand.Create();
+        yield return ImportCommand.Create();
+        yield return NewCommand.Create();
         yield return TagCommand.Create();
         yield return EvalCommand.Create();
     }

@@ -1,0 +1,376 @@
+using NodaTime;
+using Timeline.Core.Diagnostics;
+
+namespace Timeline.Core.Text;
+
+/// <summary>
+/// Cleans an article body into stories: removes page furniture (CSS, scripts, template expressions, navigation,
+/// advertisements, paywall and newsletter prompts, related-story boxes, credits), keeps photo captions once as
+/// <see cref="SentenceKind.Caption"/>, splits the file where a dateline opens a second story, and splits sentences.
+/// Every kept character maps back to the body through <see cref="Story.Map"/>.
+/// </summary>
+/// <remarks>
+/// Works line by line: a news page saved as text keeps one block per line. Stateless and thread-safe.
+/// </remarks>
+public static class ArticleCleaner
+{
+    /// <summary>How far (in days, ignoring the year) an update stamp may be from the publication date and still be read as a year typo.</summary>
+    private const int YearTypoWindowDays = 7;
+
+    /// <summary>Cleans <paramref name="article"/>; never throws on odd input.</summary>
+    public static CleanedArticle Clean(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var run = new Run(article);
+        run.Process();
+        return run.Finish();
+    }
+
+    private sealed class Paragraph(SentenceKind kind)
+    {
+        public SentenceKind Kind { get; } = kind;
+
+        public List<(int Start, int End)> Segments { get; } = [];
+    }
+
+    private sealed class StoryDraft
+    {
+        public string? Dateline { get; set; }
+
+        public List<Paragraph> Paragraphs { get; } = [];
+
+        public bool HasBody => Paragraphs.Any(p => p.Kind == SentenceKind.Body);
+    }
+
+    private sealed class Run(Article article)
+    {
+        private readonly string _body = article.Body;
+        private readonly List<StoryDraft> _stories = [new StoryDraft()];
+        private readonly List<RemovedBlock> _removed = [];
+        private readonly List<Diagnostic> _diagnostics = [];
+        private readonly HashSet<string> _captions = new(StringComparer.Ordinal);
+        private bool _headlineSeen;
+        private bool _endZone;
+
+        private StoryDraft Current => _stories[^1];
+
+        public void Process()
+        {
+            int lineStart = 0;
+            while (lineStart <= _body.Length)
+            {
+                int newline = _body.IndexOf('\n', lineStart);
+                int lineEnd = newline < 0 ? _body.Length : newline;
+                ProcessLine(lineStart, lineEnd);
+                if (newline < 0)
+                {
+                    break;
+                }
+
+                lineStart = newline + 1;
+            }
+        }
+
+        private void ProcessLine(int start, int end)
+        {
+            (start, end) = Trim(start, end);
+            if (start >= end)
+            {
+                return;
+            }
+
+            // Template expressions are cut out of the line; what remains is judged on its own.
+            var segments = new List<(int Start, int End)>();
+            int cursor = start;
+            foreach ((int s, int e) in LineRules.TemplateSpans(_body[start..end]))
+            {
+                if (start + s > cursor)
+                {
+                    segments.Add((cursor, start + s));
+                }
+
+                Remove(start + s, start + e, "template expression");
+                cursor = start + e;
+            }
+
+            if (cursor < end)
+            {
+                segments.Add((cursor, end));
+            }
+
+            segments = segments.Select(seg => Trim(seg.Start, seg.End)).Where(seg => seg.Start < seg.End).ToList();
+            if (segments.Count == 0)
+            {
+                return;
+            }
+
+            start = segments[0].Start;
+            end = segments[^1].End;
+            string line = string.Join(" ", segments.Select(seg => _body[seg.Start..seg.End]));
+            if (LineRules.IsSeparator(line))
+            {
+                Remove(start, end, "separator");
+                return;
+            }
+
+            if (LineRules.IsCss(line))
+            {
+                Remove(start, end, "CSS");
+                return;
+            }
+
+            if (LineRules.IsJavaScript(line))
+            {
+                Remove(start, end, "JavaScript");
+                return;
+            }
+
+            if (segments.Count == 1 && LineRules.Dateline(line) is { } dateline)
+            {
+                if (Current.HasBody)
+                {
+                    _stories.Add(new StoryDraft());
+                }
+
+                _endZone = false;
+                Current.Dateline ??= dateline.Text;
+                Remove(start, start + dateline.Length, "dateline (kept as the story's dateline)");
+                (int s, int e) = Trim(start + dateline.Length, end);
+                AddParagraph(SentenceKind.Body, [(s, e)]);
+                return;
+            }
+
+            if (segments.Count == 1 && LineRules.StampLine().Match(line) is { Success: true } stamp)
+            {
+                if (CheckStamp(start, stamp))
+                {
+                    // A note stamped with a contradictory date cannot be anchored: keep it out of the story.
+                    Remove(start, end, "update note with a stamp that contradicts the publication date");
+                    return;
+                }
+
+                Remove(start, start + stamp.Length, "publication or update stamp");
+                (start, end) = Trim(start + stamp.Length, end);
+                if (start >= end)
+                {
+                    return;
+                }
+
+                segments = [(start, end)];
+                line = _body[start..end];
+            }
+
+            if (!_headlineSeen && !Current.HasBody && _stories.Count == 1 && LineRules.IsHeadline(line, article.Title))
+            {
+                _headlineSeen = true;
+                AddParagraph(SentenceKind.Headline, segments);
+                return;
+            }
+
+            if (LineRules.IsHeadline(line, article.Title))
+            {
+                Remove(start, end, "repeated headline");
+                return;
+            }
+
+            if (LineRules.CaptionSignal(line) is not null)
+            {
+                if (_captions.Add(LineRules.Normalize(line)))
+                {
+                    AddParagraph(SentenceKind.Caption, segments);
+                }
+                else
+                {
+                    Remove(start, end, "duplicate caption");
+                }
+
+                return;
+            }
+
+            if (LineRules.CreditSignal(line) is { } credit)
+            {
+                Remove(start, end, credit);
+                if (credit == "contributor credit")
+                {
+                    _endZone = true;
+                }
+
+                return;
+            }
+
+            if (LineRules.FurnitureSignal(line) is { } furniture)
+            {
+                Remove(start, end, furniture.Reason);
+                _endZone |= furniture.EndsStory;
+                return;
+            }
+
+            if (LineRules.IsShortNonSentence(line))
+            {
+                Remove(start, end, "short line without sentence punctuation (label, menu, teaser or heading)");
+                return;
+            }
+
+            if (_endZone)
+            {
+                Remove(start, end, "after the end of the story (page furniture)");
+                return;
+            }
+
+            AddParagraph(SentenceKind.Body, segments);
+        }
+
+        /// <summary>Warns (and returns true) when an update or publication stamp names a date that contradicts the publication date.</summary>
+        private bool CheckStamp(int lineStart, System.Text.RegularExpressions.Match stamp)
+        {
+            bool contradicts = false;
+            var group = stamp.Groups["stamp"];
+            foreach (TextDate date in TextDates.FindAll(_body, lineStart + group.Index, lineStart + group.Index + group.Length))
+            {
+                LocalDate published = article.Published.Date;
+                if (date.Date.Year == published.Year)
+                {
+                    continue;
+                }
+
+                int days = DaysApartIgnoringYear(date.Date, published);
+                if (days <= YearTypoWindowDays)
+                {
+                    (int line, int column) = article.Locate(date.Start);
+                    _diagnostics.Add(Diagnostic.Warning(
+                        article.Path,
+                        line,
+                        column,
+                        $"the stamp \"{_body[date.Start..date.End]}\" says {date.Date:uuuu-MM-dd}: " +
+                        (days == 0 ? "the publication day" : $"{days} day(s) from the publication date") +
+                        $" ({published:uuuu-MM-dd}) but in {date.Date.Year}, probably a wrong year; the note is left out"));
+                    contradicts = true;
+                }
+            }
+
+            return contradicts;
+        }
+
+        private static int DaysApartIgnoringYear(LocalDate date, LocalDate published)
+        {
+            int best = int.MaxValue;
+            foreach (int year in new[] { published.Year - 1, published.Year, published.Year + 1 })
+            {
+                int day = Math.Min(date.Day, CalendarSystem.Iso.GetDaysInMonth(year, date.Month));
+                var moved = new LocalDate(year, date.Month, day);
+                best = Math.Min(best, Math.Abs(Period.Between(moved, published, PeriodUnits.Days).Days));
+            }
+
+            return best;
+        }
+
+        private void AddParagraph(SentenceKind kind, List<(int Start, int End)> segments)
+        {
+            var paragraph = new Paragraph(kind);
+            paragraph.Segments.AddRange(segments.Where(s => s.Start < s.End));
+            if (paragraph.Segments.Count > 0)
+            {
+                Current.Paragraphs.Add(paragraph);
+            }
+        }
+
+        private void Remove(int start, int end, string reason)
+        {
+            if (end > start)
+            {
+                _removed.Add(new RemovedBlock(start, end, reason));
+            }
+        }
+
+        private (int Start, int End) Trim(int start, int end)
+        {
+            while (start < end && char.IsWhiteSpace(_body[start]))
+            {
+                start++;
+            }
+
+            while (end > start && char.IsWhiteSpace(_body[end - 1]))
+            {
+                end--;
+            }
+
+            return (start, end);
+        }
+
+        public CleanedArticle Finish()
+        {
+            var stories = new List<Story>();
+            foreach (StoryDraft draft in _stories)
+            {
+                if (!draft.HasBody)
+                {
+                    // Captions or a headline with no story text: keep them with the neighbouring story.
+                    if (draft.Paragraphs.Count > 0 && stories.Count == 0 && _stories.Count > 1)
+                    {
+                        _stories[1].Paragraphs.InsertRange(0, draft.Paragraphs);
+                    }
+
+                    continue;
+                }
+
+                stories.Add(Build(draft, stories.Count));
+            }
+
+            if (stories.Count == 0)
+            {
+                _diagnostics.Add(Diagnostic.Warning(article.Path, article.BodyLine, 1, "no story text left after cleaning; the article contributes no events"));
+            }
+
+            return new CleanedArticle(article, stories)
+            {
+                Removed = _removed.OrderBy(r => r.Start).ThenBy(r => r.End).ToList(),
+                Diagnostics = _diagnostics,
+            };
+        }
+
+        private Story Build(StoryDraft draft, int index)
+        {
+            var text = new System.Text.StringBuilder();
+            var runs = new List<(int CleanStart, int SourceStart)>();
+            var sentences = new List<Sentence>();
+            foreach (Paragraph paragraph in draft.Paragraphs)
+            {
+                if (text.Length > 0)
+                {
+                    text.Append('\n');
+                }
+
+                int paragraphStart = text.Length;
+                for (int i = 0; i < paragraph.Segments.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        text.Append(' ');
+                    }
+
+                    (int s, int e) = paragraph.Segments[i];
+                    runs.Add((text.Length, s));
+                    text.Append(_body, s, e - s);
+                }
+
+                int paragraphEnd = text.Length;
+                if (paragraph.Kind == SentenceKind.Headline)
+                {
+                    sentences.Add(new Sentence(paragraphStart, paragraphEnd, SentenceKind.Headline));
+                    continue;
+                }
+
+                string current = text.ToString();
+                foreach ((int s, int e) in SentenceSplitter.Split(current, paragraphStart, paragraphEnd))
+                {
+                    sentences.Add(new Sentence(s, e, paragraph.Kind));
+                }
+            }
+
+            return new Story(article.Path, index, text.ToString(), sentences, new SourceMap(runs))
+            {
+                Dateline = draft.Dateline,
+            };
+        }
+    }
+}

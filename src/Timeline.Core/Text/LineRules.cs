@@ -1,0 +1,264 @@
+using System.Text.RegularExpressions;
+
+namespace Timeline.Core.Text;
+
+/// <summary>
+/// Recognisers for the kinds of line a saved news page leaves in an article body. Each looks at the shape of one line
+/// (punctuation, length, code-token density, furniture phrasing) rather than at one site's strings.
+/// </summary>
+/// <remarks>Stateless and thread-safe.</remarks>
+internal static partial class LineRules
+{
+    private const RegexOptions Ci = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase;
+    private const RegexOptions Cs = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const int TimeoutMs = 1000;
+
+    /// <summary>Template expressions left by a page's client-side rendering: <c>{{ x.title }}</c>, <c>{% if %}</c>, <c>${x}</c>.</summary>
+    [GeneratedRegex(@"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}\n]{1,80}\}", Cs, TimeoutMs)]
+    internal static partial Regex TemplateExpression();
+
+    [GeneratedRegex(@"\{[^{}]*:[^{}]*\}", Cs, TimeoutMs)]
+    private static partial Regex CssBlock();
+
+    [GeneratedRegex(@"\b(?:function|const|let|var|return|typeof|new|null|undefined|document|window|console|this)\b|=>|===|!==|&&|\|\||\)\s*;|\)\s*\{", Cs, TimeoutMs)]
+    private static partial Regex JsToken();
+
+    /// <summary>A dateline opening a story: "MOSCOW (AP) —", "WASHINGTON, Jan 28 (Reuters) -", "KYIV, Ukraine (AP) —", "BEIRUT —".</summary>
+    [GeneratedRegex(
+        @"^(?<place>\p{Lu}[\p{Lu}.'’]+(?:[ -]\p{Lu}[\p{Lu}.'’]+){0,3})" +
+        @"(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+){0,2})?" +
+        @"(?:,?\s*" + TextDates.MonthName + @"\s+\d{1,2}(?:,\s*\d{4})?)?" +
+        @"(?:\s*(?<agency>\([^()]{1,30}\))\s*(?:—|–|--|-)|\s*(?:—|–|--))\s*(?=\S)",
+        Cs | RegexOptions.IgnoreCase, TimeoutMs)]
+    private static partial Regex DatelineRegex();
+
+    /// <summary>An update or publication stamp at the start of a line: "Update: 18:15 January 29, 2025:", "Published Jan 29, 2026 12:30 am".</summary>
+    [GeneratedRegex(
+        @"^(?<label>(?:first\s+|originally\s+)?published|posted|(?:last\s+)?updated?|updates)\s*(?:on|at)?\s*:?\s*(?<stamp>" + TextDates.Stamp + @")\s*(?:[:|—–-]\s*)?",
+        Ci, TimeoutMs)]
+    internal static partial Regex StampLine();
+
+    /// <summary>A photo credit in parentheses closing the line: "(Maxim Shipenkov/Pool Photo via AP)", "(AP Photo/Hadi Mizban, File)".</summary>
+    [GeneratedRegex(@"\((?:AP|AFP|Reuters|[^()]{0,80}(?:/|\bphoto\b|\bpool\b|\bvia\b|\bgetty\b|\bfile\b|\bimages?\b|\bcredit\b)[^()]{0,80})\)\.?\s*$", Ci, TimeoutMs)]
+    private static partial Regex CreditParenthesis();
+
+    [GeneratedRegex(@"^FILE\s*(?:-|–|—|:)\s", Cs, TimeoutMs)]
+    private static partial Regex FilePhotoPrefix();
+
+    [GeneratedRegex(@"\b(?:pose[sd]?\s+for\s+(?:a\s+)?(?:group\s+)?(?:photo|picture|photograph)s?|(?:is|are)\s+(?:seen|pictured|shown)\b|in\s+this\s+(?:photo|image|picture|handout))", Ci, TimeoutMs)]
+    private static partial Regex PhotoPhrase();
+
+    /// <summary>A scene description closed by its date: "… in Moscow, January 28, 2026", "…, Russia, Tuesday, Jan. 27, 2026.".</summary>
+    [GeneratedRegex(@",\s*(?:" + TextDates.Weekday + @")?" + TextDates.MonthName + @"\s+\d{1,2},\s*\d{4}\.?\s*$", Ci, TimeoutMs)]
+    private static partial Regex EndsWithSceneDate();
+
+    [GeneratedRegex(@"^(?:photo(?:graph)?s?|images?|pictures?|video|credits?|illustration)(?:\s+credits?)?\s*:\s*\S", Ci, TimeoutMs)]
+    private static partial Regex CreditLabel();
+
+    [GeneratedRegex(@"\bcontributed(?:\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article))?\s*\.?$|^(?:reporting|writing|editing|additional\s+reporting)\s+by\s", Ci, TimeoutMs)]
+    private static partial Regex ContributorLine();
+
+    [GeneratedRegex(@"^By\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|and|&|,))*\.?$|^(?:©|\(c\)|copyright\b)", Cs, TimeoutMs)]
+    private static partial Regex BylineOrCopyright();
+
+    [GeneratedRegex(@"^(?:skip\s+to|jump\s+to|back\s+to\s+top|go\s+to|toggle|menu\b|search\b|home\b|main\s+menu)", Ci, TimeoutMs)]
+    private static partial Regex Navigation();
+
+    [GeneratedRegex(@"^(?:advertisement|advert|sponsored(?:\s+content)?|promoted|ad|paid\s+content)\s*$", Ci, TimeoutMs)]
+    private static partial Regex Advertisement();
+
+    [GeneratedRegex(@"^(?:subscribe|sign\s+(?:up|in)|log\s*in|register\b|follow\s+us|share\s+(?:this|on|via)|read\s+more|continue\s+reading|click\s+here|download\s+(?:our|the)\s+app|support\s+(?:the|our|us)\b|donate|join\s+(?:us|our)|get\s+(?:our|the)\s+newsletter|listen\s+to\s+this|print\s+this|email\s+this)", Ci, TimeoutMs)]
+    private static partial Regex CallToAction();
+
+    [GeneratedRegex(@"\b(?:free\s+(?:article\s+)?limit|reached\s+(?:your|the)\s+(?:free\s+|monthly\s+|article\s+)?limit|subscribe\s+to\s+(?:continue|read|keep)|already\s+a\s+subscriber|subscribers?\s+only|paywall|to\s+continue\s+reading)", Ci, TimeoutMs)]
+    private static partial Regex Paywall();
+
+    [GeneratedRegex(@"\b(?:your\s+comments|community\s+guidelines|by\s+clicking\s+here|submit\s+it\s+here|story\s+idea|civil\s+and\s+constructive|terms\s+of\s+(?:use|service)|privacy\s+policy|cookie\s+(?:policy|settings)|all\s+rights\s+reserved|newsletter|sign\s+up\s+(?:by|for|to))", Ci, TimeoutMs)]
+    private static partial Regex SiteFurniture();
+
+    /// <summary>Labels of the boxes that follow an article: after them the page is furniture until the next dateline.</summary>
+    [GeneratedRegex(@"^(?:related(?:\s+(?:tags|stories|articles|topics|content|coverage|news|links))?|similar\s+(?:stories|articles)|more\s+(?:stories|news|from|on\s+this)|most\s+(?:popular|read|viewed)|recommended(?:\s+for\s+you)?|read\s+next|you\s+may\s+also\s+like|comments?|jump\s+to\s+comments|tags|topics|article\s+topic\s+follows|be\s+part\s+of\s+the\s+conversation|trending(?:\s+now)?|latest\s+(?:news|stories)|author\s+profile)\b", Ci, TimeoutMs)]
+    private static partial Regex EndSection();
+
+    [GeneratedRegex(@"[.!?…][""'”’)\]]*$|[""”]\s*$", Cs, TimeoutMs)]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*", Cs, TimeoutMs)]
+    private static partial Regex Word();
+
+    /// <summary>Template expressions in a line, as (start, end) offsets within it.</summary>
+    internal static IEnumerable<(int Start, int End)> TemplateSpans(string line) =>
+        TemplateExpression().Matches(line).Select(m => (m.Index, m.Index + m.Length));
+
+    /// <summary>A stylesheet fragment: braces holding "property: value" pairs, with CSS punctuation dense in the line.</summary>
+    internal static bool IsCss(string line)
+    {
+        if (line.IndexOf('{', StringComparison.Ordinal) < 0 || !CssBlock().IsMatch(line))
+        {
+            return false;
+        }
+
+        int inBlocks = CssBlock().Matches(line).Sum(m => m.Length);
+        int punctuation = line.Count(c => c is '{' or '}' or ';' or ':');
+        return inBlocks >= line.Length * 0.4 || punctuation >= Math.Max(4, line.Length / 25);
+    }
+
+    /// <summary>A script fragment: several JavaScript tokens and dense code punctuation.</summary>
+    internal static bool IsJavaScript(string line)
+    {
+        int tokens = JsToken().Count(line);
+        if (tokens < 3)
+        {
+            return false;
+        }
+
+        int punctuation = line.Count(c => c is '{' or '}' or '(' or ')' or ';' or '=');
+        return punctuation >= line.Length * 0.03 && line.Count(c => c is '{' or ';' or '=') >= 2;
+    }
+
+    /// <summary>Nothing but punctuation and symbols ("___", "* * *", "↓").</summary>
+    internal static bool IsSeparator(string line) => !line.Any(char.IsLetterOrDigit);
+
+    /// <summary>The dateline opening <paramref name="line"/> (its length and trimmed text), if it has one.</summary>
+    internal static (int Length, string Text)? Dateline(string line)
+    {
+        Match m = DatelineRegex().Match(line);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        string place = m.Groups["place"].Value;
+        int letters = place.Count(char.IsLetter);
+        if (letters < 3 || place.Any(char.IsLower))
+        {
+            return null;
+        }
+
+        return (m.Length, line[..m.Length].Trim());
+    }
+
+    /// <summary>Why <paramref name="line"/> is a photo caption, or null when it is not one.</summary>
+    internal static string? CaptionSignal(string line)
+    {
+        if (CreditParenthesis().IsMatch(line) && WordCount(line) >= 6)
+        {
+            return "photo credit in parentheses";
+        }
+
+        if (FilePhotoPrefix().IsMatch(line))
+        {
+            return "file-photo caption";
+        }
+
+        if (PhotoPhrase().IsMatch(line))
+        {
+            return "photo phrase";
+        }
+
+        if (WordCount(line) >= 8 && EndsWithSceneDate().IsMatch(line))
+        {
+            return "scene description ending with its date";
+        }
+
+        return null;
+    }
+
+    /// <summary>A credit or byline line: "Abby Sewell in Beirut contributed.", "Photo: Kyiv Independent", "By Jane Doe".</summary>
+    internal static string? CreditSignal(string line)
+    {
+        int words = WordCount(line);
+        if (ContributorLine().IsMatch(line) && words <= 25)
+        {
+            return "contributor credit";
+        }
+
+        if (CreditLabel().IsMatch(line) && words <= 10)
+        {
+            return "photo credit";
+        }
+
+        if (BylineOrCopyright().IsMatch(line) && words <= 15)
+        {
+            return "byline or copyright";
+        }
+
+        return null;
+    }
+
+    /// <summary>Page furniture recognised by its phrasing; <c>EndsStory</c> when what follows is furniture too.</summary>
+    internal static (string Reason, bool EndsStory)? FurnitureSignal(string line)
+    {
+        int words = WordCount(line);
+        bool isSentence = SentenceEnd().IsMatch(line);
+        if (Advertisement().IsMatch(line))
+        {
+            return ("advertisement", false);
+        }
+
+        if (words <= 8 && Navigation().IsMatch(line))
+        {
+            return ("navigation", false);
+        }
+
+        if (words <= 20 && Paywall().IsMatch(line))
+        {
+            return ("paywall prompt", true);
+        }
+
+        if (words <= 20 && CallToAction().IsMatch(line))
+        {
+            return ("call to action", false);
+        }
+
+        if (words <= 8 && !isSentence && EndSection().IsMatch(line))
+        {
+            return ("related-content or comments section", true);
+        }
+
+        if (words <= 40 && SiteFurniture().IsMatch(line))
+        {
+            return ("site furniture (comments, newsletter, legal)", false);
+        }
+
+        return null;
+    }
+
+    /// <summary>A short line without sentence punctuation: a label, menu entry, teaser or heading, not prose.</summary>
+    internal static bool IsShortNonSentence(string line) => WordCount(line) <= 12 && !SentenceEnd().IsMatch(line);
+
+    /// <summary>Whether the line ends like a sentence.</summary>
+    internal static bool EndsLikeSentence(string line) => SentenceEnd().IsMatch(line);
+
+    internal static int WordCount(string line) => Word().Count(line);
+
+    /// <summary>Lower-cased words of <paramref name="line"/>, with typographic quotes folded, for comparisons.</summary>
+    internal static string Normalize(string line) =>
+        string.Join(' ', Word().Matches(line.Replace('’', '\'').Replace('‘', '\'')).Select(m => m.Value.ToLowerInvariant()));
+
+    /// <summary>Whether <paramref name="line"/> repeats the article title (same words, allowing small edits).</summary>
+    internal static bool IsHeadline(string line, string title)
+    {
+        string a = Normalize(line);
+        string b = Normalize(title);
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return false;
+        }
+
+        if (a == b)
+        {
+            return true;
+        }
+
+        if (EndsLikeSentence(line) && !line.EndsWith('?'))
+        {
+            return false;
+        }
+
+        var wa = a.Split(' ').ToHashSet(StringComparer.Ordinal);
+        var wb = b.Split(' ').ToHashSet(StringComparer.Ordinal);
+        int common = wa.Count(wb.Contains);
+        return wa.Count <= 30 && common >= 0.8 * Math.Max(wa.Count, wb.Count);
+    }
+}

@@ -1,0 +1,319 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using NodaTime;
+using Timeline.Core.Diagnostics;
+using Timeline.Core.Temporal;
+using Timeline.Core.Text;
+
+namespace Timeline.Site.Loading;
+
+/// <summary>The articles that loaded and everything noticed while loading them.</summary>
+public sealed record LoadResult(IReadOnlyList<Article> Articles, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>
+/// Loads <c>input/articles/**</c>: front matter, encoding, format (text, Markdown, saved web page), publication date
+/// (front matter, page metadata, or inferred from the text with a warning), duplicates. One bad file never stops the
+/// others; every problem becomes a <see cref="Diagnostic"/> with file(line,col).
+/// </summary>
+/// <remarks>Stateless and thread-safe.</remarks>
+public static class ArticleLoader
+{
+    /// <summary>Files larger than this are read up to this size, with a warning.</summary>
+    public const int MaxFileBytes = 5 * 1024 * 1024;
+
+    public const string ArticlesFolder = "articles";
+
+    private static readonly string[] KnownKeys = ["title", "source", "published", "time_zone", "url", "author", "tags"];
+
+    /// <summary>The format for a file name's extension, or null when it is not an article format.</summary>
+    public static ArticleFormat? FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".txt" or ".text" => ArticleFormat.Text,
+        ".md" or ".markdown" => ArticleFormat.Markdown,
+        ".html" or ".htm" => ArticleFormat.Html,
+        _ => null,
+    };
+
+    /// <summary>Loads every article under <paramref name="inputDir"/>/articles, in ordinal path order.</summary>
+    public static LoadResult LoadDirectory(string inputDir, SiteConfig config)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var articles = new List<Article>();
+        string root = Path.Combine(inputDir, ArticlesFolder);
+        if (!Directory.Exists(root))
+        {
+            diagnostics.Add(Diagnostic.Error(ArticlesFolder, 0, 0, $"folder '{root}' not found: put one file per article there"));
+            return new LoadResult(articles, diagnostics);
+        }
+
+        List<string> files;
+        try
+        {
+            var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.System };
+            files = Directory.EnumerateFiles(root, "*", options)
+                .Select(f => (Full: f, Rel: Relative(inputDir, f)))
+                .OrderBy(f => f.Rel, StringComparer.Ordinal)
+                .Select(f => f.Full)
+                .ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Error(ArticlesFolder, 0, 0, $"cannot list '{root}': {ex.Message}"));
+            return new LoadResult(articles, diagnostics);
+        }
+
+        var byHash = new Dictionary<string, string>(StringComparer.Ordinal);
+        var byUrlTitle = new Dictionary<(string, string), string>();
+        foreach (string file in files)
+        {
+            string rel = Relative(inputDir, file);
+            if (Path.GetFileName(file).StartsWith('.'))
+            {
+                continue;
+            }
+
+            if (FormatOf(file) is null)
+            {
+                diagnostics.Add(Diagnostic.Info(rel, 0, 0, $"ignored: '{Path.GetExtension(file)}' is not an article format (.txt, .md, .html)"));
+                continue;
+            }
+
+            (Article? article, IReadOnlyList<Diagnostic> fileDiagnostics) = LoadFile(inputDir, file, config);
+            diagnostics.AddRange(fileDiagnostics);
+            if (article is null)
+            {
+                continue;
+            }
+
+            if (byHash.TryGetValue(article.ContentHash, out string? same))
+            {
+                diagnostics.Add(Diagnostic.Info(rel, 0, 0, $"same content as {same}; loaded once"));
+                continue;
+            }
+
+            if (article.Url is { Length: > 0 } url && byUrlTitle.TryGetValue((url, article.Title), out string? twin))
+            {
+                diagnostics.Add(Diagnostic.Warning(rel, 0, 0, $"same url and title as {twin}; loaded once (delete one copy)"));
+                continue;
+            }
+
+            byHash[article.ContentHash] = rel;
+            if (article.Url is { Length: > 0 } u)
+            {
+                byUrlTitle[(u, article.Title)] = rel;
+            }
+
+            articles.Add(article);
+        }
+
+        return new LoadResult(articles, diagnostics);
+    }
+
+    /// <summary>Loads one file; the article is null when the file cannot be used (see the diagnostics).</summary>
+    public static (Article? Article, IReadOnlyList<Diagnostic> Diagnostics) LoadFile(string inputDir, string file, SiteConfig config)
+    {
+        string rel = Relative(inputDir, file);
+        byte[] bytes;
+        string hash;
+        bool capped;
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read);
+            hash = Convert.ToHexStringLower(SHA256.HashData(stream));
+            stream.Position = 0;
+            capped = stream.Length > MaxFileBytes;
+            bytes = new byte[Math.Min(stream.Length, MaxFileBytes)];
+            stream.ReadExactly(bytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, [Diagnostic.Error(rel, 0, 0, $"cannot read the file: {ex.Message}")]);
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        if (capped)
+        {
+            diagnostics.Add(Diagnostic.Warning(rel, 0, 0, $"file is larger than {MaxFileBytes / (1024 * 1024)} MB; only the first {MaxFileBytes / (1024 * 1024)} MB are read"));
+        }
+
+        ReadOnlySpan<byte> span = capped ? TextDecoding.CapAtCharBoundary(bytes, MaxFileBytes) : bytes;
+        (Article? article, IReadOnlyList<Diagnostic> more) = Parse(rel, span, hash, config);
+        diagnostics.AddRange(more);
+        return (article, diagnostics);
+    }
+
+    /// <summary>Parses the bytes of the file at input-relative path <paramref name="rel"/>.</summary>
+    internal static (Article? Article, IReadOnlyList<Diagnostic> Diagnostics) Parse(string rel, ReadOnlySpan<byte> bytes, string hash, SiteConfig config)
+    {
+        var diagnostics = new List<Diagnostic>();
+        DecodedText decoded = TextDecoding.Decode(bytes);
+        if (decoded.IsBinary)
+        {
+            diagnostics.Add(Diagnostic.Error(rel, 0, 0, "binary file (not text); skipped"));
+            return (null, diagnostics);
+        }
+
+        if (decoded.Note is not null)
+        {
+            diagnostics.Add(Diagnostic.Warning(rel, 0, 0, $"{decoded.Note}; save the file as UTF-8"));
+        }
+
+        if (string.IsNullOrWhiteSpace(decoded.Text))
+        {
+            diagnostics.Add(Diagnostic.Warning(rel, 0, 0, "empty file; skipped"));
+            return (null, diagnostics);
+        }
+
+        FrontMatter split = FrontMatter.Split(decoded.Text);
+        if (split.Unclosed)
+        {
+            diagnostics.Add(Diagnostic.Error(rel, 1, 1, "front matter opened with '---' is never closed: add a '---' line after the last key"));
+            return (null, diagnostics);
+        }
+
+        var entries = new Dictionary<string, YamlEntry>(StringComparer.Ordinal);
+        if (split.Yaml is not null)
+        {
+            (var list, var yamlDiagnostics) = YamlMap.Parse(split.Yaml, rel, split.YamlLine);
+            diagnostics.AddRange(yamlDiagnostics);
+            foreach (YamlEntry entry in list)
+            {
+                entries[entry.Key] = entry;
+            }
+        }
+
+        ArticleFormat format = FormatOf(rel) ?? ArticleFormat.Text;
+        string raw = split.Body;
+        string body = raw;
+        SourceMap? map = null;
+        HtmlPage? page = null;
+        if (format == ArticleFormat.Markdown)
+        {
+            (body, map) = MarkdownText.ToPlainText(raw);
+        }
+        else if (format == ArticleFormat.Html)
+        {
+            page = HtmlExtractor.Extract(raw);
+            (body, map) = (page.Text, page.Map);
+        }
+
+        // Time zone: front matter, else the site's.
+        DateTimeZone zone = config.TimeZone;
+        bool zoneExplicit = false;
+        if (entries.TryGetValue("time_zone", out YamlEntry? tzEntry))
+        {
+            if (DateValues.Zone(tzEntry.Value.Text) is { } tz)
+            {
+                zone = tz;
+                zoneExplicit = true;
+            }
+            else
+            {
+                diagnostics.Add(Diagnostic.Error(rel, tzEntry.Value.Line, tzEntry.Value.Column,
+                    $"time_zone: '{tzEntry.Value.Text}' is not an IANA time zone (for example Europe/Moscow or America/New_York)"));
+            }
+        }
+
+        string title = Text(entries, "title") ?? page?.Title ?? "";
+        if (title.Length == 0)
+        {
+            title = Path.GetFileNameWithoutExtension(rel);
+            diagnostics.Add(Diagnostic.Warning(rel, split.Yaml is null ? 0 : 1, split.Yaml is null ? 0 : 1, $"title: missing; using the file name '{title}'"));
+        }
+
+        string source = Text(entries, "source") ?? page?.SiteName ?? "";
+        if (source.Length == 0)
+        {
+            source = "Unknown source";
+            diagnostics.Add(Diagnostic.Warning(rel, split.Yaml is null ? 0 : 1, split.Yaml is null ? 0 : 1, "source: missing; add 'source: <outlet>' to the front matter"));
+        }
+
+        string? url = Text(entries, "url") ?? page?.Url;
+        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out Uri? parsed) && parsed.Scheme is "http" or "https"))
+        {
+            (int l, int c) = entries.TryGetValue("url", out YamlEntry? ue) ? (ue.Value.Line, ue.Value.Column) : (0, 0);
+            diagnostics.Add(Diagnostic.Warning(rel, l, c, $"url: '{url}' is not an absolute http(s) URL"));
+        }
+
+        IReadOnlyList<string> tags = entries.TryGetValue("tags", out YamlEntry? tagEntry)
+            ? (tagEntry.Value.Items ?? (tagEntry.Value.Scalar ?? "").Split(',')).Select(t => t.Trim()).Where(t => t.Length > 0).ToList()
+            : page?.Tags ?? [];
+
+        var metadata = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (YamlEntry entry in entries.Values)
+        {
+            if (!KnownKeys.Contains(entry.Key))
+            {
+                metadata[entry.Key] = entry.Value.Text;
+            }
+        }
+
+        bool hasErrors = diagnostics.Any(d => d.Severity == Severity.Error);
+        var article = new Article(rel, title, source, DocumentTime.FromDate(new LocalDate(1970, 1, 1)), format, body, split.BodyLine)
+        {
+            Url = url,
+            Author = Text(entries, "author") ?? page?.Author,
+            Tags = tags,
+            Metadata = metadata,
+            ContentHash = hash,
+            RawBody = map is null ? null : raw,
+            BodyMap = map,
+        };
+
+        DocumentTime? published = ResolvePublished(article, entries, page, zone, zoneExplicit, diagnostics);
+        if (published is null || hasErrors || diagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            return (null, diagnostics);
+        }
+
+        return (article with { Published = published }, diagnostics);
+    }
+
+    private static DocumentTime? ResolvePublished(
+        Article article, Dictionary<string, YamlEntry> entries, HtmlPage? page, DateTimeZone zone, bool zoneExplicit, List<Diagnostic> diagnostics)
+    {
+        string rel = article.Path;
+        if (entries.TryGetValue("published", out YamlEntry? entry))
+        {
+            if (DateValues.Parse(entry.Value.Text, zone, zoneExplicit) is { } time)
+            {
+                return time;
+            }
+
+            diagnostics.Add(Diagnostic.Error(rel, entry.Value.Line, entry.Value.Column, $"published: {entry.Value.Text} is not a date ({DateValues.Expected})"));
+            return null;
+        }
+
+        if (page?.Published is { } metaDate)
+        {
+            if (DateValues.Parse(metaDate.Value, zone, zoneExplicit) is { } time)
+            {
+                return time;
+            }
+
+            diagnostics.Add(Diagnostic.Warning(rel, 0, 0, $"the page's {metaDate.Source} '{metaDate.Value}' is not a date; looking for one in the text"));
+        }
+
+        if (PublicationDateFinder.Find(article.Body, zone) is { } evidence)
+        {
+            (int line, int column) = article.Locate(evidence.Offset);
+            string when = evidence.Time.HasTimeOfDay
+                ? evidence.Time.Published.ToOffsetDateTime().ToString("uuuu'-'MM'-'dd'T'HH':'mmo<g>", CultureInfo.InvariantCulture)
+                : evidence.Time.Date.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture);
+            diagnostics.Add(Diagnostic.Warning(rel, line, column,
+                $"published: missing; inferred {when} from the {evidence.Kind} line \"{evidence.Evidence}\" (add 'published:' to the front matter to confirm)"));
+            return evidence.Time;
+        }
+
+        diagnostics.Add(Diagnostic.Error(rel, entries.Count > 0 ? 1 : 0, entries.Count > 0 ? 1 : 0,
+            "published: missing and no publication date found in the text; add 'published: YYYY-MM-DD' to the front matter (article left out)"));
+        return null;
+    }
+
+    private static string? Text(Dictionary<string, YamlEntry> entries, string key) =>
+        entries.TryGetValue(key, out YamlEntry? entry) && entry.Value.Text.Trim() is { Length: > 0 } value ? value : null;
+
+    /// <summary><paramref name="file"/> relative to <paramref name="inputDir"/>, with '/' separators.</summary>
+    internal static string Relative(string inputDir, string file) =>
+        Path.GetRelativePath(inputDir, file).Replace(Path.DirectorySeparatorChar, '/');
+}

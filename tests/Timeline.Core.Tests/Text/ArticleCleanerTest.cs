@@ -1,0 +1,203 @@
+using NodaTime;
+using Timeline.Core.Diagnostics;
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Tests.Text;
+
+/// <summary>Cleaning on fragments copied from the five sample articles (Text/Fixtures).</summary>
+public class ArticleCleanerTest
+{
+    private static readonly LocalDate Jan28 = new(2026, 1, 28);
+    private static readonly LocalDate Jan29 = new(2026, 1, 29);
+
+    public static TheoryData<string, string, LocalDate> Fixtures => new()
+    {
+        { "ap-two-stories.txt", "Syria's interim president visits Moscow for the second time in less than four months", Jan28 },
+        { "manila-furniture.txt", "Putin hosts Syria's interim leader for talks, with Russian military bases on the agenda", Jan29 },
+        { "morning-star-paywall.txt", "Syrian interim President visits Putin in Moscow", Jan29 },
+        { "kyiv-photo-credit.txt", "Syrian interim president arrives in Moscow for talks with Putin", Jan28 },
+        { "newspress-comments.txt", "Syria's interim leader Ahmad al-Sharaa meets with Putin in Moscow", new LocalDate(2025, 10, 15) },
+    };
+
+    /// <summary>Furniture that appears in the fragments and must not survive, whatever rule removes it.</summary>
+    private static readonly string[] Furniture =
+    [
+        "ADVERTISEMENT", "{{", "}}", "padding-bottom", "function initializeAllSwipers", "querySelector", "Skip to", "Jump to comments",
+        "Sign up by email", "Subscribe to continue reading", "You have reached the free limit", "Similar stories", "25 February 2025",
+        "30 January 2025", "Related Tags", "World news", "Article Topic Follows", "Click to Gallery", "contributed.", "Photo: Kyiv Independent",
+        "Author Profile Photo", "BE PART OF THE CONVERSATION", "Community Guidelines", "story idea", "Work with the NEU",
+        "The 95th Anniversary Appeal", "Support the Morning Star", "Published Jan 29", "___", "18:15",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void NoFurnitureSurvives(string file, string title, LocalDate published)
+    {
+        CleanedArticle cleaned = ArticleCleaner.Clean(Fixture.Article(file, title, published));
+        string text = Fixture.AllText(cleaned);
+        Assert.NotEmpty(cleaned.Stories);
+        foreach (string phrase in Furniture)
+        {
+            Assert.DoesNotContain(phrase, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void EverySentenceMapsBackToTheBody(string file, string title, LocalDate published)
+    {
+        Article article = Fixture.Article(file, title, published);
+        CleanedArticle cleaned = ArticleCleaner.Clean(article);
+        foreach (Story story in cleaned.Stories)
+        {
+            foreach (Sentence sentence in story.Sentences)
+            {
+                string clean = story.Text[sentence.Start..sentence.End];
+                int source = story.Map.ToSource(sentence.Start);
+                Assert.True(source + clean.Length <= article.Body.Length);
+                Assert.Equal(clean, article.Body.Substring(source, clean.Length));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void RemovedBlocksAreInsideTheBodyAndDoNotOverlapKeptText(string file, string title, LocalDate published)
+    {
+        Article article = Fixture.Article(file, title, published);
+        CleanedArticle cleaned = ArticleCleaner.Clean(article);
+        var kept = cleaned.Stories.SelectMany(s => s.Sentences.Select(x => (Start: s.Map.ToSource(x.Start), End: s.Map.ToSource(x.Start) + x.Length))).ToList();
+        foreach (RemovedBlock removed in cleaned.Removed)
+        {
+            Assert.InRange(removed.Start, 0, article.Body.Length);
+            Assert.InRange(removed.End, removed.Start + 1, article.Body.Length);
+            Assert.DoesNotContain(kept, k => k.Start < removed.End && removed.Start < k.End);
+        }
+    }
+
+    [Fact]
+    public void SplitsTwoStoriesAtTheSecondDateline()
+    {
+        CleanedArticle cleaned = ArticleCleaner.Clean(Fixture.Article("ap-two-stories.txt", "Syria's interim president visits Moscow", Jan28));
+
+        Assert.Equal(2, cleaned.Stories.Count);
+        Assert.Equal("MOSCOW (AP) —", cleaned.Stories[0].Dateline);
+        Assert.Equal("BAGHDAD (AP) —", cleaned.Stories[1].Dateline);
+        Assert.StartsWith("Syria’s interim President Ahmad al-Sharaa visited Moscow", cleaned.Stories[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Former Iraqi Prime Minister Nouri al-Maliki", cleaned.Stories[1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Maliki", cleaned.Stories[0].Text, StringComparison.Ordinal);
+        Assert.Equal("articles/ap-two-stories.txt#1", cleaned.Stories[1].Id);
+    }
+
+    [Fact]
+    public void KeepsEachCaptionOnceAsCaptionInItsStory()
+    {
+        CleanedArticle cleaned = ArticleCleaner.Clean(Fixture.Article("ap-two-stories.txt", "Syria's interim president visits Moscow", Jan28));
+
+        string[] moscowCaptions = Fixture.Sentences(cleaned.Stories[0], SentenceKind.Caption).ToArray();
+        Assert.Equal(4, moscowCaptions.Length); // three gallery captions, the fourth ("arrives") first seen after the credit line
+        Assert.Equal(moscowCaptions.Length, moscowCaptions.Distinct().Count());
+        Assert.Contains(moscowCaptions, c => c.Contains("lays flowers", StringComparison.Ordinal));
+        Assert.Contains(cleaned.Removed, r => r.Reason == "duplicate caption");
+
+        // The trailing file photo belongs to the Baghdad story.
+        string baghdadCaption = Assert.Single(Fixture.Sentences(cleaned.Stories[1], SentenceKind.Caption));
+        Assert.StartsWith("FILE - Former Iraqi Prime Minister", baghdadCaption, StringComparison.Ordinal);
+
+        // Captions are never body sentences.
+        Assert.DoesNotContain(Fixture.Sentences(cleaned.Stories[0], SentenceKind.Body), s => s.Contains("Pool Photo", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HeadlineAndPublicationLineAreNotBody()
+    {
+        CleanedArticle cleaned = ArticleCleaner.Clean(Fixture.Article("manila-furniture.txt", "Putin hosts Syria's interim leader for talks, with Russian military bases on the agenda", Jan29));
+
+        Story story = Assert.Single(cleaned.Stories);
+        Assert.Equal("Putin hosts Syria's interim leader for talks, with Russian military bases on the agenda", Assert.Single(Fixture.Sentences(story, SentenceKind.Headline)));
+        Assert.Equal("MOSCOW (AP) —", story.Dateline);
+        Assert.Single(Fixture.Sentences(story, SentenceKind.Caption)); // the repeated caption is kept once
+        Assert.Contains(cleaned.Removed, r => r.Reason == "publication or update stamp");
+        Assert.All(Fixture.Sentences(story, SentenceKind.Body), s => Assert.DoesNotContain("Published", s, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WarnsAboutAnUpdateStampInTheWrongYear()
+    {
+        Article article = Fixture.Article("morning-star-paywall.txt", "Syrian interim President visits Putin in Moscow", Jan29);
+        CleanedArticle cleaned = ArticleCleaner.Clean(article);
+
+        Diagnostic warning = Assert.Single(cleaned.Diagnostics);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal(article.Path, warning.File);
+        Assert.Equal(7 + 4, warning.Line); // fixture line 5, body starts on file line 7
+        Assert.Equal("Update: ".Length + 1, warning.Column);
+        Assert.Contains("2025-01-29", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("January 29, 2025", Fixture.AllText(cleaned), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUpdateStampInTheRightYearKeepsItsNote()
+    {
+        string body = "Update: 18:15 January 29, 2026: Officials confirmed the meeting had ended.\nMOSCOW (AP) — Syria’s interim President Ahmad al-Sharaa visited Moscow on Wednesday.";
+        CleanedArticle cleaned = ArticleCleaner.Clean(Fixture.FromBody(body, "Visit", Jan29));
+
+        Assert.Empty(cleaned.Diagnostics);
+        Assert.StartsWith("Officials confirmed the meeting had ended.", cleaned.Stories[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KeepsTheStoryOfThePaywalledPage()
+    {
+        CleanedArticle cleaned = ArticleCleaner.Clean(Fixture.Article("morning-star-paywall.txt", "Syrian interim President visits Putin in Moscow", Jan29));
+
+        Story story = Assert.Single(cleaned.Stories);
+        string[] body = Fixture.Sentences(story, SentenceKind.Body).ToArray();
+        Assert.Equal(7, body.Length); // the seven paragraphs before the paywall, one sentence each
+        Assert.StartsWith("SYRIA’S interim President", body[0], StringComparison.Ordinal);
+        Assert.EndsWith("as a “very important step.”\"", body[^1], StringComparison.Ordinal); // the page really has a stray straight quote
+        Assert.Null(story.Dateline);
+    }
+
+    [Fact]
+    public void EndsTheStoryAtTheContributorLine()
+    {
+        CleanedArticle cleaned = ArticleCleaner.Clean(Fixture.Article("newspress-comments.txt", "Syria's interim leader Ahmad al-Sharaa meets with Putin in Moscow", new LocalDate(2025, 10, 15)));
+
+        Story story = Assert.Single(cleaned.Stories);
+        Assert.EndsWith("as well as some old strategic interests.”", story.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("News-Press Now", story.Text, StringComparison.Ordinal);
+        Assert.Empty(Fixture.Sentences(story, SentenceKind.Caption)); // "Russian President Vladimir Putin" / "AP" are labels, not captions
+    }
+
+    [Fact]
+    public void RemovesTemplateExpressionsInsideALine()
+    {
+        string body = "Putin said the talks went well. {{ articles_filter_1561_widget.title }} He thanked al-Sharaa.";
+        CleanedArticle cleaned = ArticleCleaner.Clean(Fixture.FromBody(body, "Talks", Jan28));
+
+        Story story = Assert.Single(cleaned.Stories);
+        Assert.Equal("Putin said the talks went well. He thanked al-Sharaa.", story.Text);
+        Assert.Equal(body.IndexOf("He thanked", StringComparison.Ordinal), story.Map.ToSource(story.Text.IndexOf("He thanked", StringComparison.Ordinal)));
+        Assert.Contains(cleaned.Removed, r => r.Reason == "template expression");
+    }
+
+    [Fact]
+    public void ReportsAnArticleWithNothingLeft()
+    {
+        CleanedArticle cleaned = ArticleCleaner.Clean(Fixture.FromBody("ADVERTISEMENT\nSkip to main content\n{{ widget.title }}\n", "Empty", Jan28));
+
+        Assert.Empty(cleaned.Stories);
+        Assert.Equal(Severity.Warning, Assert.Single(cleaned.Diagnostics).Severity);
+    }
+
+    [Fact]
+    public void IsDeterministic()
+    {
+        Article article = Fixture.Article("ap-two-stories.txt", "Syria's interim president visits Moscow", Jan28);
+        CleanedArticle a = ArticleCleaner.Clean(article);
+        CleanedArticle b = ArticleCleaner.Clean(article);
+        Assert.Equal(a.Stories.Select(s => s.Text), b.Stories.Select(s => s.Text));
+        Assert.Equal(a.Removed, b.Removed);
+    }
+}

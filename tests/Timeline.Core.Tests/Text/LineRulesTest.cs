@@ -1,0 +1,143 @@
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Tests.Text;
+
+/// <summary>Each line rule on lines copied from the sample articles, plus near misses that must stay prose.</summary>
+public class LineRulesTest
+{
+    [Theory]
+    // 000: AP gallery caption with a credit parenthesis.
+    [InlineData("Russian President Vladimir Putin listens to Syrian interim President Ahmad al-Sharaa during their meeting at the Grand Kremlin Palace in Moscow, on Wednesday, Jan. 28, 2026. (Maxim Shipenkov/Pool Photo via AP)")]
+    // 000: AP file photo with "FILE -" and an "(AP Photo/…, File)" credit.
+    [InlineData("FILE - Former Iraqi Prime Minister Nouri al-Maliki arrives to his political block campaign rally before the parliamentary elections in Baghdad, Iraq, Friday, Nov. 7, 2025. (AP Photo/Hadi Mizban, File)")]
+    // 002: no credit, no final period; "pose for a photo" and a closing date give it away.
+    [InlineData("Russian President Vladimir Putin (left) and Syrian interim President Ahmad al-Sharaa pose for a photo during their meeting at the Grand Kremlin Palace in Moscow, January 28, 2026")]
+    // A scene description closed by its date, without credit or photo phrase.
+    [InlineData("Syrian interim President Ahmad al-Sharaa walks to the Grand Kremlin Palace in Moscow, Wednesday, Jan. 28, 2026.")]
+    public void DetectsCaptions(string line)
+    {
+        Assert.NotNull(LineRules.CaptionSignal(line));
+    }
+
+    [Theory]
+    // Body text mentioning a photo opportunity but no caption shape.
+    [InlineData("He led a swift rebel offensive in December 2024 that ousted former Syrian President Bashar Assad.")]
+    // Body sentence with a parenthetical agency name in the middle.
+    [InlineData("Two members of the Coordination Framework confirmed to The Associated Press (AP) having received the message, a copy of which was circulated.")]
+    // A dateline lede is not a caption.
+    [InlineData("MOSCOW (AP) — Syria’s interim President Ahmad al-Sharaa visited Moscow on Wednesday for the second time in less than four months.")]
+    public void LeavesProseAlone(string line)
+    {
+        Assert.Null(LineRules.CaptionSignal(line));
+        Assert.Null(LineRules.FurnitureSignal(line));
+        Assert.Null(LineRules.CreditSignal(line));
+        Assert.False(LineRules.IsCss(line));
+        Assert.False(LineRules.IsJavaScript(line));
+    }
+
+    [Theory]
+    // 000 and 004: contributor lines end the story.
+    [InlineData("Abby Sewell in Beirut contributed.", "contributor credit")]
+    [InlineData("Associated Press journalist Abby Sewell in Beirut contributed.", "contributor credit")]
+    [InlineData("Reporting by Maya Gebeily; Editing by Alex Richardson", "contributor credit")]
+    // 003: photo credit label.
+    [InlineData("Photo: Kyiv Independent", "photo credit")]
+    // A byline.
+    [InlineData("By Vladimir Isachenkov", "byline or copyright")]
+    public void DetectsCredits(string line, string reason)
+    {
+        Assert.Equal(reason, LineRules.CreditSignal(line));
+    }
+
+    [Theory]
+    // 001
+    [InlineData("ADVERTISEMENT", "advertisement", false)]
+    // 002 and 004: skip links.
+    [InlineData("Skip to main content", "navigation", false)]
+    [InlineData("Skip to Content", "navigation", false)]
+    [InlineData("Jump to comments ↓", "navigation", false)]
+    // 002: paywall ends the readable text.
+    [InlineData("You have reached the free limit.", "paywall prompt", true)]
+    [InlineData("Subscribe to continue reading.", "paywall prompt", true)]
+    // 001 and 002: calls to action.
+    [InlineData("Sign up by email to receive news.", "call to action", false)]
+    [InlineData("Support the Morning Star", "call to action", false)]
+    // 001, 002, 004: labels of boxes that follow the article.
+    [InlineData("Related Tags", "related-content or comments section", true)]
+    [InlineData("Similar stories", "related-content or comments section", true)]
+    [InlineData("Article Topic Follows: AP World News", "related-content or comments section", true)]
+    [InlineData("BE PART OF THE CONVERSATION", "related-content or comments section", true)]
+    // 004: comment-section sentences.
+    [InlineData("Please keep your comments respectful and relevant. You can review our Community Guidelines by clicking here.", "site furniture (comments, newsletter, legal)", false)]
+    [InlineData("If you would like to share a story idea, please submit it here.", "site furniture (comments, newsletter, legal)", false)]
+    public void DetectsFurniture(string line, string reason, bool endsStory)
+    {
+        Assert.Equal((reason, endsStory), LineRules.FurnitureSignal(line));
+    }
+
+    [Theory]
+    // 001: the widget stylesheet that follows the article.
+    [InlineData(".most-popular .layout-ratio{ padding-bottom: 79.13%; } @media (min-width: 768px) and (max-width: 1024px) { .widget-title { font-size: 15px !important; } }")]
+    [InlineData(".mb-article-details { position: relative; } .mb-article-details .article-body-preview, .mb-article-details .article-body-summary{ font-size: 17px; line-height: 30px; }")]
+    public void DetectsCss(string line)
+    {
+        Assert.True(LineRules.IsCss(line));
+    }
+
+    [Fact]
+    public void DetectsJavaScript()
+    {
+        // 001: the infinite-scroll script, flattened onto one line.
+        string line = "function initializeAllSwipers() { // Get all hidden inputs with cms_article_id document.querySelectorAll('[id^=\"cms_article_id_\"]').forEach(function (input) { const cmsArticleId = input.value; const articleSelector = '#article-' + cmsArticleId + ' .body_images'; } ); } setTimeout(initializeAllSwipers, 3000);";
+        Assert.True(LineRules.IsJavaScript(line));
+    }
+
+    [Theory]
+    [InlineData("MOSCOW (AP) — Syria’s interim President visited Moscow.", "MOSCOW (AP) —")]
+    [InlineData("BAGHDAD (AP) — Former Iraqi Prime Minister Nouri al-Maliki expressed defiance Wednesday.", "BAGHDAD (AP) —")]
+    [InlineData("WASHINGTON (Reuters) - The United States said on Tuesday it would act.", "WASHINGTON (Reuters) -")]
+    [InlineData("WASHINGTON, Jan 28 (Reuters) - The United States said on Tuesday it would act.", "WASHINGTON, Jan 28 (Reuters) -")]
+    [InlineData("KYIV, Ukraine (AP) — Russia launched drones overnight.", "KYIV, Ukraine (AP) —")]
+    [InlineData("ST. PETERSBURG, Russia (AP) — Putin laid flowers.", "ST. PETERSBURG, Russia (AP) —")]
+    public void DetectsDatelines(string line, string dateline)
+    {
+        Assert.Equal(dateline, LineRules.Dateline(line)?.Text);
+    }
+
+    [Theory]
+    // 002: capitalised first word, but no dash.
+    [InlineData("SYRIA’S interim President Ahmad al-Sharaa has visited Moscow for the second time.")]
+    // A hyphenated compound in a sentence start.
+    [InlineData("US-Iraq ties - the subject of the talks - were strained.")]
+    // Title case place is not a dateline.
+    [InlineData("Moscow (AP) — text")]
+    public void RejectsNonDatelines(string line)
+    {
+        Assert.Null(LineRules.Dateline(line));
+    }
+
+    [Theory]
+    // 002: teasers cut mid-sentence and related-story dates.
+    [InlineData("Syria's interim president Ahmad al-Sharaa (right) leaves the", true)]
+    [InlineData("World / 25 February 2025", true)]
+    [InlineData("Click to Gallery", true)]
+    // A long line without final punctuation is kept (could be prose cut by the page).
+    [InlineData("The Russian military has recently begun pulling out of a base in an area of north-eastern Syria still controlled by the SDF", false)]
+    // A short real sentence is kept.
+    [InlineData("Some of those militias have voiced their support for al-Maliki.", false)]
+    public void ShortNonSentenceLines(string line, bool expected)
+    {
+        Assert.Equal(expected, LineRules.IsShortNonSentence(line));
+    }
+
+    [Theory]
+    // 004: typographic apostrophe in the body, straight one in the title.
+    [InlineData("Syria’s interim leader Ahmad al-Sharaa meets with Putin in Moscow", "Syria's interim leader Ahmad al-Sharaa meets with Putin in Moscow", true)]
+    [InlineData("Syrian interim President visits Putin in Moscow", "Syrian interim President visits Putin in Moscow", true)]
+    // A lede that shares words with the title is not the headline.
+    [InlineData("Syria’s interim President Ahmad al-Sharaa visited Moscow on Wednesday for the second time in less than four months.", "Syria's interim president visits Moscow for the second time in less than four months", false)]
+    public void RecognisesTheHeadline(string line, string title, bool expected)
+    {
+        Assert.Equal(expected, LineRules.IsHeadline(line, title));
+    }
+}
