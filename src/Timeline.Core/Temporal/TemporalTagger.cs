@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Timeline.Core.Temporal.Recognition;
 
 namespace Timeline.Core.Temporal;
@@ -10,11 +9,14 @@ namespace Timeline.Core.Temporal;
 /// <remarks>
 /// Built like Duckling and chrono: a tokenizer classifies words with one lexicon lookup, and small rules (explicit dates,
 /// weekdays, months, relative expressions, durations, sets, clock times, modifiers) match over the tokens; the longest
-/// match wins at each position. Text is processed paragraph by paragraph, and a paragraph without any temporal trigger
-/// is skipped after one vectorised regex scan. Immutable and thread-safe; never throws on any input text.
+/// match wins at each position. Text is processed paragraph by paragraph, and a paragraph whose tokens hold no number
+/// and no temporal word never reaches the rules. Immutable and thread-safe; never throws on any input text.
 /// </remarks>
 public sealed class TemporalTagger : ITemporalTagger
 {
+    [ThreadStatic]
+    private static List<Token>? t_tokens;
+
     public static TemporalTagger Default { get; } = new();
 
     /// <inheritdoc />
@@ -27,19 +29,24 @@ public sealed class TemporalTagger : ITemporalTagger
 
         var result = new List<TemporalMention>();
         var state = new DocState(documentTime);
-        var tokens = new List<Token>();
+        // The token buffer is the largest allocation per call: keep one per thread (Tag is not re-entrant).
+        var tokens = t_tokens ??= new List<Token>(256);
         int start = 0;
         while (start < text.Length)
         {
             int end = ChunkEnd(text, start);
-            if (HasTrigger(text, start, end))
+            tokens.Clear();
+            if (Tokenizer.Tokenize(text, start, end, tokens))
             {
-                tokens.Clear();
-                Tokenizer.Tokenize(text, start, end, tokens);
                 new ChunkParser(text, tokens, state).Run(result);
             }
 
             start = end;
+        }
+
+        if (tokens.Capacity > 16_384)
+        {
+            t_tokens = null; // do not keep a huge buffer alive after one giant paragraph
         }
 
         return result;
@@ -69,18 +76,6 @@ public sealed class TemporalTagger : ITemporalTagger
             {
                 return i;
             }
-        }
-    }
-
-    private static bool HasTrigger(string text, int start, int end)
-    {
-        try
-        {
-            return Lexicon.Trigger().IsMatch(text.AsSpan(start, end - start));
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return true; // too slow to prefilter: let the rules look
         }
     }
 }

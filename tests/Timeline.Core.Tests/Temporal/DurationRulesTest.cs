@@ -24,6 +24,10 @@ public class DurationRulesTest
         { "The talks lasted more than four hours.", "more than four hours", TimexType.Duration, "PT4H", TimexMod.MoreThan },
         { "The war lasted nearly two years.", "nearly two years", TimexType.Duration, "P2Y", TimexMod.EqualOrLess },
         { "Sales in the first nine months rose.", "the first nine months", TimexType.Duration, "P9M", TimexMod.None },
+        // Halves ("2 1/2", "and a half") are counted in the next unit down.
+        { "Refugees lived in the camps for 2 1/2 years.", "2 1/2 years", TimexType.Duration, "P2Y6M", TimexMod.None },
+        { "The flight took two and a half hours.", "two and a half hours", TimexType.Duration, "PT2H30M", TimexMod.None },
+        { "A minute and a half later, a pilot called in.", "A minute and a half", TimexType.Duration, "PT1M30S", TimexMod.None },
         // Decades are counted in years.
         { "The conflict lasted over a decade.", "over a decade", TimexType.Duration, "P10Y", TimexMod.MoreThan },
         // Sets.

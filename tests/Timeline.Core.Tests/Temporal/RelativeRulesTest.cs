@@ -33,8 +33,11 @@ public class RelativeRulesTest
         { "He left two days ago.", "two days ago", "2026-01-26", TimexMod.None },
         { "The war began three years ago.", "three years ago", "2023", TimexMod.None },
         { "Moscow intervened a decade ago.", "a decade ago", "2016", TimexMod.Approx },
-        // An unknown number of units back: TimeBank marks the vague length (PXY), as HeidelTime's TBAQ rules do.
-        { "The law passed several years ago.", "several years ago", "PXY", TimexMod.None },
+        // An unknown number of years back is the vague past (TimeML PAST_REF), as is "recent years".
+        { "The law passed several years ago.", "several years ago", "PAST_REF", TimexMod.None },
+        { "Exports have grown in recent years.", "recent years", "PAST_REF", TimexMod.None },
+        // Shorter vague spans back keep their unknown length.
+        { "The rebels retreated a few days later.", "a few days later", "PXD", TimexMod.None },
         // Narrative expressions anchor on the last date mentioned, not on publication.
         { "The truce began on Jan. 10, 2026. The next day, shelling resumed.", "The next day", "2026-01-11", TimexMod.None },
         { "The deal was signed on March 3, 2024. Two days later it collapsed.", "Two days later", "2024-03-05", TimexMod.None },

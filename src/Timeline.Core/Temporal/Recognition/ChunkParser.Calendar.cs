@@ -11,8 +11,11 @@ internal sealed partial class ChunkParser
     /// <summary>
     /// The year a narrative is in when it is far from the publication date ("In 1939 … on September 17"), else null.
     /// </summary>
-    private int? NarrativeYear(int i) =>
-        _paragraphYear is { } y && Math.Abs(y - Dct.Year) >= 2 && SameSentence(_paragraphYearToken, i) && TenseAt(i) != Cue.Future ? y : null;
+    private int? NarrativeYear(int i)
+    {
+        int? y = _paragraphYear is { } py && SameSentence(_paragraphYearToken, i) ? py : _st.Narrative ? _st.NarrativeYear : null;
+        return y is { } v && Math.Abs(v - Dct.Year) >= 2 && TenseAt(i) != Cue.Future ? v : null;
+    }
 
     /// <summary>Picks among candidate dates by tense: the last on or before the anchor, the next on or after it, or the nearest.</summary>
     private static LocalDate? Pick(LocalDate anchor, Cue cue, LocalDate? earlier, LocalDate? same, LocalDate? later)
@@ -59,8 +62,13 @@ internal sealed partial class ChunkParser
         return best ?? same;
     }
 
-    private Resolved? MonthDayNoYear(int month, int day, int i)
+    private Resolved? MonthDayNoYear(int month, int day, int i, int end = -1)
     {
+        if (end >= 0 && CoordinatedYear(end) is { } cy)
+        {
+            return Cal.Day(Cal.Date(cy, month, day));
+        }
+
         if (NarrativeYear(i) is { } ny)
         {
             return Cal.Day(Cal.Date(ny, month, day));
@@ -78,8 +86,51 @@ internal sealed partial class ChunkParser
         return Cal.Day(Pick(Dct, cue == Cue.Present ? Cue.None : cue, a, b, c));
     }
 
-    private Resolved? MonthNoYear(int month, int i, Kw rel)
+    /// <summary>
+    /// The year stated after a coordinated month that follows <paramref name="k"/>: "in August [and September 1914]",
+    /// "on the 28 [and 29 August 1918]", "between May [and July 1940]".
+    /// </summary>
+    private int? CoordinatedYear(int k)
     {
+        if (!(Is(k, Kw.And) || Is(k, Kw.Or) || Is(k, Kw.To) || IsHyphen(k) || Word(k, "through")))
+        {
+            return null;
+        }
+
+        int j = k + 1;
+        if (DayOfMonthAt(j, out int afterDay) > 0 && IsNumber(j))
+        {
+            j = afterDay;
+        }
+
+        if (MonthAt(j, out int afterMonth) > 0)
+        {
+            j = afterMonth;
+            if (DayOfMonthAt(j, out int ad) > 0 && IsNumber(j))
+            {
+                j = ad;
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        if (IsPunct(j, ','))
+        {
+            j++;
+        }
+
+        return YearAt(j, out _) is > 0 and var y && IsNumber(j) ? y : null;
+    }
+
+    private Resolved? MonthNoYear(int month, int i, Kw rel, int end = -1)
+    {
+        if (rel == Kw.None && end >= 0 && CoordinatedYear(end) is { } cy)
+        {
+            return Cal.Month(cy, month);
+        }
+
         if (rel == Kw.None && NarrativeYear(i) is { } ny)
         {
             return Cal.Month(ny, month);
@@ -146,7 +197,7 @@ internal sealed partial class ChunkParser
                     return Cal.Day(Cal.Date(y, m, d)) is { } full ? new Hit(k4, full, "date-mdy") : null;
                 }
 
-                return MonthDayNoYear(m, d, i) is { } md ? new Hit(k2, md, "date-md") : null;
+                return MonthDayNoYear(m, d, i, k2) is { } md ? new Hit(k2, md, "date-md") : null;
             }
 
             if (K(k1) is Kw.Last or Kw.This or Kw.Next && L(k1 + 1) is { Unit: Unit.Year, UnitPlural: false })
@@ -178,7 +229,7 @@ internal sealed partial class ChunkParser
                     return Cal.Day(Cal.Date(y3, m2, d2)) is { } full ? new Hit(k11, full, "date-dmy") : null;
                 }
 
-                return MonthDayNoYear(m2, d2, i) is { } dm ? new Hit(k9, dm, "date-dm") : null;
+                return MonthDayNoYear(m2, d2, i, k9) is { } dm ? new Hit(k9, dm, "date-dm") : null;
             }
         }
 
@@ -223,6 +274,11 @@ internal sealed partial class ChunkParser
     /// <summary>Bare years ("in 2011", "1990"), "fiscal 1989", "the year 1998".</summary>
     private Hit? YearRule(int i)
     {
+        if (IsNumber(i) && Digits(i) <= 4 && Num(i) >= 1 && EraBc(i + 1, out int afterEra))
+        {
+            return Cal.YearBc(Num(i)) is { } bc ? new Hit(afterEra, bc, "year-bc") : null;
+        }
+
         int j = i;
         if (Is(j, Kw.Fiscal))
         {
@@ -244,6 +300,30 @@ internal sealed partial class ChunkParser
         }
 
         return Cal.Year(y) is { } r ? new Hit(k, r, "year") : null;
+    }
+
+    /// <summary>"BC", "BCE", "B.C." or "B.C.E." at <paramref name="i"/>.</summary>
+    private bool EraBc(int i, out int next)
+    {
+        next = i;
+        if (Word(i, "BC") || Word(i, "BCE"))
+        {
+            next = i + 1; // a full stop after "BC" ends the sentence
+            return _text[_t[i].Start] == 'B';
+        }
+
+        if (Word(i, "B") && Capital(i) && IsPunct(i + 1, '.') && Adj(i + 1) && Word(i + 2, "C") && Capital(i + 2) && Adj(i + 2))
+        {
+            next = SkipDot(i + 3);
+            if (Word(next, "E") && Adj(next))
+            {
+                next = SkipDot(next + 1);
+            }
+
+            return true;
+        }
+
+        return false;
     }
 
     private bool PlausibleYear(int i, int y, int next)
@@ -421,7 +501,7 @@ internal sealed partial class ChunkParser
             return null;
         }
 
-        return MonthNoYear(m, j, rel) is { } r ? new Hit(k, r, "month") : null;
+        return MonthNoYear(m, j, rel, k) is { } r ? new Hit(k, r, "month") : null;
     }
 
     // ---- quarters, halves, seasons -----------------------------------------------------------------------------------
@@ -505,6 +585,12 @@ internal sealed partial class ChunkParser
             q = h.Ordinal;
             half = true;
             k = IsHyphen(j + 1) ? j + 3 : j + 2;
+        }
+        else if (j > i && K(j) is Kw.Last && Is(j + 1, Kw.Half) && Is(j + 2, Kw.Of))
+        {
+            q = 2; // "the last half of 1989"
+            half = true;
+            k = j + 2;
         }
         else if (j > i && K(j) is Kw.Latest or Kw.Current or Kw.Last or Kw.Past or Kw.Previous or Kw.Next or Kw.Recent && L(j + 1) is { Unit: Unit.Quarter, UnitPlural: false })
         {
@@ -606,6 +692,11 @@ internal sealed partial class ChunkParser
         if (!ambiguous && !Capital(j) && rel == Kw.None && K(i - 1) is not (Kw.In or Kw.During or Kw.By or Kw.Until or Kw.Since or Kw.This or Kw.Last or Kw.Next))
         {
             return null;
+        }
+
+        if (rel is Kw.None or Kw.The && NarrativeYear(i) is { } ny)
+        {
+            return Cal.Season(ny, season) is { } nv ? new Hit(k, nv, "season") : null;
         }
 
         var dct = Dct;

@@ -43,6 +43,19 @@ internal sealed partial class ChunkParser
                 k = k2; // "two to three weeks", "12-18 months": one expression, valued by its lower bound
             }
 
+            // "2 1/2 years", "two and a half hours"; "a minute and a half" is checked after the unit
+            bool half = false;
+            if (IsNumber(k) && Num(k) == 1 && IsPunct(k + 1, '/') && Adj(k + 1) && Num(k + 2) == 2 && Digits(k + 2) == 1 && Adj(k + 2) && IsNumber(j))
+            {
+                half = true;
+                k += 3;
+            }
+            else if (Is(k, Kw.And) && K(k + 1) is Kw.A && Is(k + 2, Kw.Half))
+            {
+                half = true;
+                k += 3;
+            }
+
             if (Word(k, "more") || Word(k, "additional") || Word(k, "extra"))
             {
                 k++;
@@ -98,6 +111,18 @@ internal sealed partial class ChunkParser
                 return null;
             }
 
+            int durEnd = u + 1;
+            if (!half && !plural && Is(durEnd, Kw.And) && K(durEnd + 1) is Kw.A && Is(durEnd + 2, Kw.Half))
+            {
+                half = true;
+                durEnd += 3;
+            }
+
+            if (half && amount is { } whole && Cal.DurationAndHalf(whole, unit) is { } hv)
+            {
+                return new Hit(durEnd, new Resolved(TimexType.Duration, hv, null), "duration");
+            }
+
             return new Hit(u + 1, new Resolved(TimexType.Duration, Cal.Duration(amount, unit), null), "duration");
         }
 
@@ -114,7 +139,10 @@ internal sealed partial class ChunkParser
 
         if (j == i && K(j) is Kw.Recent && L(j + 1) is { Unit: Unit.Year or Unit.Month or Unit.Week or Unit.Day or Unit.Decade, UnitPlural: true } ru)
         {
-            return new Hit(j + 2, new Resolved(TimexType.Duration, Cal.Duration(null, ru.Unit), null), "duration-recent");
+            // TimeBank and HeidelTime value "in recent years" as the vague past; shorter spans keep their unknown length.
+            return ru.Unit is Unit.Year or Unit.Decade
+                ? new Hit(j + 2, Ref("PAST_REF"), "past-ref")
+                : new Hit(j + 2, new Resolved(TimexType.Duration, Cal.Duration(null, ru.Unit), null), "duration-recent");
         }
 
         if (K(i) is Kw.The && K(i + 1) is Kw.Coming or Kw.Next && L(i + 2) is { Unit: Unit.Year or Unit.Month or Unit.Week or Unit.Day or Unit.Decade, UnitPlural: true } cu)

@@ -69,7 +69,7 @@ internal sealed partial class ChunkParser
                 return new Hit(i + 1, Ref("PAST_REF"), "past-ref");
             case Kw.Recent when L(i + 1) is not { Unit: not Unit.None } && IsWord(i + 1):
                 return new Hit(i + 1, Ref("PAST_REF"), "past-ref");
-            case Kw.Soon when !Is(i + 1, Kw.After) && !Is(i + 1, Kw.Before):
+            case Kw.Soon when !Is(i + 1, Kw.After) && !Is(i + 1, Kw.Before) && !(Word(i - 1, "as") && Word(i + 1, "as")) && !Word(i - 1, "too"):
                 return new Hit(i + 1, Ref("FUTURE_REF"), "future-ref");
             case Kw.Future when Is(i - 1, Kw.In):
                 return new Hit(i + 1, Ref("FUTURE_REF"), "future-ref");
@@ -333,8 +333,10 @@ internal sealed partial class ChunkParser
         bool fromDct = dir is Kw.Ago or Kw.Hence;
         if (n == Lexicon.Vague)
         {
-            // "months ago", "a few days later": TimeBank marks the unknown length
-            return new Hit(end, new Resolved(TimexType.Duration, Cal.Duration(null, unit), null), "ago-vague");
+            // "several years ago" is the vague past (TimeML); "months later", "a few days earlier" mark the unknown length
+            return dir == Kw.Ago && unit is Unit.Year or Unit.Decade
+                ? new Hit(end, Ref("PAST_REF"), "ago-vague")
+                : new Hit(end, new Resolved(TimexType.Duration, Cal.Duration(null, unit), null), "ago-vague");
         }
 
         var g = Cal.ToGranularity(unit);

@@ -18,6 +18,24 @@ internal sealed class DocState(DocumentTime doc)
 
     /// <summary>The last calendar value mentioned, at day granularity or coarser.</summary>
     public Resolved? LastRef { get; set; }
+
+    /// <summary>
+    /// The year of the last explicit year mentioned in the document ("in 1941", "June 22, 1941"), cleared by an expression
+    /// anchored on the publication date ("last week", "yesterday"): the reference year of a narrative (TimeML "narrative" strategy).
+    /// </summary>
+    public int? NarrativeYear { get; set; }
+
+    /// <summary>How many explicit years at least two years from the publication year the document has mentioned so far.</summary>
+    public int FarYears { get; set; }
+
+    /// <summary>How many expressions anchored on the publication date ("Tuesday", "last week") the document has had so far.</summary>
+    public int Deictic { get; set; }
+
+    /// <summary>
+    /// Whether the document reads as a narrative (history, a chronicle) rather than news: explicit far years clearly outnumber
+    /// expressions anchored on the publication date. News anchors month and day names on publication even after a year was named.
+    /// </summary>
+    public bool Narrative => FarYears >= 2 && FarYears > 3 * Deictic;
 }
 
 /// <summary>
@@ -88,7 +106,41 @@ internal sealed partial class ChunkParser
                 }
             }
 
+            UpdateNarrative(h.Rule, h.Value);
+
             i = h.End;
+        }
+    }
+
+    private void UpdateNarrative(string rule, Resolved value)
+    {
+        switch (rule)
+        {
+            case "date-mdy" or "date-dmy" or "date-my" or "date-iso" or "date-numeric" or "year" or "year-bc" when value.Range is { } r:
+                _st.NarrativeYear = r.Start.Year;
+                if (Math.Abs(r.Start.Year - Dct.Year) >= 2)
+                {
+                    _st.FarYears++;
+                }
+
+                break;
+            case "relative" or "deictic-day" or "today" or "tonight" or "ago" or "weekday" or "weekday-daypart" or "relative-daypart"
+                or "relative-night" or "relative-weekend" or "date-month-relative-year":
+                _st.Deictic++;
+                if (!_st.Narrative)
+                {
+                    _st.NarrativeYear = null;
+                }
+
+                break;
+            default:
+                // In a narrative, any other date moves the reference year along ("the spring of 1915", "the following year").
+                if (_st.Narrative && value.Type == TimexType.Date && value.Range is { Granularity: >= Granularity.Year and <= Granularity.Day } rr)
+                {
+                    _st.NarrativeYear = rr.Start.Year;
+                }
+
+                break;
         }
     }
 
@@ -250,7 +302,7 @@ internal sealed partial class ChunkParser
         }
 
         next = lex.Abbreviation ? SkipDot(i + 1) : i + 1;
-        if (lex.Abbreviation && next == i + 1 && !IsNumber(i + 1) && _t[i].Length < 4)
+        if (lex.Abbreviation && next == i + 1 && !IsNumber(i + 1) && _t[i].Length < 4 && !(IsNumber(i - 1) && Digits(i - 1) <= 2 && Capital(i)))
         {
             // A bare "Jan" or "Dec" without a dot needs a following number to be a month.
             return 0;

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.RegularExpressions;
 
 namespace Timeline.Core.Temporal.Recognition;
 
@@ -94,14 +93,23 @@ internal sealed class LexEntry
     public bool Abbreviation { get; init; }
 
     /// <summary>Whether the word is temporal by itself (a month, a unit, "today"…), so a rule may start at it.</summary>
-    public bool Temporal => Month > 0 || Weekday > 0 || Number >= 0 || Ordinal > 0 || Unit != Unit.None || Season > 0 || DayPart != DayPart.None
+    public bool Temporal => (Flags & 2) != 0;
+
+    /// <summary>Whether the word can lead a longer expression ("the", "last", "about"…) when something temporal follows.</summary>
+    public bool Lead => (Flags & 4) != 0;
+
+    // Computed once on first use (an idempotent int write, safe across threads): the two tests run for every token.
+    private int _flags;
+
+    private int Flags => _flags != 0 ? _flags : (_flags = 1 | (ComputeTemporal() ? 2 : 0) | (ComputeLead() ? 4 : 0));
+
+    private bool ComputeTemporal() => Month > 0 || Weekday > 0 || Number >= 0 || Ordinal > 0 || Unit != Unit.None || Season > 0 || DayPart != DayPart.None
         || Kw is Kw.Today or Kw.Tonight or Kw.Yesterday or Kw.Tomorrow or Kw.Now or Kw.Currently or Kw.Future or Kw.Soon or Kw.Recently
             or Kw.Lately or Kw.Nowadays or Kw.Recent or Kw.Current or Kw.Daily or Kw.Weekly or Kw.Monthly or Kw.Annually or Kw.Yearly
             or Kw.Hourly or Kw.Nightly or Kw.Noon or Kw.Midnight or Kw.Christmas or Kw.Thanksgiving or Kw.Fiscal or Kw.Half
             or Kw.Past or Kw.Present or Kw.Moment;
 
-    /// <summary>Whether the word can lead a longer expression ("the", "last", "about"…) when something temporal follows.</summary>
-    public bool Lead => Kw is not (Kw.None or Kw.Of or Kw.And or Kw.Or or Kw.On or Kw.In or Kw.Since or Kw.For or Kw.Within or Kw.During
+    private bool ComputeLead() => Kw is not (Kw.None or Kw.Of or Kw.And or Kw.Or or Kw.On or Kw.In or Kw.Since or Kw.For or Kw.Within or Kw.During
         or Kw.Until or Kw.Through or Kw.By or Kw.From or Kw.To or Kw.Than or Kw.Least or Kw.Most or Kw.Hence or Kw.Ago or Kw.Before
         or Kw.After or Kw.Eve or Kw.Times or Kw.Once or Kw.Twice or Kw.Other or Kw.Just or Kw.Period or Kw.Time or Kw.Former
         or Kw.Formerly or Kw.Previously or Kw.Already or Kw.Meantime or Kw.Tenure or Kw.Lifetime or Kw.Term or Kw.Anniversary
@@ -109,8 +117,8 @@ internal sealed class LexEntry
 }
 
 /// <summary>
-/// The English temporal vocabulary. The dictionary classifies a token in one lookup; the source-generated
-/// trigger regex finds, in a single vectorised pass, whether a chunk of text contains anything temporal at all.
+/// The English temporal vocabulary. The dictionary classifies a token in one lookup, and the tokenizer reports
+/// whether a chunk holds anything temporal at all, so chunks without a trigger never reach the rules.
 /// </summary>
 internal static partial class Lexicon
 {
@@ -125,12 +133,6 @@ internal static partial class Lexicon
     /// <summary>The entry for a word (case-insensitive), or null.</summary>
     public static LexEntry? Find(ReadOnlySpan<char> word) => Lookup.TryGetValue(word, out var e) ? e : null;
 
-    /// <summary>Anything that can start or make up a temporal expression: digits, month and weekday names, units, deictic words.</summary>
-    [GeneratedRegex(
-        @"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|now|current|recent|lately|ago|year|month|week|day|hour|minute|second|decade|centur|millenni|quarter|half|season|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|noon|midnight|daily|hourly|nightly|annual|past|future|present|soon|later|earlier|earliest|fiscal|fortnight|christmas|thanksgiving|overnight|once|nowaday|moment|period|time|former|previous|fourties|sixties|seventies|eighties|nineties|twenties|thirties|fifties)",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture,
-        1000)]
-    public static partial Regex Trigger();
 
     private static FrozenDictionary<string, LexEntry> Build()
     {

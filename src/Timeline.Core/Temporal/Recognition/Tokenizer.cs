@@ -48,8 +48,10 @@ internal readonly struct Token
 /// <summary>Splits text into <see cref="Token"/>s in one pass, without allocating per token.</summary>
 internal static class Tokenizer
 {
-    public static void Tokenize(string text, int start, int end, List<Token> tokens)
+    /// <summary>Appends the tokens of text[start..end) and returns whether any of them is a number or a temporal word.</summary>
+    public static bool Tokenize(string text, int start, int end, List<Token> tokens)
     {
+        bool trigger = false;
         int i = start;
         bool newline = false;
         while (i < end)
@@ -77,6 +79,7 @@ internal static class Tokenizer
                 }
 
                 int number = i - s <= 9 ? (int)value : -1;
+                trigger = true;
                 tokens.Add(new Token(s, i, TokenKind.Number, null, number, false, newline));
             }
             else if (char.IsLetter(c))
@@ -87,6 +90,7 @@ internal static class Tokenizer
                 }
 
                 var lex = i - s <= 16 ? Lexicon.Find(text.AsSpan(s, i - s)) : null;
+                trigger |= lex is { Temporal: true };
                 tokens.Add(new Token(s, i, TokenKind.Word, lex, -1, char.IsUpper(c), newline));
             }
             else
@@ -98,5 +102,7 @@ internal static class Tokenizer
 
             newline = false;
         }
+
+        return trigger;
     }
 }

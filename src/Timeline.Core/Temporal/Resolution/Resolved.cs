@@ -70,6 +70,18 @@ internal static class Cal
         return new Resolved(TimexType.Date, Year4((int)year), new DateRange(new LocalDate((int)year, 1, 1), new LocalDate((int)year, 12, 31), Granularity.Year));
     }
 
+    /// <summary>A year before the common era: "241 BC" is BC0241, astronomical year -240 in the ISO calendar.</summary>
+    public static Resolved? YearBc(long year)
+    {
+        if (!ValidYear(year))
+        {
+            return null;
+        }
+
+        var first = new LocalDate(1 - (int)year, 1, 1);
+        return new Resolved(TimexType.Date, "BC" + Year4((int)year), new DateRange(first, first.PlusYears(1).PlusDays(-1), Granularity.Year));
+    }
+
     public static Resolved? Decade(long decade)
     {
         if (!ValidYear(decade * 10) || !ValidYear((decade * 10) + 9))
@@ -240,6 +252,22 @@ internal static class Cal
     };
 
     /// <summary>A TIMEX3 duration: "P15D", "PT3H", "PXY" (<paramref name="n"/> null means unknown amount).</summary>
+    /// <summary>"2 1/2 years" → P2Y6M, "5 1/2 hours" → PT5H30M; null for units without an exact half in the next unit down.</summary>
+    public static string? DurationAndHalf(long n, Recognition.Unit unit)
+    {
+        string w = n.ToString(CultureInfo.InvariantCulture);
+        return unit switch
+        {
+            Recognition.Unit.Year => n == 0 ? "P6M" : $"P{w}Y6M",
+            Recognition.Unit.Day => n == 0 ? "PT12H" : $"P{w}DT12H",
+            Recognition.Unit.Hour => n == 0 ? "PT30M" : $"PT{w}H30M",
+            Recognition.Unit.Minute => n == 0 ? "PT30S" : $"PT{w}M30S",
+            Recognition.Unit.Decade => $"P{(n * 10) + 5}Y",
+            Recognition.Unit.Century => $"P{(n * 100) + 50}Y",
+            _ => null,
+        };
+    }
+
     public static string Duration(long? n, Recognition.Unit unit)
     {
         string amount = n is { } v ? v.ToString(CultureInfo.InvariantCulture) : "X";

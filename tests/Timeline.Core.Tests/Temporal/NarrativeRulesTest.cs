@@ -1,0 +1,48 @@
+using Timeline.Core.Temporal;
+
+namespace Timeline.Core.Tests.Temporal;
+
+/// <summary>
+/// History-like text far from its publication date: month and day names without a year follow the year the narrative
+/// established (TimeML "narrative" strategy), while news keeps anchoring them on publication.
+/// </summary>
+public class NarrativeRulesTest
+{
+    private const string History =
+        "In 1939 Germany invaded Poland. In 1940 the war spread west.\n" +
+        "In April, Germany invaded Denmark and Norway.\n" +
+        "On June 10, Italy declared war; twelve days later France surrendered.\n";
+
+    [Theory]
+    // A month name after explicit years in earlier paragraphs takes the narrative year, not the publication year.
+    [InlineData("April", "1940-04")]
+    // So does a month and day, and the narrative expression anchored on it.
+    [InlineData("June 10", "1940-06-10")]
+    [InlineData("twelve days later", "1940-06-22")]
+    public void MonthsFollowTheNarrativeYear(string extent, string value) =>
+        TaggerAssert.Value(History, extent, value, dct: "2009-12-19");
+
+    [Fact]
+    public void NewsAnchorsMonthsOnPublicationDespiteAnOldYear()
+    {
+        // One old year in a news story, with publication-anchored expressions around it, is not a narrative.
+        const string news = "The company said on Tuesday that profit fell last year.\nIts founder started it in 1985.\nResults are due in March.\n";
+        TaggerAssert.Value(news, "March", "2026-03");
+    }
+
+    [Theory]
+    // A year before the common era, in the usual spellings.
+    [InlineData("Carthage fell in 146 B.C. after a siege.", "146 B.C.", "BC0146")]
+    [InlineData("The war began in 264 BC.", "264 BC", "BC0264")]
+    public void YearsBeforeTheCommonEra(string text, string extent, string value) =>
+        TaggerAssert.Value(text, extent, value);
+
+    [Fact]
+    public void CoordinatedMonthTakesTheYearStatedAfterIt() =>
+        // "August and September 1914": the year after the second month belongs to both.
+        TaggerAssert.Value("They were driven back in August and September 1914.", "August", "1914-08");
+
+    [Fact]
+    public void AsSoonAsIsNotATemporalExpression() =>
+        Assert.DoesNotContain(TaggerAssert.Tag("They will leave as soon as the threats end."), m => m.Text == "soon");
+}
