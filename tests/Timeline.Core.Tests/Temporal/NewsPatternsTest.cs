@@ -95,9 +95,11 @@ public class NewsPatternsTest
         { "The vessel grounded at around 07:40 local time on 23 March 2021 while transiting.", "around 07:40 local time", "2021-03-23T07:40", TimexMod.Approx, "2021-03-31" },
         // A clock time right before a weekday is one expression.
         { "It was pulled free at 3:05 p.m. Monday, officials said.", "3:05 p.m. Monday", "2021-03-29T15:05", TimexMod.None, "2021-03-31" },
-        // A parenthetical GMT time between the clock and its day.
+        // A parenthetical GMT time between the clock and its day (AP style); the GMT time itself is not tagged, as in AQUAINT.
         { "The ship grounded at 07:40 (0540 GMT) on Tuesday.", "07:40", "2021-03-23T07:40", TimexMod.None, "2021-03-24" },
-        { "The ship grounded at 07:40 (0540 GMT) on Tuesday.", "0540 GMT", "2021-03-23T05:40", TimexMod.None, "2021-03-24" },
+        { "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, officials said.", "about 10:35 a.m.", "2021-03-19T10:35", TimexMod.Approx, "2021-03-24" },
+        // A military-style time with its zone, on its own.
+        { "Talks will start at 1430 GMT on Monday.", "1430 GMT", "2021-03-29T14:30", TimexMod.None, "2021-03-24" },
         // A day written first: "on March 23 at 7:40 a.m.".
         { "It ran aground on March 23 at 7:40 a.m. in a sandstorm.", "7:40 a.m.", "2021-03-23T07:40", TimexMod.None, "2021-03-31" },
         // An ISO 8601 timestamp with an offset is one local time, not a date, a clock and a stray "02:00".
@@ -119,6 +121,8 @@ public class NewsPatternsTest
         { "Salvage experts are counting on the spring tides expected early next week.", "spring" },
         { "The spring tide raised the water level.", "spring" },
         { "Students left during the summer break.", "summer" },
+        // The same instant in GMT, in brackets after the local time.
+        { "The ship grounded at 07:40 (0540 GMT) on Tuesday.", "0540" },
         // Durations inside the names of wars and periods are not durations.
         { "After the 1967 Six-Day War, Egypt shut the waterway.", "Six-Day" },
         { "Britain fought the Seven Years' War against France.", "Seven Years" },

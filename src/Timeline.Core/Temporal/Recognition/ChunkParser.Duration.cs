@@ -257,7 +257,7 @@ internal sealed partial class ChunkParser
             hour = K(i) == Kw.Noon ? 12 : 24;
             k = i + 1;
         }
-        else if (IsNumber(i) && Digits(i) == 4 && Num(i) / 100 <= 23 && Num(i) % 100 <= 59 && !(Adj(i) && !IsPunct(i - 1, '(')) && IsWord(i + 1) && _t[i + 1].Length is >= 2 and <= 4 && IsZone(i + 1))
+        else if (IsNumber(i) && Digits(i) == 4 && Num(i) / 100 <= 23 && Num(i) % 100 <= 59 && !Adj(i) && IsWord(i + 1) && _t[i + 1].Length is >= 2 and <= 4 && IsZone(i + 1))
         {
             hour = Num(i) / 100; // military style "0540 GMT", "1430 UTC"
             minute = Num(i) % 100;
@@ -372,9 +372,9 @@ internal sealed partial class ChunkParser
 
             // "at 7:40 a.m. on March 23", "07:40 (0540 GMT) on 23 March 2021": the clock keeps its extent and takes the day.
             k = h.End;
-            if (IsPunct(k, '(') && ClockRule(k + 1) is { } inner && IsPunct(inner.End, ')'))
+            if (IsPunct(k, '(') && ParentheticalZoneEnd(k + 1) is > 0 and var close)
             {
-                k = inner.End + 1;
+                k = close + 1; // "(0540 GMT)": the same instant in another zone, left untagged as in TimeBank and AQUAINT
             }
             else if (IsPunct(k, ')'))
             {
@@ -392,6 +392,23 @@ internal sealed partial class ChunkParser
         }
 
         return h;
+    }
+
+    /// <summary>The ")" closing a short parenthetical that names a time zone ("0540 GMT", "05:40 UTC"), or -1.</summary>
+    private int ParentheticalZoneEnd(int k)
+    {
+        bool zone = false;
+        for (int j = k; j < _n && j <= k + 5; j++)
+        {
+            if (IsPunct(j, ')'))
+            {
+                return zone ? j : -1;
+            }
+
+            zone |= IsWord(j) && _t[j].Length is >= 2 and <= 4 && IsZone(j);
+        }
+
+        return -1;
     }
 
     /// <summary>A single day at <paramref name="k"/> ("Monday", "March 23", "23/3", "yesterday"), or null.</summary>
