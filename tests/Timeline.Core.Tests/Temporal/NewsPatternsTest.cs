@@ -104,6 +104,7 @@ public class NewsPatternsTest
         { "It ran aground on March 23 at 7:40 a.m. in a sandstorm.", "7:40 a.m.", "2021-03-23T07:40", TimexMod.None, "2021-03-31" },
         // An ISO 8601 timestamp with an offset is one local time, not a date, a clock and a stray "02:00".
         { "Updated 2021-03-23T16:05:00+02:00 by the desk.", "2021-03-23T16:05:00+02:00", "2021-03-23T16:05", TimexMod.None, "2021-03-24" },
+        { "Published 2021-03-29T22:40:00-04:00 in New York.", "2021-03-29T22:40:00-04:00", "2021-03-29T22:40", TimexMod.None, "2021-03-30" },
     };
 
     [Theory]
@@ -142,6 +143,9 @@ public class NewsPatternsTest
     {
         // TimeBank tags a duration used as a modifier ("a two-hour meeting"), and a headline's "Six days".
         { "They held a two-hour meeting on the canal.", "two-hour", "PT2H" },
+        // A unit made an adjective with "-long" (TimeBank: "day-long" P1D, "decades-long" PXY).
+        { "The week-long closure recalled the longest shutdown.", "week-long", "P1W" },
+        { "It is a decades-long dispute over the waterway.", "decades-long", "PXDE" },
         { "Six days in the sand: how the canal closed", "Six days", "P6D" },
         // A season with an anchor stays a season even before a noun.
         { "Prices rose after last spring's offensive.", "last spring", "2020-SP" },

@@ -268,9 +268,15 @@ internal sealed partial class ChunkParser
                 }
 
                 // "2021-03-23T16:05:00+02:00": one TIME with the local clock time; the offset stays in the extent.
-                if (sep == '-' && Word(i + 5, "T") && Adj(i + 5) && Adj(i + 6) && ClockRule(i + 6) is { } clock && _t[clock.End - 1].End - _t[i + 6].Start >= 5)
+                if (sep == '-' && Word(i + 5, "T") && Adj(i + 5) && Adj(i + 6) && Digits(i + 6) == 2 && Num(i + 6) <= 23 && Sep(i + 7, ':') && Digits(i + 8) == 2 && Num(i + 8) <= 59)
                 {
-                    int end = clock.End;
+                    int end = i + 9;
+                    if (Sep(end, ':') && Digits(end + 1) == 2)
+                    {
+                        end += 2; // seconds: kept in the extent, dropped from the value
+                    }
+
+                    var clock = new Resolved(TimexType.Time, $"T{Cal.Two(Num(i + 6))}:{Cal.Two(Num(i + 8))}", iso.Range is { } ir ? new DateRange(ir.Start, ir.End, Granularity.Minute) : null);
                     if (Word(end, "Z") && Adj(end))
                     {
                         end++;
@@ -284,7 +290,7 @@ internal sealed partial class ChunkParser
                         }
                     }
 
-                    return new Hit(end, Combine(iso, clock.Value), "date-time-iso");
+                    return new Hit(end, Combine(iso, clock), "date-time-iso");
                 }
 
                 return new Hit(i + 5, iso, "date-iso");

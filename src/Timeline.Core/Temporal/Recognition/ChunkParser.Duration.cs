@@ -79,6 +79,11 @@ internal sealed partial class ChunkParser
                 return null; // "60 Minutes", "24 Hours of Le Mans": a title
             }
 
+            if (K(j) is Kw.A or Kw.An && n == 1 && (plural || (IsHyphen(u + 1) && Adj(u + 1) && Word(u + 2, "long"))))
+            {
+                return null; // "a decades-long dispute", "a day-long meeting": the article belongs to the noun; "day-long" is matched on its own
+            }
+
             if (InName(j, u))
             {
                 return null; // "the Six-Day War", "the Seven Years' War", "the Hundred Days": the name of an event
@@ -129,6 +134,12 @@ internal sealed partial class ChunkParser
             }
 
             return new Hit(u + 1, new Resolved(TimexType.Duration, Cal.Duration(amount, unit), null), "duration");
+        }
+
+        // "day-long", "decades-long", "week-long": a unit made an adjective is a duration of one (or an unknown number of) units.
+        if (j == i && L(j) is { Unit: not (Unit.None or Unit.Quarter) } lu && IsHyphen(j + 1) && Adj(j + 1) && Word(j + 2, "long") && Adj(j + 2))
+        {
+            return new Hit(j + 3, new Resolved(TimexType.Duration, Cal.Duration(lu.UnitPlural ? null : 1, lu.Unit), null), "duration-long");
         }
 
         // "the past year", "the next month" are handled by the relative rule; here: bare plural units after "for", "over", "within".
