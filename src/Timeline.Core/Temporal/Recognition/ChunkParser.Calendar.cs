@@ -453,7 +453,8 @@ internal sealed partial class ChunkParser
         if (Word(i, "BC") || Word(i, "BCE"))
         {
             next = i + 1; // a full stop after "BC" ends the sentence
-            return _text[_t[i].Start] == 'B';
+            // Only the capitalised era ("241 BC"): "2Bc", "bc" are codes or typos, not years before the common era.
+            return _text.AsSpan(_t[i].Start, _t[i].End - _t[i].Start) is "BC" or "BCE";
         }
 
         if (Word(i, "B") && Capital(i) && IsPunct(i + 1, '.') && Adj(i + 1) && Word(i + 2, "C") && Capital(i + 2) && Adj(i + 2))
