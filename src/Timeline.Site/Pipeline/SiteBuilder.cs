@@ -67,7 +67,7 @@ public sealed class SiteBuilder
         timings.Lap("load");
         ArticleCache? cache = CacheFor(options);
         // The cache key's settings: what extraction reads. Corrections apply after merging, so editing them never re-tags.
-        string settings = $"{config.TimeZone.Id}\n{eventOptions with { Corrections = [] }}";
+        string settings = $"{config.TimeZone.Id}\n{eventOptions.ExtractionKey}";
         var counters = new ArticleCounters(loaded.Articles.Count, options.Progress);
         ArticleReport[] reports = loaded.Articles
             .AsParallel().AsOrdered()
