@@ -70,6 +70,30 @@ internal static partial class Clauses
         "through", "against", "amid", "despite", "around",
     ]);
 
+    private static readonly FrozenSet<string> TentativeWords = FrozenSet.ToFrozenSet(
+    [
+        "will", "would", "could", "may", "might", "shall", "should", "expected", "expects", "expect", "forecast", "forecasts",
+        "hope", "hopes", "hoped", "hoping", "plan", "plans", "planned", "planning", "likely", "unlikely", "possible",
+        "possibly", "potential", "intends", "intend", "aims", "counting", "won't", "wouldn't", "couldn't", "shouldn't", "ll",
+    ]);
+
+    /// <summary>
+    /// Whether a sentence states a forecast, a plan or a possibility ("tides expected early next week", "Egypt could
+    /// seek…", "…will take weeks") rather than something that happened: a modal or future marker anywhere in it.
+    /// </summary>
+    public static bool IsTentative(string sentence)
+    {
+        foreach (string w in Words(sentence))
+        {
+            if (TentativeWords.Contains(w.ToLowerInvariant()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a lower-case word is probably a finite or participle verb form.</summary>
     public static bool LooksLikeVerb(string lower)
     {
@@ -282,6 +306,9 @@ internal static partial class Clauses
         }
 
         string clause = LeadingConjunctionRegex().Replace(sentence[segs[k].Start..segs[k].End], "", 1);
+
+        // "X, the ship's manager, said the vessel grounded on 23 March": the reported statement, not "Said the vessel…".
+        clause = LeadingSpeechRegex().Replace(clause, "", 1);
         return HasVerb(clause) && Words(clause).Count() >= 4 ? Finish(clause) : null;
     }
 
@@ -507,6 +534,9 @@ internal static partial class Clauses
 
     [GeneratedRegex(@"^(and|but|or|while|as|so)\s+", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex LeadingConjunctionRegex();
+
+    [GeneratedRegex(@"^\s*(said|says|added|reported|announced|confirmed|stated|told (reporters|journalists))\s+(that\s+)?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex LeadingSpeechRegex();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex SpaceRegex();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using NodaTime;
+using NodaTime.Text;
 using Timeline.Core.Diagnostics;
 using Timeline.Core.Temporal;
 
@@ -34,7 +35,7 @@ internal sealed class EventBuilder
     internal const int ConflictSample = 40;
 
     /// <summary>Key events are the most salient ones, at most <see cref="EventOptions.MaxKeyEvents"/>, with at least this salience.</summary>
-    internal const double KeySalience = 0.5;
+    internal const double KeySalience = 0.4;
 
     private readonly List<StoryEvents> _stories;
     private readonly EventOptions _options;
@@ -43,6 +44,8 @@ internal sealed class EventBuilder
     private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _sentenceTerms = new(StringComparer.Ordinal);
     private readonly Dictionary<EventMention, SparseVector> _vectors = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, List<string>> _titleTerms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _topicTerms = new(StringComparer.Ordinal);
 
     public EventBuilder(List<StoryEvents> stories, EventOptions options)
     {
@@ -59,6 +62,7 @@ internal sealed class EventBuilder
 
         Dictionary<string, double> storyRelevance = TopicRelevance.Score(_stories, _options.Topic, out HashSet<string> offTopic);
         var topicTerms = Terms.Of(_options.Topic ?? "").Distinct(StringComparer.Ordinal).ToList();
+        _topicTerms.UnionWith(topicTerms);
         var body = new List<EventMention>();
         var captions = new List<EventMention>();
         foreach (StoryEvents s in _stories)
@@ -168,11 +172,19 @@ internal sealed class EventBuilder
         var clusters = new List<Cluster>();
         var byMonth = new Dictionary<(int, int), List<Cluster>>();
         var byDay = new Dictionary<LocalDate, List<Cluster>>();
-        foreach (EventMention m in ordered)
+        var lastOfStoryDay = new Dictionary<(string, LocalDate), Cluster>();
+        foreach (EventMention m in ordered.OrderBy(m => IsAnaphoric(m.Time.Text)))
         {
             DateRange r = m.Time.Range!.Value;
             SparseVector v = Vector(m);
             bool day = Level(r.Granularity) == 0;
+
+            // A time of day or part of day ("3:05 p.m.", "early Monday", "this morning") is its day for merging: the
+            // event keeps the finer value only when all its sources give it (see Cluster.Date).
+            TimexMod mod = day ? TimexMod.None : m.Time.Mod;
+            DateRange key = day ? new DateRange(r.Start, r.Start, Granularity.Day) : r;
+            bool tentative = Clauses.IsTentative(m.Clause.Length > 0 ? m.Clause : m.Quote) || (m.Subordinate && Clauses.IsTentative(m.Quote));
+            LocalDate published = m.Source.Published.Date;
             Cluster? best = null;
             double bestScore = double.MinValue;
             Cluster? same = null;
@@ -180,7 +192,7 @@ internal sealed class EventBuilder
             DateRange window = ModWindow(r, m.Time.Mod);
             foreach (Cluster c in day ? byDay.GetValueOrDefault(r.Start) ?? [] : Candidates(byMonth, r))
             {
-                if (c.Range == r && c.Mod == m.Time.Mod)
+                if (c.Range == key && c.Mod == mod)
                 {
                     double s = c.Similarity(v, m);
                     if (s > sameScore)
@@ -190,7 +202,13 @@ internal sealed class EventBuilder
                 }
                 else if (r.Contains(c.Range) && window.Contains(c.Range) && c.Range != r && Level(c.Range.Granularity) < Level(r.Granularity))
                 {
+                    if (tentative && c.Range.End < published)
+                    {
+                        continue; // a forecast or a possibility ("tides expected next week", "could seek") is not a past happening
+                    }
+
                     double s = c.Similarity(v, m);
+
                     double need = c.HasFinerFromStory(m.StoryId, r) ? RefineSameStoryThreshold : RefineThreshold;
                     if (s >= need && s - need > bestScore)
                     {
@@ -199,17 +217,26 @@ internal sealed class EventBuilder
                 }
             }
 
+            // "late that day", "the same day": the story's own earlier statement of that day is the happening it continues.
+            if (day && best is null && IsAnaphoric(m.Time.Text) && lastOfStoryDay.TryGetValue((m.StoryId, r.Start), out Cluster? previous))
+            {
+                (same, sameScore) = (previous, double.MaxValue);
+            }
+
+            Cluster placed;
             if (best is not null)
             {
                 best.Add(m, v);
+                placed = best;
             }
             else if (same is not null && sameScore >= SameDateThreshold)
             {
                 same.Add(m, v);
+                placed = same;
             }
             else
             {
-                var c = new Cluster(r, m.Time.Mod, m.Time.Value);
+                var c = placed = new Cluster(key, mod, day ? LocalDatePattern.Iso.Format(r.Start) : m.Time.Value);
                 c.Add(m, v);
                 clusters.Add(c);
                 if (day)
@@ -222,19 +249,38 @@ internal sealed class EventBuilder
                     sameDay.Add(c);
                 }
 
-                foreach ((int, int) key in MonthsOf(r))
+                foreach ((int, int) month in MonthsOf(key))
                 {
-                    if (!byMonth.TryGetValue(key, out List<Cluster>? list))
+                    if (!byMonth.TryGetValue(month, out List<Cluster>? list))
                     {
-                        byMonth[key] = list = [];
+                        byMonth[month] = list = [];
                     }
 
                     list.Add(c);
                 }
             }
+
+            if (day)
+            {
+                lastOfStoryDay.TryAdd((m.StoryId, r.Start), placed);
+            }
         }
 
         return clusters;
+    }
+
+    /// <summary>Whether an expression points back at a date already given ("that day", "later that evening", "the same day").</summary>
+    private static bool IsAnaphoric(string text)
+    {
+        foreach (string w in Clauses.Words(text))
+        {
+            if (w.Equals("that", StringComparison.OrdinalIgnoreCase) || w.Equals("same", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>0 for a day or finer, then week, month, quarter…: the order coarse mentions are placed in.</summary>
@@ -374,8 +420,60 @@ internal sealed class EventBuilder
 
     private TimelineEvent ToEvent(Cluster c, Dictionary<LocalDate, int> pubCount)
     {
-        TimelineEvent e = MakeEvent(c.Mentions.Concat(c.Support).ToList(), c.Range, c.Mod, c.Value, c.Conflicts);
-        return e with { Salience = Salience.Raw(c.Mentions, c.Range, pubCount) };
+        (DateRange range, TimexMod mod, string value) = c.Date();
+        TimelineEvent e = MakeEvent(c.Mentions.Concat(c.Support).ToList(), range, mod, value, c.Conflicts);
+        var signals = new SalienceSignals(
+            Pegs: c.Mentions.Where(m => IsNewsPeg(m, c.Range)).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count(),
+            Burst: c.Mentions.Where(m => IsFresh(m, c.Range, Salience.BurstDays)).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count());
+        return e with { Salience = Salience.Raw(c.Mentions, c.Range, pubCount, signals) };
+    }
+
+    /// <summary>Whether the article was published on the event's day or within <paramref name="days"/> after it.</summary>
+    private static bool IsFresh(EventMention m, DateRange range, int days)
+    {
+        if (range.Granularity < Granularity.Day)
+        {
+            return false;
+        }
+
+        int after = Period.DaysBetween(range.Start, m.Source.Published.Date);
+        return after >= 0 && after <= days;
+    }
+
+    /// <summary>
+    /// Whether the statement is its article's news: published on the day or just after, stated in the lede or in the
+    /// words of the title (title terms beyond the site's topic, which every article shares).
+    /// </summary>
+    private bool IsNewsPeg(EventMention m, DateRange range)
+    {
+        if (m.IsCaption || !IsFresh(m, range, Salience.PegDays) || m.BodyPosition < 0)
+        {
+            return false;
+        }
+
+        if (m.BodyPosition <= 1 && !m.Subordinate)
+        {
+            return true;
+        }
+
+        List<string> title = TitleTerms(m.Source.Title);
+        if (title.Count == 0)
+        {
+            return false;
+        }
+
+        List<string> sentence = SentenceTerms(m.Quote);
+        return title.Any(t => sentence.Contains(t, StringComparer.Ordinal));
+    }
+
+    private List<string> TitleTerms(string title)
+    {
+        if (!_titleTerms.TryGetValue(title, out List<string>? terms))
+        {
+            _titleTerms[title] = terms = Terms.Of(title).Where(t => !_topicTerms.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        return terms;
     }
 
     /// <summary>An event from its citations: date as given, headline from the most representative statement, id from its anchor.</summary>
@@ -569,6 +667,22 @@ internal sealed class EventBuilder
         }
 
         public void AddSupport(EventMention m) => Support.Add(m);
+
+        /// <summary>
+        /// The event's date: the cluster's, or, for a day whose statements all give the same finer value
+        /// ("2021-03-29T15:05", "early Monday"), that value; sources that disagree on the time keep the day.
+        /// </summary>
+        public (DateRange Range, TimexMod Mod, string Value) Date()
+        {
+            if (Range.Granularity != Granularity.Day || Mentions.Count == 0)
+            {
+                return (Range, Mod, Value);
+            }
+
+            TemporalMention first = Mentions[0].Time;
+            bool agree = Mentions.All(m => m.Time.Value == first.Value && m.Time.Mod == first.Mod);
+            return agree && first.Range is { } r ? (r, first.Mod, first.Value) : (Range, TimexMod.None, Value);
+        }
 
         /// <summary>Cosine to the centroid, plus a little for each shared participant (names are strong evidence of one happening).</summary>
         public double Similarity(SparseVector v, EventMention m)

@@ -9,6 +9,13 @@ public sealed record EventOptions(string Topic)
 
     /// <summary>Editor corrections (input/corrections.yml), applied by id after merging.</summary>
     public IReadOnlyList<EventCorrection> Corrections { get; init; } = [];
+
+    /// <summary>
+    /// What <see cref="EventPipeline.Extract"/> depends on (the topic and the extraction version), for per-article
+    /// cache keys: corrections and key-event settings apply only in <see cref="EventPipeline.Build"/>, so editing
+    /// them must not re-process any article.
+    /// </summary>
+    public string ExtractionKey => $"topic={Topic}\nextract=2";
 }
 
 /// <summary>What extraction found in one story: event mentions and the dated sentences it left out, with reasons.</summary>

@@ -34,6 +34,33 @@ public static class Terms
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ]);
 
+    /// <summary>
+    /// A small lemma and synonym table for the verbs and nouns news uses for the same happening in different words
+    /// ("ran aground" / "grounded" / "became wedged"; "refloated" / "freed"; "halted" / "suspended"), and irregular forms
+    /// the suffix stemmer cannot reach ("began" / "begun"). Looked up before stemming; the value is the term used.
+    /// </summary>
+    private static readonly FrozenDictionary<string, string> Lemmas = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["aground"] = "aground", ["grounded"] = "aground", ["grounding"] = "aground", ["stranded"] = "aground", ["wedged"] = "aground",
+        ["stuck"] = "aground", ["lodged"] = "aground", ["beached"] = "aground",
+        ["free"] = "free", ["freed"] = "free", ["freeing"] = "free", ["refloat"] = "free", ["refloated"] = "free", ["refloating"] = "free",
+        ["dislodge"] = "free", ["dislodged"] = "free", ["unstuck"] = "free", ["rescued"] = "free", ["rescue"] = "free",
+        ["halt"] = "halt", ["halted"] = "halt", ["halts"] = "halt", ["suspend"] = "halt", ["suspended"] = "halt", ["suspends"] = "halt",
+        ["suspension"] = "halt", ["stopped"] = "halt", ["stop"] = "halt", ["stops"] = "halt",
+        ["die"] = "die", ["died"] = "die", ["dies"] = "die", ["dying"] = "die", ["dead"] = "die", ["death"] = "die", ["deaths"] = "die",
+        ["killed"] = "die", ["kill"] = "die", ["kills"] = "die", ["killing"] = "die",
+        ["arrest"] = "arrest", ["arrested"] = "arrest", ["arrests"] = "arrest", ["detained"] = "arrest", ["detain"] = "arrest",
+        ["resign"] = "resign", ["resigned"] = "resign", ["resigns"] = "resign", ["resignation"] = "resign", ["quit"] = "resign", ["quits"] = "resign",
+        ["earthquake"] = "quake", ["quake"] = "quake", ["tremor"] = "quake", ["earthquakes"] = "quake", ["quakes"] = "quake",
+        ["began"] = "begin", ["begun"] = "begin", ["begins"] = "begin", ["start"] = "begin", ["started"] = "begin", ["starts"] = "begin",
+        ["rose"] = "rise", ["risen"] = "rise", ["rises"] = "rise", ["jumped"] = "rise", ["surged"] = "rise", ["climbed"] = "rise",
+        ["fell"] = "fall", ["fallen"] = "fall", ["falls"] = "fall", ["dropped"] = "fall", ["slipped"] = "fall", ["slumped"] = "fall",
+        ["met"] = "meet", ["meets"] = "meet", ["meeting"] = "meet", ["took"] = "take", ["taken"] = "take", ["takes"] = "take",
+        ["won"] = "win", ["wins"] = "win", ["lost"] = "lose", ["loses"] = "lose", ["fled"] = "flee", ["sank"] = "sink", ["sunk"] = "sink",
+        ["shut"] = "close", ["closed"] = "close", ["closes"] = "close", ["closure"] = "close", ["closing"] = "close",
+        ["ordered"] = "order", ["orders"] = "order",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>The content terms of <paramref name="text"/>, in text order (repeats kept).</summary>
     public static List<string> Of(ReadOnlySpan<char> text)
     {
@@ -88,7 +115,7 @@ public static class Terms
                 continue;
             }
 
-            result.Add(Stem(term));
+            result.Add(Lemmas.TryGetValue(term, out string? lemma) ? lemma : Stem(term));
         }
 
         return result;

@@ -66,7 +66,8 @@ public sealed class SiteBuilder
         var eventOptions = new EventOptions(config.Topic) { Corrections = corrections };
         timings.Lap("load");
         ArticleCache? cache = CacheFor(options);
-        string settings = $"{config.TimeZone.Id}\n{eventOptions}";
+        // The cache key's settings: what extraction reads. Corrections apply after merging, so editing them never re-tags.
+        string settings = $"{config.TimeZone.Id}\n{eventOptions.ExtractionKey}";
         var counters = new ArticleCounters(loaded.Articles.Count, options.Progress);
         ArticleReport[] reports = loaded.Articles
             .AsParallel().AsOrdered()

@@ -37,6 +37,13 @@ public class NarrativeRulesTest
     public void YearsBeforeTheCommonEra(string text, string extent, string value) =>
         TaggerAssert.Value(text, extent, value);
 
+    [Theory]
+    // FsCheck found "2Bc": mixed-case letters after a number are a code, not an era.
+    [InlineData("Form 2Bc was filed.")]
+    [InlineData("Room 12bc is closed.")]
+    public void LowerCaseEraLettersAreNotAYearBeforeTheCommonEra(string text) =>
+        Assert.DoesNotContain(TaggerAssert.Tag(text), m => m.Value.StartsWith("BC", StringComparison.Ordinal));
+
     [Fact]
     public void CoordinatedMonthTakesTheYearStatedAfterIt() =>
         // "August and September 1914": the year after the second month belongs to both.

@@ -117,6 +117,19 @@ public sealed class ArticleCacheTest : IDisposable
     }
 
     [Fact]
+    public void A_correction_applies_without_retagging()
+    {
+        new SiteBuilder().Build(_site.Options);
+        string id = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_site.Output, "events.json"))).RootElement.GetProperty("events")[0].GetProperty("id").GetString()!;
+        File.WriteAllText(Path.Combine(_site.Input, "corrections.yml"), $"corrections:\n  - id: {id}\n    hide: true\n");
+
+        BuildResult rebuilt = new SiteBuilder().Build(_site.Options);
+
+        Assert.Equal((0, 5), (rebuilt.ArticlesProcessed, rebuilt.ArticlesReused));
+        Assert.DoesNotContain($"\"{id}\"", File.ReadAllText(Path.Combine(_site.Output, "events.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Another_engine_version_never_reads_the_entries_of_the_first()
     {
         ArticleReport report = Reports()[0];

@@ -236,12 +236,23 @@ internal sealed partial class ChunkParser
         return null;
     }
 
-    /// <summary>"2026-01-28", "1/28/2026", "01/28/98", "2026/01/28".</summary>
+    /// <summary>"2026-01-28", "1/28/2026", "01/28/98", "2026/01/28", "23/3/2021", "23.3.2021", "Tue 23/3", "23/03".</summary>
     private Hit? NumericDate(int i)
     {
+        if (WeekdayAt(i, out int afterWeekday, out bool plural) is > 0 and var weekday && !plural)
+        {
+            int k = IsPunct(afterWeekday, ',') ? afterWeekday + 1 : afterWeekday;
+            return IsNumber(k) ? DayMonthNumeric(i, k, weekday) : null;
+        }
+
         if (!IsNumber(i) || (Adj(i) && (IsPunct(i - 1, '/') || IsPunct(i - 1, '-') || IsPunct(i - 1, '.'))))
         {
             return null;
+        }
+
+        if (DayMonthNumeric(i, i, 0) is { } dm)
+        {
+            return dm;
         }
 
         bool Sep(int k, char c) => IsPunct(k, c) && Adj(k) && IsNumber(k + 1) && Adj(k + 1);
@@ -251,24 +262,157 @@ internal sealed partial class ChunkParser
         {
             if (Digits(i) == 4 && Sep(i + 1, sep) && Sep(i + 3, sep) && Digits(i + 2) <= 2 && Digits(i + 4) <= 2 && Tail(i + 5))
             {
-                return Cal.Day(Cal.Date(Num(i), Num(i + 2), Num(i + 4))) is { } iso ? new Hit(i + 5, iso, "date-iso") : null;
-            }
-        }
+                if (Cal.Day(Cal.Date(Num(i), Num(i + 2), Num(i + 4))) is not { } iso)
+                {
+                    return null;
+                }
 
-        if (Digits(i) <= 2 && Sep(i + 1, '/') && Sep(i + 3, '/') && Digits(i + 2) <= 2 && Digits(i + 4) is 2 or 4 && Tail(i + 5))
-        {
-            int y = Num(i + 4);
-            if (Digits(i + 4) == 2)
-            {
-                y += y <= (Dct.Year % 100) + 10 ? (Dct.Year / 100) * 100 : ((Dct.Year / 100) - 1) * 100;
-            }
+                // "2021-03-23T16:05:00+02:00": one TIME with the local clock time; the offset stays in the extent.
+                if (sep == '-' && Word(i + 5, "T") && Adj(i + 5) && Adj(i + 6) && Digits(i + 6) == 2 && Num(i + 6) <= 23 && Sep(i + 7, ':') && Digits(i + 8) == 2 && Num(i + 8) <= 59)
+                {
+                    int end = i + 9;
+                    if (Sep(end, ':') && Digits(end + 1) == 2)
+                    {
+                        end += 2; // seconds: kept in the extent, dropped from the value
+                    }
 
-            // US order first; fall back to day/month when the first number cannot be a month.
-            var date = Cal.Date(y, Num(i), Num(i + 2)) ?? Cal.Date(y, Num(i + 2), Num(i));
-            return Cal.Day(date) is { } us ? new Hit(i + 5, us, "date-numeric") : null;
+                    var clock = new Resolved(TimexType.Time, $"T{Cal.Two(Num(i + 6))}:{Cal.Two(Num(i + 8))}", iso.Range is { } ir ? new DateRange(ir.Start, ir.End, Granularity.Minute) : null);
+                    if (Word(end, "Z") && Adj(end))
+                    {
+                        end++;
+                    }
+                    else if ((IsPunct(end, '+') || IsHyphen(end)) && Adj(end) && IsNumber(end + 1) && Adj(end + 1) && Digits(end + 1) is 2 or 4)
+                    {
+                        end += 2;
+                        if (IsPunct(end, ':') && Adj(end) && IsNumber(end + 1) && Adj(end + 1) && Digits(end + 1) == 2)
+                        {
+                            end += 2;
+                        }
+                    }
+
+                    return new Hit(end, Combine(iso, clock), "date-time-iso");
+                }
+
+                return new Hit(i + 5, iso, "date-iso");
+            }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Numeric dates in either order, with or without a year: "23/3/2021", "23.3.2021", "3/23/21", "23/03", "Tue 23/3".
+    /// Day-first when the first number cannot be a month, when a weekday confirms it, or when the document's time zone is
+    /// outside the Americas; month-first otherwise. Without a year the year comes from the document time and the tense,
+    /// and a weekday picks the neighbouring year it fits. Returns null for forms it leaves to other rules.
+    /// </summary>
+    private Hit? DayMonthNumeric(int start, int i, int weekday)
+    {
+        if (!IsNumber(i) || Digits(i) > 2 || (Adj(i) && (IsPunct(i - 1, '/') || IsPunct(i - 1, '-') || IsPunct(i - 1, '.'))))
+        {
+            return null;
+        }
+
+        bool Sep(int k, char c) => IsPunct(k, c) && Adj(k) && IsNumber(k + 1) && Adj(k + 1);
+        char sep = Sep(i + 1, '/') ? '/' : Sep(i + 1, '.') ? '.' : '\0';
+        if (sep == '\0' || Digits(i + 2) > 2)
+        {
+            return null;
+        }
+
+        int a = Num(i), b = Num(i + 2);
+        int end = i + 3;
+        int year = 0;
+        if (Sep(end, sep) && Digits(end + 1) is 2 or 4)
+        {
+            year = Num(end + 1);
+            if (Digits(end + 1) == 2)
+            {
+                year += year <= (Dct.Year % 100) + 10 ? (Dct.Year / 100) * 100 : ((Dct.Year / 100) - 1) * 100;
+            }
+            else if (sep == '.' && year < 1000)
+            {
+                return null;
+            }
+
+            end += 2;
+        }
+        else if (sep == '.' && weekday == 0)
+        {
+            return null; // "23.3" is a decimal unless a weekday says otherwise
+        }
+
+        if (Adj(end) && (IsNumber(end) || ((IsPunct(end, '/') || IsPunct(end, '-') || IsPunct(end, '.') || IsPunct(end, ':')) && IsNumber(end + 1) && Adj(end + 1))))
+        {
+            return null; // "1.2.3.4", "23/3/2021/5", "10/3:20": not a date
+        }
+
+        if (year == 0 && weekday == 0)
+        {
+            // Without a year or a weekday, "3/4" is a fraction and "24/7" a slogan: take only "23/03" or "on 23/3".
+            bool twoDigits = Digits(i) == 2 && Digits(i + 2) == 2;
+            bool prep = K(i - 1) is Kw.On or Kw.Since or Kw.Until or Kw.By or Kw.From or Kw.Before or Kw.After;
+            if (!(twoDigits || prep) || (a == 24 && b == 7))
+            {
+                return null;
+            }
+        }
+
+        LocalDate? Resolve(int month, int day)
+        {
+            if (month is < 1 or > 12 || day is < 1 or > 31)
+            {
+                return null;
+            }
+
+            if (year > 0)
+            {
+                return Cal.Date(year, month, day);
+            }
+
+            if (MonthDayNoYear(month, day, start)?.Range is not { } r)
+            {
+                return null;
+            }
+
+            var d = r.Start;
+            if (weekday > 0 && (int)d.DayOfWeek != weekday)
+            {
+                foreach (int dy in (ReadOnlySpan<int>)[-1, 1])
+                {
+                    if (Cal.Date(d.Year + dy, month, day) is { } alt && (int)alt.DayOfWeek == weekday)
+                    {
+                        return alt;
+                    }
+                }
+            }
+
+            return d;
+        }
+
+        var dayFirst = Resolve(b, a);
+        var monthFirst = sep == '.' ? null : Resolve(a, b);
+        LocalDate? date;
+        if (dayFirst is { } df && monthFirst is { } mf && df != mf)
+        {
+            bool dfFits = weekday > 0 && (int)df.DayOfWeek == weekday;
+            bool mfFits = weekday > 0 && (int)mf.DayOfWeek == weekday;
+            date = dfFits != mfFits ? (dfFits ? df : mf) : DayFirstZone() ? df : mf;
+        }
+        else
+        {
+            date = dayFirst ?? monthFirst;
+        }
+
+        return Cal.Day(date) is { } v ? new Hit(end, v, year > 0 ? "date-numeric" : "date-numeric-dm") : null;
+    }
+
+    /// <summary>Whether the document's time zone is where dates are written day first (outside the Americas and UTC).</summary>
+    private bool DayFirstZone()
+    {
+        string id = _st.Doc.Published.Zone.Id;
+        return !(id.StartsWith("America/", StringComparison.Ordinal) || id.StartsWith("US/", StringComparison.Ordinal) || id.StartsWith("Etc/", StringComparison.Ordinal)
+            || id is "UTC" or "Pacific/Honolulu");
     }
 
     /// <summary>Bare years ("in 2011", "1990"), "fiscal 1989", "the year 1998".</summary>
@@ -309,7 +453,8 @@ internal sealed partial class ChunkParser
         if (Word(i, "BC") || Word(i, "BCE"))
         {
             next = i + 1; // a full stop after "BC" ends the sentence
-            return _text[_t[i].Start] == 'B';
+            // Only the capitalised era ("241 BC"): "2Bc", "bc" are codes or typos, not years before the common era.
+            return _text.AsSpan(_t[i].Start, _t[i].End - _t[i].Start) is "BC" or "BCE";
         }
 
         if (Word(i, "B") && Capital(i) && IsPunct(i + 1, '.') && Adj(i + 1) && Word(i + 2, "C") && Capital(i + 2) && Adj(i + 2))
@@ -446,9 +591,9 @@ internal sealed partial class ChunkParser
         }
 
         int wd = WeekdayAt(j, out int k, out bool plural);
-        if (wd == 0)
+        if (wd == 0 || (L(j)!.Abbreviation && k == j + 1))
         {
-            return null;
+            return null; // a bare "Sun" or "Wed" is a weekday only as part of a date ("Wed 24/3")
         }
 
         if (plural)
@@ -689,6 +834,11 @@ internal sealed partial class ChunkParser
             return null; // "fall" and "spring" are ordinary words unless a determiner or a year makes them seasons
         }
 
+        if (rel is Kw.None or Kw.The && SeasonModifiesNoun(k))
+        {
+            return null; // "the spring tides", "summer break", "the winter collection": a kind of thing, not a date
+        }
+
         if (!ambiguous && !Capital(j) && rel == Kw.None && K(i - 1) is not (Kw.In or Kw.During or Kw.By or Kw.Until or Kw.Since or Kw.This or Kw.Last or Kw.Next))
         {
             return null;
@@ -725,6 +875,28 @@ internal sealed partial class ChunkParser
         }
 
         return Cal.Season(year, season) is { } r ? new Hit(k, r, "season") : null;
+    }
+
+    /// <summary>Whether the word at <paramref name="k"/> is a noun that a season word in front of it only qualifies.</summary>
+    private bool SeasonModifiesNoun(int k)
+    {
+        if (!IsWord(k) || Capital(k))
+        {
+            return false;
+        }
+
+        var w = _text.AsSpan(_t[k].Start, _t[k].Length);
+        foreach (var noun in (ReadOnlySpan<string>)["tide", "tides", "break", "breaks", "term", "terms", "semester", "collection", "collections",
+            "offensive", "offensives", "sale", "sales", "storm", "storms", "weather", "wheat", "crop", "crops", "camp", "camps",
+            "cleaning", "training", "fashion", "fashions", "clothes", "coat", "coats", "tyres", "tires", "sports", "solstice", "equinox"])
+        {
+            if (w.Equals(noun, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Christmas, New Year's Day, Thanksgiving: fixed or computed days in the year the tense points to.</summary>

@@ -79,6 +79,16 @@ internal sealed partial class ChunkParser
                 return null; // "60 Minutes", "24 Hours of Le Mans": a title
             }
 
+            if (K(j) is Kw.A or Kw.An && n == 1 && (plural || (IsHyphen(u + 1) && Adj(u + 1) && Word(u + 2, "long"))))
+            {
+                return null; // "a decades-long dispute", "a day-long meeting": the article belongs to the noun; "day-long" is matched on its own
+            }
+
+            if (InName(j, u))
+            {
+                return null; // "the Six-Day War", "the Seven Years' War", "the Hundred Days": the name of an event
+            }
+
             if (n == 1 && plural && IsNumber(j))
             {
                 plural = false;
@@ -126,6 +136,12 @@ internal sealed partial class ChunkParser
             return new Hit(u + 1, new Resolved(TimexType.Duration, Cal.Duration(amount, unit), null), "duration");
         }
 
+        // "day-long", "decades-long", "week-long": a unit made an adjective is a duration of one (or an unknown number of) units.
+        if (j == i && L(j) is { Unit: not (Unit.None or Unit.Quarter) } lu && IsHyphen(j + 1) && Adj(j + 1) && Word(j + 2, "long") && Adj(j + 2))
+        {
+            return new Hit(j + 3, new Resolved(TimexType.Duration, Cal.Duration(lu.UnitPlural ? null : 1, lu.Unit), null), "duration-long");
+        }
+
         // "the past year", "the next month" are handled by the relative rule; here: bare plural units after "for", "over", "within".
         if (j == i && L(j) is { Unit: not Unit.None, UnitPlural: true } pl && K(i - 1) is Kw.For or Kw.Over or Kw.Within or Kw.In && !IsNumber(i - 1) && pl.Unit is not (Unit.Second or Unit.Quarter))
         {
@@ -151,6 +167,29 @@ internal sealed partial class ChunkParser
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether the number word at <paramref name="j"/> and the unit at <paramref name="u"/> are capitalised inside a sentence
+    /// (not at its start, not in an all-capitals line): part of a proper name, which TimeML does not mark.
+    /// </summary>
+    private bool InName(int j, int u)
+    {
+        if (IsNumber(j) || !Capital(j) || !Capital(u) || j == 0 || SentenceBreakAfter(j - 1) || _t[j].NewlineBefore)
+        {
+            return false;
+        }
+
+        for (int k = j; k <= u; k++)
+        {
+            if (IsWord(k) && _text.AsSpan(_t[k].Start, _t[k].Length).ContainsAnyInRange('a', 'z') is false)
+            {
+                return false; // "SIX DAYS": shouting, not a name
+            }
+        }
+
+        // A capitalised word before it ("Ever Given Six Days") may be a title-case headline; "the"/"a" or lower case before it is prose.
+        return !Capital(j - 1) || Is(j - 1, Kw.The);
     }
 
     /// <summary>"daily", "every year", "each Monday", "every other week", "a year" after a rate ("$5 a year").</summary>
@@ -229,6 +268,12 @@ internal sealed partial class ChunkParser
             hour = K(i) == Kw.Noon ? 12 : 24;
             k = i + 1;
         }
+        else if (IsNumber(i) && Digits(i) == 4 && Num(i) / 100 <= 23 && Num(i) % 100 <= 59 && !Adj(i) && IsWord(i + 1) && _t[i + 1].Length is >= 2 and <= 4 && IsZone(i + 1))
+        {
+            hour = Num(i) / 100; // military style "0540 GMT", "1430 UTC"
+            minute = Num(i) % 100;
+            k = i + 1;
+        }
         else if (IsNumber(i) && Digits(i) <= 2 && Num(i) <= 24 && !(Adj(i) && (IsPunct(i - 1, ':') || IsPunct(i - 1, '.') || IsPunct(i - 1, '$'))))
         {
             hour = Num(i);
@@ -274,8 +319,13 @@ internal sealed partial class ChunkParser
         {
             k++;
         }
+        else if (Word(k, "local") && Word(k + 1, "time"))
+        {
+            k += 2;
+        }
 
-        var date = Cal.Day(Dct)!.Value;
+        // "on March 23 at 7:40 a.m.": a day written just before the clock time is its day.
+        var date = _dayBefore is { } db && ClockFollowsDay(i) ? db : Cal.Day(Dct)!.Value;
         string value = $"{date.Value}T{Cal.Two(hour)}:{Cal.Two(minute)}";
         return new Hit(k, new Resolved(TimexType.Time, value, date.Range is { } r ? new DateRange(r.Start, r.End, minute == 0 ? Granularity.Hour : Granularity.Minute) : null), "clock");
     }
@@ -325,14 +375,77 @@ internal sealed partial class ChunkParser
         if (h.Rule == "clock" && h.End < _n)
         {
             int k = IsPunct(h.End, ',') ? h.End + 1 : h.End;
-            Hit? day = WeekdayRule(k) ?? Deictic(k) ?? ExplicitDate(k);
-            if (day is { } d && d.Value.Granularity == Granularity.Day && d.Value.Type == TimexType.Date)
+            Hit? day = DayAt(k);
+            if (day is { } d)
             {
                 return new Hit(d.End, Combine(d.Value, h.Value), "time-date");
+            }
+
+            // "at 7:40 a.m. on March 23", "07:40 (0540 GMT) on 23 March 2021": the clock keeps its extent and takes the day.
+            k = h.End;
+            if (IsPunct(k, '(') && ParentheticalZoneEnd(k + 1) is > 0 and var close)
+            {
+                k = close + 1; // "(0540 GMT)": the same instant in another zone, left untagged as in TimeBank and AQUAINT
+            }
+            else if (IsPunct(k, ')'))
+            {
+                k++;
+            }
+
+            k = IsPunct(k, ',') ? k + 1 : k;
+            if (k > h.End || Is(k, Kw.On))
+            {
+                if (DayAt(Is(k, Kw.On) ? k + 1 : k) is { } later)
+                {
+                    return new Hit(h.End, Combine(later.Value, h.Value), "clock-date");
+                }
             }
         }
 
         return h;
+    }
+
+    /// <summary>The ")" closing a short parenthetical that names a time zone ("0540 GMT", "05:40 UTC"), or -1.</summary>
+    private int ParentheticalZoneEnd(int k)
+    {
+        bool zone = false;
+        for (int j = k; j < _n && j <= k + 5; j++)
+        {
+            if (IsPunct(j, ')'))
+            {
+                return zone ? j : -1;
+            }
+
+            zone |= IsWord(j) && _t[j].Length is >= 2 and <= 4 && IsZone(j);
+        }
+
+        return -1;
+    }
+
+    /// <summary>A single day at <paramref name="k"/> ("Monday", "March 23", "23/3", "yesterday"), or null.</summary>
+    private Hit? DayAt(int k)
+    {
+        Hit? day = WeekdayRule(k) ?? Deictic(k) ?? ExplicitDate(k) ?? NumericDate(k);
+        return day is { } d && d.Value.Granularity == Granularity.Day && d.Value.Type == TimexType.Date ? d : null;
+    }
+
+    /// <summary>Whether only "at", "about", "around" or a comma stand between the last day mentioned and the clock at <paramref name="i"/>.</summary>
+    private bool ClockFollowsDay(int i)
+    {
+        if (_dayBeforeEnd < 0 || i < _dayBeforeEnd || i - _dayBeforeEnd > 3)
+        {
+            return false;
+        }
+
+        for (int k = _dayBeforeEnd; k < i; k++)
+        {
+            if (!(Is(k, Kw.At) || K(k) is Kw.About or Kw.Around or Kw.Approximately or Kw.Roughly || IsPunct(k, ',')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static Resolved Combine(Resolved day, Resolved clock)

@@ -54,6 +54,11 @@ internal sealed partial class ChunkParser
 
     private int _paragraphYearToken;
 
+    /// <summary>The last single day tagged in this chunk and the token after it, for a clock time that follows it ("March 23 at 7:40").</summary>
+    private Resolved? _dayBefore;
+
+    private int _dayBeforeEnd = -1;
+
     public ChunkParser(string text, List<Token> tokens, DocState state)
     {
         _text = text;
@@ -107,6 +112,11 @@ internal sealed partial class ChunkParser
             }
 
             UpdateNarrative(h.Rule, h.Value);
+            if (h.Value.Type == TimexType.Date && h.Value.Granularity == Granularity.Day)
+            {
+                _dayBefore = h.Value;
+                _dayBeforeEnd = h.End;
+            }
 
             i = h.End;
         }
@@ -208,7 +218,7 @@ internal sealed partial class ChunkParser
 
     private static bool ModFits(Hit h, bool pointMod, bool quantityMod) =>
         pointMod ? h.Value.Type is TimexType.Date or TimexType.Time && h.Value.Value is not ("PRESENT_REF" or "PAST_REF" or "FUTURE_REF")
-        : !quantityMod || h.Value.Type is TimexType.Duration || h.Rule.StartsWith("ago", StringComparison.Ordinal) || h.Rule == "clock";
+        : !quantityMod || h.Value.Type is TimexType.Duration || h.Rule.StartsWith("ago", StringComparison.Ordinal) || h.Rule.StartsWith("clock", StringComparison.Ordinal) || h.Rule == "time-date";
 
     private Hit? Core(int i)
     {
@@ -294,7 +304,7 @@ internal sealed partial class ChunkParser
 
             bool numberNext = IsNumber(i + 1);
             bool prevOk = K(i - 1) is Kw.In or Kw.Of or Kw.Early or Kw.Late or Kw.Mid or Kw.Last or Kw.Next or Kw.This or Kw.Since or Kw.Until or Kw.By or Kw.From or Kw.During or Kw.Through or Kw.And or Kw.Or or Kw.Before or Kw.After or Kw.End or Kw.Beginning or Kw.Middle or Kw.Start
-                || IsHyphen(i - 1) || IsPunct(i - 1, ',');
+                || IsHyphen(i - 1) || IsPunct(i - 1, ',') || DayBefore(i);
             if (!numberNext && !prevOk)
             {
                 return 0;
@@ -311,6 +321,18 @@ internal sealed partial class ChunkParser
         return lex.Month;
     }
 
+    /// <summary>Whether a day of the month ends right before token <paramref name="i"/>: "23 March", "23rd March".</summary>
+    private bool DayBefore(int i)
+    {
+        int d = i - 1;
+        if (IsWord(d) && Adj(d) && (Word(d, "st") || Word(d, "nd") || Word(d, "rd") || Word(d, "th")))
+        {
+            d--;
+        }
+
+        return IsNumber(d) && Digits(d) <= 2 && Num(d) is >= 1 and <= 31 && !(Adj(d) && (IsPunct(d - 1, '.') || IsPunct(d - 1, ',') || IsPunct(d - 1, '/')));
+    }
+
     private int WeekdayAt(int i, out int next, out bool plural)
     {
         next = i;
@@ -323,12 +345,18 @@ internal sealed partial class ChunkParser
 
         if (lex.Abbreviation)
         {
-            if (!IsPunct(i + 1, '.') || !Adj(i + 1))
+            if (IsPunct(i + 1, '.') && Adj(i + 1))
+            {
+                next = i + 2;
+            }
+            else if (IsNumber(i + 1) && Digits(i + 1) <= 2 && !Adj(i + 1))
+            {
+                next = i + 1; // "Tue 23/3", "Wed 24 March": a day number vouches for the bare abbreviation
+            }
+            else
             {
                 return 0;
             }
-
-            next = i + 2;
         }
         else
         {

@@ -130,8 +130,44 @@ internal static partial class Lexicon
     private static readonly FrozenDictionary<string, LexEntry>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Entries.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// For each ASCII capital letter, bit n set when some entry of length n starts with that letter (ignoring case):
+    /// most words of news text fail this test, which is cheaper than hashing them for the dictionary.
+    /// </summary>
+    private static readonly uint[] FirstLetterLengths = BuildFirstLetterLengths();
+
     /// <summary>The entry for a word (case-insensitive), or null.</summary>
-    public static LexEntry? Find(ReadOnlySpan<char> word) => Lookup.TryGetValue(word, out var e) ? e : null;
+    public static LexEntry? Find(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty)
+        {
+            return null;
+        }
+
+        // An ASCII first letter can only match entries starting with the same letter (ordinal ignore-case); others go to the dictionary.
+        uint upper = (uint)(word[0] & ~0x20) - 'A';
+        if (upper < 26 && char.IsAsciiLetter(word[0]) && word.Length < 32 && (FirstLetterLengths[upper] & (1u << word.Length)) == 0)
+        {
+            return null;
+        }
+
+        return Lookup.TryGetValue(word, out var e) ? e : null;
+    }
+
+    private static uint[] BuildFirstLetterLengths()
+    {
+        var masks = new uint[26];
+        foreach (string key in Entries.Keys)
+        {
+            char first = char.ToUpperInvariant(key[0]);
+            if (char.IsAsciiLetterUpper(first) && key.Length < 32)
+            {
+                masks[first - 'A'] |= 1u << key.Length;
+            }
+        }
+
+        return masks;
+    }
 
 
     private static FrozenDictionary<string, LexEntry> Build()
