@@ -5,6 +5,7 @@ using NodaTime;
 using NodaTime.Text;
 using Timeline.Core.Temporal;
 using Timeline.Site.Evaluation;
+using Timeline.TestSupport;
 
 namespace Timeline.Benchmarks;
 
@@ -48,7 +49,7 @@ internal static class BenchmarkCorpus
 
     private static (string, IReadOnlyList<CorpusDocument>) Load()
     {
-        string? root = RepositoryRoot();
+        string? root = RepoRoot.TryFind(Environment.CurrentDirectory) ?? RepoRoot.TryFind(AppContext.BaseDirectory);
         string? configured = Environment.GetEnvironmentVariable("TIMELINE_BENCH_CORPUS");
         string?[] candidates =
         [
@@ -114,21 +115,5 @@ internal static class BenchmarkCorpus
         }
 
         return new CorpusDocument(id, body, reference);
-    }
-
-    private static string? RepositoryRoot()
-    {
-        foreach (string start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Timeline.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        return null;
     }
 }

@@ -9,7 +9,7 @@ internal static class BrowserPrerequisites
 {
     public const string RequiredVariable = "TIMELINE_BROWSER_TESTS";
 
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot { get; } = Timeline.TestSupport.RepoRoot.Path;
 
     public static string ToolsModules => Path.Combine(RepoRoot, ".tools", "node_modules");
 
@@ -41,19 +41,6 @@ internal static class BrowserPrerequisites
         }
 
         return missing.Count == 0 ? null : "Browser tests need " + string.Join(" and ", missing) + $"; set {RequiredVariable}=required to make their absence a failure.";
-    }
-
-    private static string FindRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Timeline.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Timeline.sln not found above " + AppContext.BaseDirectory);
     }
 }
 

@@ -1,12 +1,13 @@
 using Tomlyn;
 using Tomlyn.Model;
+using Timeline.TestSupport;
 
 namespace Timeline.Cli.Tests.Netlify;
 
 /// <summary>netlify.toml builds the same site as README's build command, and serves it with the promised headers.</summary>
 public sealed class NetlifyConfigTest
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepoRoot.Path;
 
     private static readonly TomlTable Config = TomlSerializer.Deserialize<TomlTable>(File.ReadAllText(Path.Combine(Root, "netlify.toml")))!;
 
@@ -67,19 +68,6 @@ public sealed class NetlifyConfigTest
 
     private static TomlTable Headers(string pattern) =>
         (TomlTable)((TomlTableArray)Config["headers"]).Single(h => (string)h["for"] == pattern)["values"];
-
-    private static string FindRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Timeline.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Timeline.sln not found above " + AppContext.BaseDirectory);
-    }
 
     /// <summary>A <c>dotnet run --project P … -- build [--input I] [--output O] [--strict]</c> found in a shell command.</summary>
     private sealed record BuildInvocation(string Project, string Input, string Output, bool Strict)

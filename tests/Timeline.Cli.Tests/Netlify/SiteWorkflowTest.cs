@@ -1,4 +1,5 @@
 using YamlDotNet.RepresentationModel;
+using Timeline.TestSupport;
 
 namespace Timeline.Cli.Tests.Netlify;
 
@@ -57,17 +58,8 @@ public sealed class SiteWorkflowTest
 
     private static YamlMappingNode Load()
     {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string path = Path.Combine(dir.FullName, ".github", "workflows", "site.yml");
-            if (File.Exists(Path.Combine(dir.FullName, "Timeline.sln")))
-            {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(File.ReadAllText(path)));
-                return (YamlMappingNode)stream.Documents[0].RootNode;
-            }
-        }
-
-        throw new InvalidOperationException("Timeline.sln not found above " + AppContext.BaseDirectory);
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(Path.Combine(RepoRoot.Path, ".github", "workflows", "site.yml"))));
+        return (YamlMappingNode)stream.Documents[0].RootNode;
     }
 }

@@ -73,16 +73,13 @@ internal static class SharedEval
             return System.IO.Directory.Exists(configured) ? configured : null;
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (Timeline.TestSupport.RepoRoot.TryFind(AppContext.BaseDirectory) is not { } root)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Timeline.sln")))
-            {
-                string candidate = Path.Combine(dir.FullName, "..", "shared", "eval");
-                return System.IO.Directory.Exists(candidate) ? Path.GetFullPath(candidate) : null;
-            }
+            return null;
         }
 
-        return null;
+        string candidate = Path.Combine(root, "..", "shared", "eval");
+        return System.IO.Directory.Exists(candidate) ? Path.GetFullPath(candidate) : null;
     }
 }
 

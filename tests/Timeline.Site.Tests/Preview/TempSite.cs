@@ -12,7 +12,7 @@ public sealed class TempSite : IDisposable
         Copy(Path.Combine(RepoRoot, "themes"), Themes);
     }
 
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot { get; } = Timeline.TestSupport.RepoRoot.Path;
 
     public string Root { get; }
 
@@ -66,18 +66,5 @@ public sealed class TempSite : IDisposable
         {
             File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Timeline.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Timeline.sln not found above " + AppContext.BaseDirectory);
     }
 }

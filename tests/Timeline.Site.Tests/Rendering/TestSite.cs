@@ -17,7 +17,7 @@ internal static class TestSite
     /// <summary>The regression payload: Scriban syntax that must never run, and a script tag that must never reach the page.</summary>
     public const string Payload = "{{ articles_filter_1561_widget.title }}<script>alert(1)</script>";
 
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot { get; } = Timeline.TestSupport.RepoRoot.Path;
 
     public static string ThemeDir => Path.Combine(RepoRoot, "themes", "default");
 
@@ -129,18 +129,5 @@ internal static class TestSite
     {
         var sentences = Highlighter.ParagraphSpans(text).Select(p => new Sentence(p.Start, p.End, SentenceKind.Body)).ToList();
         return new Story(path, index, text, sentences, SourceMap.Identity()) { Dateline = text[..text.IndexOf('—')].Trim() };
-    }
-
-    private static string FindRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Timeline.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Timeline.sln not found above " + AppContext.BaseDirectory);
     }
 }
