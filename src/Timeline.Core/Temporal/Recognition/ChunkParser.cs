@@ -45,7 +45,7 @@ internal sealed class DocState(DocumentTime doc)
 internal sealed partial class ChunkParser
 {
     private readonly string _text;
-    private readonly List<Token> _t;
+    private readonly Token[] _t;
     private readonly DocState _st;
     private readonly int _n;
 
@@ -59,10 +59,10 @@ internal sealed partial class ChunkParser
 
     private int _dayBeforeEnd = -1;
 
-    public ChunkParser(string text, List<Token> tokens, DocState state)
+    public ChunkParser(string text, TokenBuffer tokens, DocState state)
     {
         _text = text;
-        _t = tokens;
+        _t = tokens.Items;
         _st = state;
         _n = tokens.Count;
     }

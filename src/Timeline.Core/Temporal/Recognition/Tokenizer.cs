@@ -49,7 +49,7 @@ internal readonly struct Token
 internal static class Tokenizer
 {
     /// <summary>Appends the tokens of text[start..end) and returns whether any of them is a number or a temporal word.</summary>
-    public static bool Tokenize(string text, int start, int end, List<Token> tokens)
+    public static bool Tokenize(string text, int start, int end, TokenBuffer tokens)
     {
         bool trigger = false;
         int i = start;
@@ -84,12 +84,20 @@ internal static class Tokenizer
             }
             else if (char.IsLetter(c))
             {
-                while (i < end && char.IsLetter(text[i]))
+                // Hash ASCII letters for the lexicon while scanning them; a non-ASCII letter sends the word to the dictionary.
+                uint hash = Lexicon.HashSeed;
+                bool ascii = true;
+                char l;
+                while (i < end && char.IsLetter(l = text[i]))
                 {
+                    ascii &= char.IsAscii(l);
+                    hash = Lexicon.HashStep(hash, l);
                     i++;
                 }
 
-                var lex = i - s <= 16 ? Lexicon.Find(text.AsSpan(s, i - s)) : null;
+                var lex = i - s > 16 ? null
+                    : ascii ? Lexicon.FindAsciiLetters(text.AsSpan(s, i - s), hash)
+                    : Lexicon.Find(text.AsSpan(s, i - s));
                 trigger |= lex is { Temporal: true };
                 tokens.Add(new Token(s, i, TokenKind.Word, lex, -1, char.IsUpper(c), newline));
             }
@@ -104,5 +112,32 @@ internal static class Tokenizer
         }
 
         return trigger;
+    }
+}
+
+/// <summary>
+/// A growable array of tokens: the parser reads tokens in place (<c>_t[i].Kind</c>) instead of copying each one out of a list.
+/// Reused across chunks by one thread.
+/// </summary>
+internal sealed class TokenBuffer(int capacity)
+{
+    public Token[] Items { get; private set; } = new Token[capacity];
+
+    public int Count { get; private set; }
+
+    public int Capacity => Items.Length;
+
+    public void Clear() => Count = 0;
+
+    public void Add(in Token token)
+    {
+        if (Count == Items.Length)
+        {
+            var bigger = new Token[Items.Length * 2];
+            Array.Copy(Items, bigger, Count);
+            Items = bigger;
+        }
+
+        Items[Count++] = token;
     }
 }
