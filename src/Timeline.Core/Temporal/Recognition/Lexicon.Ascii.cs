@@ -23,22 +23,28 @@ internal static partial class Lexicon
     /// </summary>
     public static LexEntry? FindAsciiLetters(ReadOnlySpan<char> word, uint hash) => AsciiIndex.Find(word, hash);
 
+    /// <summary>Initialised on first use, after the dictionary (field initialisers only, so the JIT sees it as ready and constant).</summary>
     private static class AsciiIndex
     {
-        // Power-of-two table of slot+1 (0 = empty), at most a quarter full so probes stay short.
-        private static readonly int[] Slots;
-        private static readonly string[] Keys;
-        private static readonly LexEntry[] Values;
-        private static readonly int Mask;
+        private static readonly AsciiTable Table = new(Entries);
 
-        /// <summary>Whether some key is not plain ASCII: then ordinal ignore-case could pair it with an ASCII word, so use the dictionary.</summary>
-        private static readonly bool UseDictionary;
+        public static LexEntry? Find(ReadOnlySpan<char> word, uint hash) => Table.UseDictionary ? Lexicon.Find(word) : Table.Find(word, hash);
+    }
 
-        static AsciiIndex()
+    private sealed class AsciiTable
+    {
+        // Power-of-two table of key index + 1 (0 = empty), at most a quarter full so probes stay short.
+        private readonly int[] _slots;
+        private readonly uint[] _hashes; // the full hash of each slot's key: most misses end here, without reading a key
+        private readonly string[] _keys;
+        private readonly LexEntry[] _values;
+        private readonly int _mask;
+
+        public AsciiTable(IEnumerable<KeyValuePair<string, LexEntry>> entries)
         {
             var keys = new List<string>();
             var values = new List<LexEntry>();
-            foreach (var (key, value) in Entries)
+            foreach (var (key, value) in entries)
             {
                 if (!System.Text.Ascii.IsValid(key))
                 {
@@ -49,57 +55,58 @@ internal static partial class Lexicon
                 values.Add(value);
             }
 
-            Keys = [.. keys];
-            Values = [.. values];
+            _keys = [.. keys];
+            _values = [.. values];
             int size = 64;
-            while (size < Keys.Length * 4)
+            while (size < _keys.Length * 4)
             {
                 size *= 2;
             }
 
-            Slots = new int[size];
-            Mask = size - 1;
-            for (int k = 0; k < Keys.Length; k++)
+            _slots = new int[size];
+            _hashes = new uint[size];
+            _mask = size - 1;
+            for (int k = 0; k < _keys.Length; k++)
             {
                 uint h = HashSeed;
-                foreach (char c in Keys[k])
+                foreach (char c in _keys[k])
                 {
                     h = HashStep(h, c);
                 }
 
-                int slot = (int)(h & (uint)Mask);
-                while (Slots[slot] != 0)
+                int slot = (int)(h & (uint)_mask);
+                while (_slots[slot] != 0)
                 {
-                    slot = (slot + 1) & Mask;
+                    slot = (slot + 1) & _mask;
                 }
 
-                Slots[slot] = k + 1;
+                _slots[slot] = k + 1;
+                _hashes[slot] = h;
             }
         }
 
-        public static LexEntry? Find(ReadOnlySpan<char> word, uint hash)
-        {
-            if (UseDictionary)
-            {
-                return Lexicon.Find(word);
-            }
+        /// <summary>Whether some key is not plain ASCII: then ordinal ignore-case could pair it with an ASCII word, so use the dictionary.</summary>
+        public bool UseDictionary { get; }
 
-            int slot = (int)(hash & (uint)Mask);
+        public LexEntry? Find(ReadOnlySpan<char> word, uint hash)
+        {
+            int[] slots = _slots;
+            int slot = (int)(hash & (uint)_mask);
             while (true)
             {
-                int k = Slots[slot] - 1;
+                int k = slots[slot] - 1;
                 if (k < 0)
                 {
                     return null;
                 }
 
-                string key = Keys[k];
-                if (key.Length == word.Length && EqualsLower(word, key))
+                string key = _keys[k];
+                if (_hashes[slot] == hash && key.Length == word.Length && EqualsLower(word, key))
                 {
-                    return Values[k];
+                    return _values[k];
                 }
 
-                slot = (slot + 1) & Mask;
+                slot = (slot + 1) & _mask;
             }
         }
 

@@ -52,6 +52,8 @@ internal static class Tokenizer
     public static bool Tokenize(string text, int start, int end, TokenBuffer tokens)
     {
         bool trigger = false;
+        var items = tokens.Items;
+        int count = tokens.Count;
         int i = start;
         bool newline = false;
         while (i < end)
@@ -80,7 +82,12 @@ internal static class Tokenizer
 
                 int number = i - s <= 9 ? (int)value : -1;
                 trigger = true;
-                tokens.Add(new Token(s, i, TokenKind.Number, null, number, false, newline));
+                if (count == items.Length)
+                {
+                    items = tokens.Grow(count);
+                }
+
+                items[count++] = new Token(s, i, TokenKind.Number, null, number, false, newline);
             }
             else if (char.IsLetter(c))
             {
@@ -99,18 +106,29 @@ internal static class Tokenizer
                     : ascii ? Lexicon.FindAsciiLetters(text.AsSpan(s, i - s), hash)
                     : Lexicon.Find(text.AsSpan(s, i - s));
                 trigger |= lex is { Temporal: true };
-                tokens.Add(new Token(s, i, TokenKind.Word, lex, -1, char.IsUpper(c), newline));
+                if (count == items.Length)
+                {
+                    items = tokens.Grow(count);
+                }
+
+                items[count++] = new Token(s, i, TokenKind.Word, lex, -1, char.IsUpper(c), newline);
             }
             else
             {
                 // Surrogate pairs and other symbols: one token per UTF-16 unit keeps offsets exact and never splits a word.
                 i++;
-                tokens.Add(new Token(s, i, TokenKind.Punct, null, -1, false, newline));
+                if (count == items.Length)
+                {
+                    items = tokens.Grow(count);
+                }
+
+                items[count++] = new Token(s, i, TokenKind.Punct, null, -1, false, newline);
             }
 
             newline = false;
         }
 
+        tokens.Count = count;
         return trigger;
     }
 }
@@ -123,21 +141,18 @@ internal sealed class TokenBuffer(int capacity)
 {
     public Token[] Items { get; private set; } = new Token[capacity];
 
-    public int Count { get; private set; }
+    public int Count { get; set; }
 
     public int Capacity => Items.Length;
 
     public void Clear() => Count = 0;
 
-    public void Add(in Token token)
+    /// <summary>Doubles the array, keeping the first <paramref name="count"/> tokens, and returns it.</summary>
+    public Token[] Grow(int count)
     {
-        if (Count == Items.Length)
-        {
-            var bigger = new Token[Items.Length * 2];
-            Array.Copy(Items, bigger, Count);
-            Items = bigger;
-        }
-
-        Items[Count++] = token;
+        var bigger = new Token[Items.Length * 2];
+        Array.Copy(Items, bigger, count);
+        Items = bigger;
+        return bigger;
     }
 }
