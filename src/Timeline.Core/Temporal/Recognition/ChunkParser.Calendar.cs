@@ -699,6 +699,14 @@ internal sealed partial class ChunkParser
             return Cal.At(YearBack(Granularity.Quarter).Date, Granularity.Quarter) is { } ya ? new Hit(j + 4, ya, "quarter-year-ago") : null;
         }
 
+        bool yearBack = false;
+        if (j > i && L(j) is { Unit: Unit.Year, UnitPlural: false } && IsHyphen(j + 1) && K(j + 2) is Kw.Ago or Kw.Earlier && L(j + 3) is { Ordinal: >= 1 and <= 4 })
+        {
+            // "the year-ago third quarter", "the year-earlier first half": that period of the year before publication.
+            yearBack = true;
+            j += 3;
+        }
+
         if (j > i && K(j) is Kw.Latest or Kw.Recent && Is(j + 1, Kw.Period))
         {
             return Cal.At(Cal.Shift(Dct, Granularity.Quarter, -1), Granularity.Quarter) is { } lp ? new Hit(j + 2, lp, "quarter-latest-period") : null;
@@ -761,6 +769,12 @@ internal sealed partial class ChunkParser
         if (rel != Kw.None)
         {
             int shift = rel switch { Kw.Current or Kw.This => 0, Kw.Next => 1, _ => -1 };
+            if (Is(k, Kw.A) && L(k + 1) is { Unit: Unit.Year, UnitPlural: false } && K(k + 2) is Kw.Ago or Kw.Earlier)
+            {
+                // "the quarter a year ago": the reported quarter, a year back
+                return Cal.At(YearBack(Granularity.Quarter).Date, Granularity.Quarter) is { } qa ? new Hit(k + 3, qa, "quarter-year-ago") : null;
+            }
+
             return Cal.At(Cal.Shift(Dct, Granularity.Quarter, shift), Granularity.Quarter) is { } rq ? new Hit(k, rq, "quarter-relative") : null;
         }
 
@@ -805,6 +819,11 @@ internal sealed partial class ChunkParser
         }
 
         _ = cur;
+        if (yearBack)
+        {
+            year = Dct.Year - 1;
+        }
+
         var r = half ? Cal.Half(year, q) : Cal.Quarter(year, q);
         return r is { } v ? new Hit(end, v, half ? "half" : "quarter") : null;
     }

@@ -171,6 +171,11 @@ internal sealed partial class ChunkParser
             return Cal.At(a, g) is { } ye ? new Hit(j + 3, ye, "year-earlier") : null;
         }
 
+        if (YearEnd(j) is { } yeEnd)
+        {
+            return yeEnd;
+        }
+
         if (rel is not (Kw.This or Kw.Last or Kw.Next or Kw.Past or Kw.Previous or Kw.Coming or Kw.Upcoming or Kw.Current or Kw.Following or Kw.That or Kw.Same))
         {
             return null;
@@ -264,6 +269,37 @@ internal sealed partial class ChunkParser
     }
 
     /// <summary>
+    /// "year-end", "year end", "year's end": the end of the publication year (TimeML value YYYY, mod END), or of the year
+    /// before after "since" ("the change is since year-end").
+    /// </summary>
+    private Hit? YearEnd(int j)
+    {
+        if (L(j) is not { Unit: Unit.Year, UnitPlural: false })
+        {
+            return null;
+        }
+
+        int k = j + 1;
+        if (IsHyphen(k) && Adj(k) && Adj(k + 1))
+        {
+            k++;
+        }
+        else if (IsApostrophe(k) && Adj(k) && Word(k + 1, "s") && Adj(k + 1))
+        {
+            k += 2;
+        }
+
+        if (!Is(k, Kw.End) || Is(k + 1, Kw.Of))
+        {
+            return null;
+        }
+
+        int start = Is(j - 1, Kw.The) ? j - 1 : j;
+        int year = Is(start - 1, Kw.Since) ? Dct.Year - 1 : Dct.Year;
+        return Cal.Year(year) is { } y ? new Hit(k + 1, y.WithMod(TimexMod.End), "year-end") : null;
+    }
+
+    /// <summary>
     /// "two days ago", "a decade ago" (a year, approximate), "three years earlier" (from the last date mentioned),
     /// "a week later", "two weeks from now", "the day before".
     /// </summary>
@@ -271,10 +307,20 @@ internal sealed partial class ChunkParser
     {
         int j = i;
         long n;
-        if (Is(j, Kw.The) && L(j + 1) is { Unit: Unit.Day, UnitPlural: false } && K(j + 2) is Kw.Before or Kw.After && IsEnd(j + 3))
+        if (Is(j, Kw.The) && L(j + 1) is { Unit: Unit.Day, UnitPlural: false } && K(j + 2) is Kw.Before or Kw.After)
         {
-            var (a, _) = NarrativeAnchor();
-            return Cal.Day(a.PlusDays(K(j + 2) == Kw.Before ? -1 : 1)) is { } r ? new Hit(j + 3, r, "narrative-day") : null;
+            int delta = K(j + 2) == Kw.Before ? -1 : 1;
+            if (IsEnd(j + 3))
+            {
+                var (a, _) = NarrativeAnchor();
+                return Cal.Day(a.PlusDays(delta)) is { } r ? new Hit(j + 3, r, "narrative-day") : null;
+            }
+
+            // "the day before last Tuesday", "the day after Christmas": one day from the day named after it.
+            if (DayAt(j + 3) is { Value.Range: { } named } dh)
+            {
+                return Cal.Day(named.Start.PlusDays(delta)) is { } r ? new Hit(dh.End, r, "day-before-date") : null;
+            }
         }
 
         if (!NumberAt(j, out int k, out n, allowArticle: true))

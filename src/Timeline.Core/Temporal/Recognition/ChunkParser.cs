@@ -672,7 +672,8 @@ internal sealed partial class ChunkParser
 
         if (Is(k, Kw.Until))
         {
-            return Cue.Future;
+            // "until Tuesday" points forward, unless the clause is in the past perfect: "Until Thursday, they had not called him a suspect".
+            return PastPerfectAround(i) ? Cue.Past : Cue.Future;
         }
 
         if (Is(k, Kw.Since))
@@ -686,6 +687,28 @@ internal sealed partial class ChunkParser
         }
 
         return Cue.None;
+    }
+
+    /// <summary>Whether "had" appears in the sentence around token <paramref name="i"/> (within 12 tokens either side).</summary>
+    private bool PastPerfectAround(int i)
+    {
+        for (int k = i - 1; k >= 0 && k >= i - 12 && !SentenceBreakAfter(k); k--)
+        {
+            if (Word(k, "had"))
+            {
+                return true;
+            }
+        }
+
+        for (int k = i + 1; k < _n && k <= i + 12 && !SentenceBreakAfter(k - 1); k++)
+        {
+            if (Word(k, "had"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether tokens <paramref name="a"/> and <paramref name="b"/> are in the same, not too long, sentence.</summary>
@@ -752,10 +775,20 @@ internal sealed partial class ChunkParser
 
         if (tok.Lex is { } lex)
         {
+            if (lex.Cue == Cue.Present && Is(k + 1, Kw.To) && IsWord(k + 2) && (Word(k, "is") || Word(k, "are")))
+            {
+                return Cue.Future; // "is to resume trading Tuesday": a plan
+            }
+
             if (lex.Cue != Cue.None)
             {
                 // "'ll" and "won't" arrive as separate tokens after an apostrophe.
                 return lex.Cue == Cue.Past && IsApostrophe(k + 1) && Word(k, "won") ? Cue.Future : lex.Cue;
+            }
+
+            if (lex.Kw is Kw.Next && (Is(k + 1, Kw.To) || Word(k + 1, "door")))
+            {
+                return Cue.None; // "next to the embassy", "next door": a place, not a time
             }
 
             if (lex.Kw is Kw.Next or Kw.Coming or Kw.Upcoming)
