@@ -148,7 +148,8 @@ internal sealed partial class ChunkParser
             {
                 Cue.Past => month <= cur ? y : y - 1,
                 Cue.Future => month >= cur ? y : y + 1,
-                _ => month - cur > 6 ? y - 1 : month - cur < -6 ? y + 1 : y,
+                // No tense: news mostly looks back, so a month is ahead only when it is at most four months away.
+                _ => ((month - cur + 12) % 12) is >= 1 and <= 4 ? (month > cur ? y : y + 1) : (month <= cur ? y : y - 1),
             },
         };
         return Cal.Month(year, month);

@@ -623,7 +623,9 @@ internal sealed partial class ChunkParser
             }
         }
 
-        for (int k = i + 1, d = 1; k < _n && d < bestDistance && d <= 12; k++, d++)
+        // A clause that opens with the expression ("In January, a week after …, a bomb killed") has its verb further on.
+        int ahead = best == Cue.None ? 30 : 12;
+        for (int k = i + 1, d = 1; k < _n && d < bestDistance && d <= ahead; k++, d++)
         {
             if (SentenceBreakAfter(k - 1))
             {
@@ -679,6 +681,11 @@ internal sealed partial class ChunkParser
         if (Is(k, Kw.Since))
         {
             return Cue.Past;
+        }
+
+        if (Word(k, "payable") || Word(k, "effective") || (Word(k, "record") && Is(k - 1, Kw.Of)))
+        {
+            return Cue.Future; // "payable Dec. 15", "effective Feb. 1", "holders of record Dec. 21": dates a notice sets ahead
         }
 
         if (Word(k, "as") && k >= 2 && (Word(k - 1, "soon") || Is(k - 1, Kw.Early)) && Word(k - 2, "as"))
@@ -753,8 +760,14 @@ internal sealed partial class ChunkParser
             return true;
         }
 
-        return c == '.' && !(L(k - 1)?.Abbreviation ?? false) && (k + 1 >= _n || _t[k + 1].Capitalized || _t[k + 1].Kind != TokenKind.Word);
+        // "Birmingham, Ala., killed": a dot before a comma or a closing bracket ends an abbreviation, not a sentence.
+        return c == '.' && !(L(k - 1)?.Abbreviation ?? false)
+            && (k + 1 >= _n || _t[k + 1].Capitalized || (_t[k + 1].Kind != TokenKind.Word && !(_t[k + 1].Kind == TokenKind.Punct && _text[_t[k + 1].Start] is ',' or ';' or ':' or ')')));
     }
+
+    private bool IsDeterminer(int k) =>
+        K(k) is Kw.A or Kw.An or Kw.The or Kw.This or Kw.That or Kw.These or Kw.Those
+        || Word(k, "its") || Word(k, "their") || Word(k, "his") || Word(k, "her") || Word(k, "our");
 
     private Cue CueOf(int k)
     {
@@ -805,7 +818,9 @@ internal sealed partial class ChunkParser
             && !w.Equals("expected", StringComparison.OrdinalIgnoreCase) && !w.Equals("scheduled", StringComparison.OrdinalIgnoreCase)
             && !w.Equals("planned", StringComparison.OrdinalIgnoreCase) && !w.Equals("supposed", StringComparison.OrdinalIgnoreCase))
         {
-            return Cue.Past;
+            // "a still unspecified date", "the proposed merger": an -ed word after a determiner is an adjective, not a past verb.
+            int d = Word(k - 1, "still") || Word(k - 1, "newly") || Word(k - 1, "previously") || Word(k - 1, "recently") ? k - 2 : k - 1;
+            return IsDeterminer(d) ? Cue.None : Cue.Past;
         }
 
         if (w.Equals("expected", StringComparison.OrdinalIgnoreCase) || w.Equals("scheduled", StringComparison.OrdinalIgnoreCase) || w.Equals("planned", StringComparison.OrdinalIgnoreCase))
