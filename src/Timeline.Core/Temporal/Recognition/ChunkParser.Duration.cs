@@ -13,6 +13,13 @@ internal sealed partial class ChunkParser
     private Hit? DurationRule(int i)
     {
         int j = i;
+        if (K(i) is Kw.Coming && K(i - 1) is Kw.In or Kw.Over or Kw.During or Kw.For or Kw.Within
+            && L(i + 1) is { Unit: Unit.Year or Unit.Month or Unit.Week or Unit.Day or Unit.Decade, UnitPlural: true } bu)
+        {
+            // "in coming weeks" without the article: the same vague span ahead as "the coming weeks"
+            return new Hit(i + 2, new Resolved(TimexType.Duration, Cal.Duration(null, bu.Unit), null), "duration-vague");
+        }
+
         if (K(j) is Kw.The or Kw.Another)
         {
             j++;
@@ -164,13 +171,6 @@ internal sealed partial class ChunkParser
         if (K(i) is Kw.The && K(i + 1) is Kw.Coming or Kw.Next && L(i + 2) is { Unit: Unit.Year or Unit.Month or Unit.Week or Unit.Day or Unit.Decade, UnitPlural: true } cu)
         {
             return new Hit(i + 3, new Resolved(TimexType.Duration, Cal.Duration(null, cu.Unit), null), "duration-vague");
-        }
-
-        if (K(i) is Kw.Coming && K(i - 1) is Kw.In or Kw.Over or Kw.During or Kw.For or Kw.Within
-            && L(i + 1) is { Unit: Unit.Year or Unit.Month or Unit.Week or Unit.Day or Unit.Decade, UnitPlural: true } bu)
-        {
-            // "in coming weeks" without the article: the same vague span ahead as "the coming weeks"
-            return new Hit(i + 2, new Resolved(TimexType.Duration, Cal.Duration(null, bu.Unit), null), "duration-vague");
         }
 
         return null;

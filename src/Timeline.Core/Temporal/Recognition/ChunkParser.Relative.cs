@@ -317,7 +317,7 @@ internal sealed partial class ChunkParser
             }
 
             // "the day before last Tuesday", "the day after Christmas": one day from the day named after it.
-            if (DayAt(j + 3) is { Value.Range: { } named } dh)
+            if ((DayAt(j + 3) ?? Holiday(j + 3)) is { Value: { Type: TimexType.Date, Granularity: Granularity.Day, Range: { } named } } dh)
             {
                 return Cal.Day(named.Start.PlusDays(delta)) is { } r ? new Hit(dh.End, r, "day-before-date") : null;
             }
