@@ -237,6 +237,62 @@ internal sealed partial class ChunkParser
         return null;
     }
 
+    // ---- range endpoints ---------------------------------------------------------------------------------------------
+
+    /// <summary>Whether token <paramref name="k"/> links the two ends of a range: "-", "–", "to", "and", "through".</summary>
+    private bool IsRangeLink(int k) => IsHyphen(k) || Is(k, Kw.To) || Is(k, Kw.And) || Is(k, Kw.Through) || Word(k, "through");
+
+    /// <summary>
+    /// The bare number at one end of a range, which TimeML marks as a date of its own: the first day of "10-18 June 1953",
+    /// "from 15 to 22 February", "between 14 and 16 November"; the second of "April 6-7", "May 4 and 5"; the second
+    /// year of "1915-16", "1983-1985"; the first year of "480-479 BC".
+    /// </summary>
+    private Hit? RangeEnd(int i)
+    {
+        if (!IsNumber(i) || (Adj(i) && (IsPunct(i - 1, '.') || IsPunct(i - 1, ',') || IsPunct(i - 1, '/') || IsPunct(i - 1, ':'))))
+        {
+            return null;
+        }
+
+        int afterDay = i + 1;
+        int d1 = Digits(i) <= 2 ? DayOfMonthAt(i, out afterDay) : 0;
+        if (d1 > 0 && IsRangeLink(afterDay) && IsNumber(afterDay + 1) && MonthAt(afterDay, out _) == 0
+            && ExplicitDate(afterDay + 1) is { Value: { Type: TimexType.Date, Granularity: Granularity.Day, Range: { } second } } && second.Start.Day > d1)
+        {
+            return Cal.Day(Cal.Date(second.Start.Year, second.Start.Month, d1)) is { } first ? new Hit(afterDay, first, "date-range-start") : null;
+        }
+
+        if (d1 > 0 && IsRangeLink(i - 1) && _dayBeforeEnd == i - 1 && _dayBefore is { Range: { } prev } && d1 > prev.Start.Day
+            && (IsNumber(i - 2) || (IsNumber(i - 3) && IsWord(i - 2) && Adj(i - 2)))
+            && (IsHyphen(i - 1) || IsEnd(afterDay) || YearAt(IsPunct(afterDay, ',') ? afterDay + 1 : afterDay, out _) > 0))
+        {
+            // "April 6-7", "May 4 and 5": the month and year of the day just before; "and" only when nothing follows ("4 and 5 people")
+            return Cal.Day(Cal.Date(prev.Start.Year, prev.Start.Month, d1)) is { } end ? new Hit(afterDay, end, "date-range-end") : null;
+        }
+
+        if (IsHyphen(i - 1) && Adj(i - 1) && Adj(i) && IsNumber(i - 2) && Digits(i - 2) == 4 && Num(i - 2) is >= 1000 and <= 2200 && Digits(i) is 2 or 4
+            && !(IsHyphen(i + 1) && Adj(i + 1)))
+        {
+            // "1915-16", "2006-07", "1983-1985": the second year of a span (not "2026-01-28", which has a second hyphen)
+            int from = Num(i - 2);
+            int y = Digits(i) == 2 ? (from / 100 * 100) + Num(i) : Num(i);
+            if (Digits(i) == 2 && y <= from)
+            {
+                y += 100;
+            }
+
+            return y - from is > 0 and <= 30 && Cal.Year(y) is { } ye ? new Hit(i + 1, ye, "year-range-end") : null;
+        }
+
+        if (Digits(i) <= 4 && IsRangeLink(i + 1) && !Is(i + 1, Kw.And) && IsNumber(i + 2) && Num(i + 2) < Num(i) && Num(i) > 0 && EraBc(i + 3, out _))
+        {
+            // "480-479 BC", "264 to 241 BC": the era of the second year applies to the first
+            return Cal.YearBc(Num(i)) is { } bc ? new Hit(i + 1, bc, "year-bc") : null;
+        }
+
+        return null;
+    }
+
     /// <summary>"2026-01-28", "1/28/2026", "01/28/98", "2026/01/28", "23/3/2021", "23.3.2021", "Tue 23/3", "23/03".</summary>
     private Hit? NumericDate(int i)
     {

@@ -238,6 +238,7 @@ internal sealed partial class ChunkParser
         Consider(ref best, SeasonRule(i));
         Consider(ref best, ClockRule(i));
         Consider(ref best, Holiday(i));
+        Consider(ref best, RangeEnd(i));
         return best is { } b ? WithClock(i, b) : null;
     }
 
