@@ -105,6 +105,14 @@ internal sealed partial class ChunkParser
                     return Cal.Week(weekOf.Value.Range!.Value.Start) is { } wo ? new Hit(weekOf.End, wo, "week-of") : null;
                 }
 
+                if (Is(i + 1, Kw.Full) && L(i + 2) is { Unit: Unit.Year, UnitPlural: false } && !IsHyphen(i + 3))
+                {
+                    // "the full year": the whole current (reported) year, or a year's length after "for" or "over"
+                    return K(i - 1) is Kw.Over or Kw.During || Word(i - 1, "throughout")
+                        ? new Hit(i + 3, new Resolved(TimexType.Duration, Cal.Duration(1, Unit.Year), null), "the-unit-duration")
+                        : Cal.Year(Dct.Year) is { } fy ? new Hit(i + 3, fy, "the-unit") : null;
+                }
+
                 if (L(i + 1) is { Unit: Unit.Year or Unit.Week, UnitPlural: false } yw && !IsHyphen(i + 2) && !IsNumber(i + 2) && !Is(i + 2, Kw.Before) && !Is(i + 2, Kw.After) && !Is(i + 2, Kw.Earlier))
                 {
                     // "the year", "the week": the current one, or a year's length after "for" or "over"
