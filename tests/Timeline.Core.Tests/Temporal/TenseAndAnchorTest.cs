@@ -84,3 +84,47 @@ public class TenseAndAnchorTest
         Assert.True(hits.Count == 0, $"'{phrase}' was tagged as [{string.Join(", ", hits.Select(m => $"'{m.Text}'={m.Value}"))}]");
     }
 }
+
+/// <summary>Both ends of a range are dates of their own (TimeML), and reporting words that start an expression.</summary>
+public class RangeEndsAndPeriodsTest
+{
+    public static TheoryData<string, string, string, string> Cases => new()
+    {
+        // The first day takes the month and year of the explicit date after the link ("-", "to", "and").
+        { "The sieges of Outpost Harry (10-18 June 1953) followed.", "10", "1953-06-10", "2009-06-01" },
+        { "From 15 to 22 February 1984, in Operation Dawn 5, the Iranians attacked.", "15", "1984-02-15", "2009-06-01" },
+        { "The hackathon is happening between 14 and 16 November.", "14", "2014-11-14", "2014-11-01" },
+        // The second day takes the month of the day just before it, and the year written after it, which the first day shares.
+        { "The engagements at Celaya, on April 6-7, 1915, were decisive.", "7, 1915", "1915-04-07", "2009-06-01" },
+        { "The engagements at Celaya, on April 6-7, 1915, were decisive.", "April 6", "1915-04-06", "2009-06-01" },
+        { "Surrendering on May 4 and 5, 1865, were the last departments.", "5, 1865", "1865-05-05", "2009-06-01" },
+        // Without a year, the second day takes the year of the first.
+        { "The two engagements, on April 6-7 and from April 13-15, were decisive.", "15", "2009-04-15", "2009-06-01" },
+        // The second year of a span: two digits take the century of the first, four stand alone.
+        { "After the siege of Kut (1915-16), the British reorganised.", "16", "1916", "2009-06-01" },
+        { "1983-1985: offensives fail to break the stalemate.", "1985", "1985", "2009-06-01" },
+        // An era after the second year applies to the first.
+        { "The Ionian Revolt (499-493 BC) began it.", "499", "BC0499", "2009-06-01" },
+        // "period" can start an expression even with no number near: the quarter just reported.
+        { "The latest period includes gains from early retirement of debt.", "The latest period", "1989-Q3", "1989-10-26" },
+        // "the full year" is the current year.
+        { "Kellogg forecast an earnings increase for the full year.", "the full year", "1989", "1989-10-26" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Resolves(string text, string extent, string value, string dct) =>
+        TaggerAssert.Value(text, extent, value, TimexMod.None, dct);
+
+    [Theory]
+    // "and" joins a day to a count only at the end of a clause: "4 and 5 people" is not a range of days.
+    [InlineData("On March 3 and 4 people were hurt.", "4")]
+    // An ISO date is one expression, not a year range.
+    [InlineData("Filed 2025-11-03 in court.", "11")]
+    public void LeavesNumbersThatDoNotEndARange(string text, string phrase)
+    {
+        int at = text.IndexOf(" " + phrase + " ", StringComparison.Ordinal) is >= 0 and var sp ? sp + 1 : text.IndexOf(phrase, StringComparison.Ordinal);
+        var hits = TaggerAssert.Tag(text, "2025-11-20").Where(m => m.Start <= at && at < m.End).ToList();
+        Assert.True(hits.Count == 0 || hits.All(m => m.Text.Length > phrase.Length), $"'{phrase}' was tagged alone as [{string.Join(", ", hits.Select(m => $"'{m.Text}'={m.Value}"))}]");
+    }
+}

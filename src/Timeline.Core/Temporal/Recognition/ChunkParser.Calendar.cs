@@ -98,9 +98,16 @@ internal sealed partial class ChunkParser
         }
 
         int j = k + 1;
-        if (DayOfMonthAt(j, out int afterDay) > 0 && IsNumber(j))
+        bool dayOnly = false;
+        if (DayOfMonthAt(j, out int afterDay) > 0 && IsNumber(j) && Digits(j) <= 2)
         {
             j = afterDay;
+            dayOnly = true;
+        }
+
+        if (dayOnly && MonthAt(j, out _) == 0 && IsPunct(j, ',') && YearAt(j + 1, out _) is > 0 and var dy && IsNumber(j + 1))
+        {
+            return dy; // "April 6-7, 1915", "May 4 and 5, 1865": the year after the second day
         }
 
         if (MonthAt(j, out int afterMonth) > 0)
@@ -267,6 +274,12 @@ internal sealed partial class ChunkParser
             && (IsHyphen(i - 1) || IsEnd(afterDay) || YearAt(IsPunct(afterDay, ',') ? afterDay + 1 : afterDay, out _) > 0))
         {
             // "April 6-7", "May 4 and 5": the month and year of the day just before; "and" only when nothing follows ("4 and 5 people")
+            int yk = IsPunct(afterDay, ',') ? afterDay + 1 : afterDay;
+            if (IsNumber(yk) && YearAt(yk, out int afterYear) is > 0 and var stated)
+            {
+                return Cal.Day(Cal.Date(stated, prev.Start.Month, d1)) is { } endY ? new Hit(afterYear, endY, "date-range-end") : null;
+            }
+
             return Cal.Day(Cal.Date(prev.Start.Year, prev.Start.Month, d1)) is { } end ? new Hit(afterDay, end, "date-range-end") : null;
         }
 
