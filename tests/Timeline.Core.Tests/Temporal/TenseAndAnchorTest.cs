@@ -128,3 +128,45 @@ public class RangeEndsAndPeriodsTest
         Assert.True(hits.Count == 0 || hits.All(m => m.Text.Length > phrase.Length), $"'{phrase}' was tagged alone as [{string.Join(", ", hits.Select(m => $"'{m.Text}'={m.Value}"))}]");
     }
 }
+
+/// <summary>Phrases TimeBank marks that the rules missed: centuries as modifiers, spans ahead, terms, clock hours by part of day.</summary>
+public class MissedPhrasesTest
+{
+    public static TheoryData<string, string, string, TimexMod, string> Cases => new()
+    {
+        // An ordinal century without the article, as a modifier (also hyphenated).
+        { "She is a 20th century democrat.", "20th century", "19", TimexMod.None, "1998-02-13" },
+        { "Angkor Wat, the fabled 11th century temple, drew tourists.", "11th century", "10", TimexMod.None, "1998-02-19" },
+        { "In eighteenth-century France throne and altar were allied.", "eighteenth-century", "17", TimexMod.None, "2009-06-01" },
+        // Vague spans: ahead, over the years, past years (as "recent years").
+        { "Managers will face pressure in the weeks ahead.", "the weeks ahead", "PXW", TimexMod.None, "1989-10-26" },
+        { "Over the years many more patients waited.", "the years", "PXY", TimexMod.None, "1998-03-31" },
+        { "There were sell programs in past years, too.", "past years", "PAST_REF", TimexMod.None, "1989-10-26" },
+        // "the near term", "the short term": the future; "long-term" as an adjective is not marked (see below).
+        { "We don't minimize the challenges of the near term.", "the near term", "FUTURE_REF", TimexMod.None, "1989-10-26" },
+        { "It could placate holders in the short term.", "the short term", "FUTURE_REF", TimexMod.None, "1989-10-26" },
+        // A bare hour with a part of day after "at".
+        { "The father will leave at 4 in the morning.", "4 in the morning", "2000-04-05T04:00", TimexMod.None, "2000-04-05" },
+        { "The rally ends at 8 in the evening.", "8 in the evening", "2000-04-05T20:00", TimexMod.None, "2000-04-05" },
+        // "the month" is the month of the date just mentioned, else the publication month.
+        { "Troops arrived on June 10, 1940, and by the end of the month the line held.", "the end of the month", "1940-06", TimexMod.End, "2009-06-01" },
+        { "The goal is 40,000 troops in the region by the end of the month.", "the end of the month", "1990-08", TimexMod.End, "1990-08-13" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Resolves(string text, string extent, string value, TimexMod mod, string dct) =>
+        TaggerAssert.Value(text, extent, value, mod, dct);
+
+    [Theory]
+    // A hyphenated adjective is not a reference to the future.
+    [InlineData("It sees a more pessimistic long-term outlook.", "long-term")]
+    // "the years" before a range belongs to the years.
+    [InlineData("The Encyclopédie appeared in the years 1751-1777.", "the years")]
+    public void LeavesPhrases(string text, string phrase)
+    {
+        int at = text.IndexOf(phrase, StringComparison.Ordinal);
+        var hits = TaggerAssert.Tag(text, "1989-10-26").Where(m => m.Start < at + phrase.Length && at < m.End && m.Text.Contains(phrase, StringComparison.Ordinal)).ToList();
+        Assert.True(hits.Count == 0, $"'{phrase}' was tagged as [{string.Join(", ", hits.Select(m => $"'{m.Text}'={m.Value}"))}]");
+    }
+}

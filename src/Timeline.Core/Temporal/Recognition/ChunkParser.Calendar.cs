@@ -613,8 +613,9 @@ internal sealed partial class ChunkParser
             }
         }
 
-        // "the 20th century", "the twentieth century", "the 19th and 20th centuries" (first part only)
-        if (j > i)
+        // "the 20th century", "the twentieth century", "the 19th and 20th centuries" (first part only);
+        // without the article only as a modifier: "a 20th century democrat", "the fabled 11th century temple", "eighteenth-century France"
+        if (j > i || IsNumber(j) || L(j) is { Ordinal: > 0 })
         {
             int ord = 0;
             int k = j;
@@ -629,7 +630,12 @@ internal sealed partial class ChunkParser
                 k = kk;
             }
 
-            if (ord > 0 && L(k) is { Unit: Unit.Century, UnitPlural: false })
+            if (j == i && IsHyphen(k) && Adj(k) && L(k + 1) is { Unit: Unit.Century, UnitPlural: false })
+            {
+                k++;
+            }
+
+            if (ord > 0 && L(k) is { Unit: Unit.Century, UnitPlural: false } && (j > i || IsWord(k + 1)))
             {
                 return Cal.Century(ord - 1) is { } v ? new Hit(k + 1, v, "century") : null;
             }

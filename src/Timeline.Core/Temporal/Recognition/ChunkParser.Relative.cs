@@ -86,6 +86,11 @@ internal sealed partial class ChunkParser
                     return new Hit(i + 2, Ref("FUTURE_REF"), "future-ref");
                 }
 
+                if ((Word(i + 1, "near") || Word(i + 1, "short") || Word(i + 1, "long")) && Is(i + 2, Kw.Term) && !IsHyphen(i + 3))
+                {
+                    return new Hit(i + 3, Ref("FUTURE_REF"), "future-ref"); // "in the near term", "in the short term"
+                }
+
                 if (Word(i + 1, "near") && Is(i + 2, Kw.Future))
                 {
                     return new Hit(i + 3, Ref("FUTURE_REF"), "future-ref");
@@ -113,7 +118,7 @@ internal sealed partial class ChunkParser
                         : Cal.Year(Dct.Year) is { } fy ? new Hit(i + 3, fy, "the-unit") : null;
                 }
 
-                if (L(i + 1) is { Unit: Unit.Year or Unit.Week, UnitPlural: false } yw && !IsHyphen(i + 2) && !IsNumber(i + 2) && !Is(i + 2, Kw.Before) && !Is(i + 2, Kw.After) && !Is(i + 2, Kw.Earlier))
+                if (L(i + 1) is { Unit: Unit.Year or Unit.Month or Unit.Week, UnitPlural: false } yw && !IsHyphen(i + 2) && !IsNumber(i + 2) && !Is(i + 2, Kw.Before) && !Is(i + 2, Kw.After) && !Is(i + 2, Kw.Earlier))
                 {
                     // "the year", "the week": the current one, or a year's length after "for" or "over"
                     if (K(i - 1) is Kw.For or Kw.Over or Kw.During || Word(i - 1, "throughout"))
@@ -127,7 +132,13 @@ internal sealed partial class ChunkParser
                     }
 
                     var basis = Dct;
-                    return Cal.At(basis, yw.Unit == Unit.Year ? Granularity.Year : Granularity.Week) is { } ty ? new Hit(i + 2, ty, "the-unit") : null;
+                    var ug = yw.Unit switch { Unit.Year => Granularity.Year, Unit.Month => Granularity.Month, _ => Granularity.Week };
+                    if (yw.Unit == Unit.Month && _st.LastRef is { Range: { Granularity: Granularity.Day or Granularity.Month } lm })
+                    {
+                        basis = lm.Start; // "by the end of the month" after "on June 10": the month of the date just mentioned
+                    }
+
+                    return Cal.At(basis, ug) is { } ty ? new Hit(i + 2, ty, "the-unit") : null;
                 }
 
                 if (Is(i + 1, Kw.Present) && !IsWord(i + 2))
