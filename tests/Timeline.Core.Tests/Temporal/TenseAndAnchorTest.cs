@@ -28,6 +28,8 @@ public class TenseAndAnchorTest
         { "The split would be paid on a still unspecified date in January.", "January", "1990-01", "1989-10-26" },
         // "Ala." before a comma ends an abbreviation, not the sentence: the verb "killed" after it sets the past.
         { "In January, a week after the anniversary, a bombing in Birmingham, Ala., killed a guard.", "January", "1998-01", "1998-10-25" },
+        // A closing quote ends the quoted clause: "said" after it is when it was said, "will leave" inside sets the direction.
+        { "''The father will leave for the United States with his wife and son on Thursday,'' Castro said.", "Thursday", "2000-04-06", "2000-04-05" },
         // Without any tense cue, a month five months ahead is read as the last one (news looks back) ...
         { "The stock rose to $42 in June from $29.75 in March.", "March", "1989-03", "1989-10-30" },
         // ... while one up to four months ahead stays ahead.

@@ -641,9 +641,9 @@ internal sealed partial class ChunkParser
         int ahead = best == Cue.None ? 30 : 12;
         for (int k = i + 1, d = 1; k < _n && d < bestDistance && d <= ahead; k++, d++)
         {
-            if (SentenceBreakAfter(k - 1))
+            if (SentenceBreakAfter(k - 1) || IsQuote(k))
             {
-                break;
+                break; // a closing quote ends the quoted clause: the "said" after it is the time of speaking
             }
 
             var c = CueOf(k);
@@ -778,6 +778,10 @@ internal sealed partial class ChunkParser
         return c == '.' && !(L(k - 1)?.Abbreviation ?? false)
             && (k + 1 >= _n || _t[k + 1].Capitalized || (_t[k + 1].Kind != TokenKind.Word && !(_t[k + 1].Kind == TokenKind.Punct && _text[_t[k + 1].Start] is ',' or ';' or ':' or ')')));
     }
+
+    private bool IsQuote(int k) =>
+        k >= 0 && k < _n && _t[k].Kind == TokenKind.Punct
+        && (_text[_t[k].Start] is '"' or '\u201C' or '\u201D' or '`' || (IsApostrophe(k) && IsApostrophe(k + 1) && Adj(k + 1)));
 
     private bool IsDeterminer(int k) =>
         K(k) is Kw.A or Kw.An or Kw.The or Kw.This or Kw.That or Kw.These or Kw.Those
