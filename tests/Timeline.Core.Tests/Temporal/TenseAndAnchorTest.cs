@@ -18,6 +18,10 @@ public class TenseAndAnchorTest
         { "The offer stays open until Thursday.", "Thursday", "1999-05-13", "1999-05-07" },
         // ... unless the clause is in the past perfect (publication Fri 1999-05-07).
         { "Until Thursday, they had not called Kopp a suspect.", "Thursday", "1999-05-06", "1999-05-07" },
+        // In news, "until" after a past verb still points forward: a deadline moved ahead (publication Thu 2000-03-30).
+        { "Immigration officials postponed until Tuesday morning any action on the case.", "Tuesday morning", "2000-04-04TMO", "2000-03-30" },
+        // In a history told in the past (many far years, nothing anchored on publication), "until" follows the narrative.
+        { "In 1916 the armies fought at Verdun. In 1917 they fought at Arras. In 1918 the French advanced, in fighting which lasted until 16 August.", "16 August", "1918-08-16", "2009-12-19" },
         // "is to resume" is a plan: forward (publication Fri 1989-10-27).
         { "The stock is to resume trading in Paris Tuesday.", "Tuesday", "1989-10-31", "1989-10-27" },
         // Dates a notice sets ahead: payable, effective, of record (publication 1989-10-26, 50+ days away).
@@ -52,6 +56,8 @@ public class TenseAndAnchorTest
         { "Staff will be cut by year end, the company said.", "year end", "1989", TimexMod.End, "1989-10-26" },
         // ... or of the year before after "since".
         { "The percentage change is since year-end.", "year-end", "1988", TimexMod.End, "1989-10-27" },
+        // "this day" in a history is the day just told, not publication.
+        { "In 1916 the armies fought at Verdun. In 1917 they fought at Arras. On 8 August 1918 the Allies attacked, and Ludendorff called this day a black day.", "this day", "1918-08-08", TimexMod.None, "2009-12-19" },
         // A year-ago quarter is that quarter of the previous year.
         { "In the year-ago third quarter, it earned $22.5 million.", "the year-ago third quarter", "1988-Q3", TimexMod.None, "1989-10-26" },
         { "In the year-earlier third quarter, it had net income of $2.8 million.", "the year-earlier third quarter", "1988-Q3", TimexMod.None, "1989-10-26" },

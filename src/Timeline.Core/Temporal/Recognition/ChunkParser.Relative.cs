@@ -250,7 +250,9 @@ internal sealed partial class ChunkParser
             return new Hit(k + 1, new Resolved(TimexType.Duration, Cal.Duration(1, unit), null), "duration-the-past");
         }
 
-        bool narrative = rel is Kw.That or Kw.Same or Kw.Following || (the && rel is Kw.Next or Kw.Previous);
+        // "this day" in a history ("The battle began at dawn; by the end of this day …") is the day being told, not publication.
+        bool narrative = rel is Kw.That or Kw.Same or Kw.Following || (the && rel is Kw.Next or Kw.Previous)
+            || (rel == Kw.This && unit == Unit.Day && _st.Narrative && _st.LastRef is not null);
         if (rel == Kw.That && unit is not (Unit.Day or Unit.Week or Unit.Month or Unit.Year or Unit.Weekend or Unit.Night))
         {
             return null;

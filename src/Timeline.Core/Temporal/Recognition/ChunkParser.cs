@@ -607,13 +607,11 @@ internal sealed partial class ChunkParser
     /// The direction the clause around token <paramref name="i"/> points: the nearest tense cue within the sentence
     /// ("will" → future; "was", "visited" → past; "is", "says" → present). Cues before the expression weigh more.
     /// </summary>
-    private Cue TenseAt(int i)
-    {
-        if (PrepositionCue(i) is var p && p != Cue.None)
-        {
-            return p;
-        }
+    private Cue TenseAt(int i) => PrepositionCue(i) is var p && p != Cue.None ? p : ClauseCue(i);
 
+    /// <summary>The tense of the clause around token <paramref name="i"/> from its verbs alone (no preposition).</summary>
+    private Cue ClauseCue(int i)
+    {
         Cue best = Cue.None;
         int bestDistance = int.MaxValue;
         for (int k = i - 1, d = 1; k >= 0 && d <= 20; k--, d++)
@@ -688,8 +686,10 @@ internal sealed partial class ChunkParser
 
         if (Is(k, Kw.Until))
         {
-            // "until Tuesday" points forward, unless the clause is in the past perfect: "Until Thursday, they had not called him a suspect".
-            return PastPerfectAround(i) ? Cue.Past : Cue.Future;
+            // "until Tuesday" points forward, even after a past verb in news ("postponed until Tuesday morning"), unless the clause
+            // is in the past perfect ("Until Thursday, they had not called him a suspect") or the document is a history told in the
+            // past ("fighting which lasted until 16 August").
+            return PastPerfectAround(i) || (_st.Narrative && ClauseCue(i) == Cue.Past) ? Cue.Past : Cue.Future;
         }
 
         if (Is(k, Kw.Since))
