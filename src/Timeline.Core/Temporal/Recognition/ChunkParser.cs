@@ -243,6 +243,7 @@ internal sealed partial class ChunkParser
         return best is { } b ? WithClock(i, b) : null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Consider(ref Hit? best, Hit? candidate)
     {
         if (candidate is { } c && (best is not { } b || c.End > b.End))

@@ -172,6 +172,8 @@ internal static partial class Lexicon
     }
 
 
+    // Runs once: compiled without optimisation, since optimising this long method cost more CPU at startup than it saves.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoOptimization)]
     private static FrozenDictionary<string, LexEntry> Build()
     {
         var d = new Dictionary<string, LexEntry>(StringComparer.OrdinalIgnoreCase);
