@@ -19,8 +19,11 @@ public static class BenchCommand
         var articles = new Option<int[]>("--articles") { Description = "Corpus sizes to build.", DefaultValueFactory = _ => [1000, 10000], AllowMultipleArgumentsPerToken = true };
         var sample = new Option<string>("--sample") { Description = "The input folder whose articles the corpus is made from.", DefaultValueFactory = _ => "input" };
         var work = new Option<string?>("--work") { Description = "Where corpora, caches and sites go (default: a folder under the temp folder, deleted after)." };
-        var command = new Command("bench", "Measure build speed and memory on synthetic corpora.") { articles, sample, work };
-        command.SetAction(parse => Run(parse.GetValue(articles)!, parse.GetValue(sample)!, parse.GetValue(work)));
+        var profile = new Option<int>("--profile") { Description = "Instead: time load, clean, tag and extract one by one, on one thread, over a corpus of this many articles." };
+        var command = new Command("bench", "Measure build speed and memory on synthetic corpora.") { articles, sample, work, profile };
+        command.SetAction(parse => parse.GetValue(profile) is > 0 and int n
+            ? Profile(n, parse.GetValue(sample)!)
+            : Run(parse.GetValue(articles)!, parse.GetValue(sample)!, parse.GetValue(work)));
         return command;
     }
 
@@ -47,6 +50,34 @@ public static class BenchCommand
         }
     }
 
+    private static int Profile(int size, string sample)
+    {
+        string root = Path.Combine(Path.GetTempPath(), "timeline-profile-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            string input = Path.Combine(root, "input");
+            long bytes = SyntheticCorpus.Generate(sample, input, size);
+            (int count, IReadOnlyList<ArticleStageProfile.Step> steps) = ArticleStageProfile.Run(input);
+            Console.WriteLine($"per-article stages, one thread, {count} articles ({bytes / 1e6:F1} MB), thread CPU time of the second round:");
+            Console.WriteLine("| step | total | per article |");
+            Console.WriteLine("|---|---:|---:|");
+            foreach (ArticleStageProfile.Step step in steps)
+            {
+                Console.WriteLine($"| {step.Name} | {step.Cpu.TotalSeconds:F2} s | {step.Cpu.TotalMilliseconds / Math.Max(1, count):F3} ms |");
+            }
+
+            Console.WriteLine($"| all | {steps.Sum(s => s.Cpu.TotalSeconds):F2} s | {steps.Sum(s => s.Cpu.TotalMilliseconds) / Math.Max(1, count):F3} ms |");
+            return 0;
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
     /// <summary>One build of the sample, so the figures do not include JIT compilation of the first build.</summary>
     private static void Warm(string sample, string dir) =>
         new SiteBuilder().Build(new BuildOptions(sample, Path.Combine(dir, "output")) { CacheDir = Path.Combine(dir, "cache"), ThemesDir = ThemesBeside(sample) });
@@ -64,8 +95,8 @@ public static class BenchCommand
         Console.WriteLine();
         Console.WriteLine($"## {size:N0} articles ({bytes / 1e6:F1} MB), generated in {clock.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine();
-        Console.WriteLine("| run | wall | CPU | processed | reused | stages (wall, s) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---|");
+        Console.WriteLine("| run | wall | CPU | processed | reused | pages reused | written | stages (wall/CPU, s) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
         var options = new BuildOptions(input, Path.Combine(dir, "output")) { CacheDir = Path.Combine(dir, "cache"), ThemesDir = ThemesBeside(sample) };
 
         Measure("full build, no cache", new SiteBuilder(), options with { NoCache = true });
@@ -96,15 +127,15 @@ public static class BenchCommand
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A stage that fails at this size (a template's loop limit, say) is a finding, not the end of the benchmark.
-            Console.WriteLine($"| {name} | failed after {clock.Elapsed.TotalSeconds:F2} s: {e.Message.ReplaceLineEndings(" ")} | | | | |");
+            Console.WriteLine($"| {name} | failed after {clock.Elapsed.TotalSeconds:F2} s: {e.Message.ReplaceLineEndings(" ")} | | | | | | |");
             return;
         }
 
         TimeSpan elapsed = clock.Elapsed;
         process.Refresh();
         cpu = process.TotalProcessorTime - cpu;
-        string stages = string.Join(", ", result.StageTimings.Select(t => $"{t.Stage} {t.Elapsed.TotalSeconds:F2}"));
-        Console.WriteLine($"| {name} | {elapsed.TotalSeconds:F2} s | {cpu.TotalSeconds:F2} s | {result.ArticlesProcessed} | {result.ArticlesReused} | {stages} |");
+        string stages = string.Join(", ", result.StageTimings.Select(t => $"{t.Stage} {t.Elapsed.TotalSeconds:F2}/{t.Cpu.TotalSeconds:F2}"));
+        Console.WriteLine($"| {name} | {elapsed.TotalSeconds:F2} s | {cpu.TotalSeconds:F2} s | {result.ArticlesProcessed} | {result.ArticlesReused} | {result.PagesReused} | {result.FilesWritten} | {stages} |");
         if (!result.Succeeded)
         {
             Console.WriteLine($"build failed: {result.Summary}");
