@@ -131,23 +131,33 @@ public sealed class SiteBuilder
 
     private sealed record Prepared(SiteModel Model, SiteRenderer Renderer, ArticleCache? Cache, StageTimer Timings, BuildResult Result);
 
-    /// <summary>The cached result of the per-article stages, or a fresh one (then cached).</summary>
+    /// <summary>
+    /// The cached result of the per-article stages, or a fresh one (then cached); either way without the article's raw
+    /// text, which nothing after extraction reads (pages show the cleaned stories), so a large site does not keep it.
+    /// </summary>
     private ArticleReport ProcessCached(Article article, EventOptions eventOptions, ArticleCache? cache, string settings, ArticleCounters counters)
     {
         if (cache is null)
         {
-            return counters.Count(Process(article, eventOptions), reused: false);
+            return counters.Count(WithoutRawText(Process(article, eventOptions)), reused: false);
         }
 
         string key = cache.KeyFor(article, settings);
         if (cache.TryGet(key, article, out ArticleReport cached))
         {
-            return counters.Count(cached, reused: true);
+            return counters.Count(WithoutRawText(cached), reused: true);
         }
 
-        ArticleReport report = Process(article, eventOptions);
+        ArticleReport report = WithoutRawText(Process(article, eventOptions));
         cache.Put(key, report);
         return counters.Count(report, reused: false);
+    }
+
+    /// <summary>The report with its article's body, raw body and body map dropped (the article keeps its metadata and content hash).</summary>
+    internal static ArticleReport WithoutRawText(ArticleReport report)
+    {
+        Article light = report.Article with { Body = "", RawBody = null, BodyMap = null };
+        return report with { Article = light, Cleaned = report.Cleaned with { Article = light } };
     }
 
     private ArticleCache? CacheFor(BuildOptions options)

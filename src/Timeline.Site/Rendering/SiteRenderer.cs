@@ -19,6 +19,12 @@ public sealed class SiteRenderer
     /// <summary>The layouts every theme provides (a site may override any of them).</summary>
     public static readonly IReadOnlyList<string> RequiredLayouts = ["index", "event", "article", "sources", "methodology", "404"];
 
+    /// <summary>
+    /// Above this many events the index is paged: it lists the key events, and one page per year
+    /// (<c>years/YYYY/</c>, same layout) lists every event of the year. Below it, one page lists everything.
+    /// </summary>
+    public int PagedIndexAbove { get; init; } = 1000;
+
     private readonly ThemeTemplates _templates;
     private readonly ThemeAssets _assets;
 
@@ -84,9 +90,21 @@ public sealed class SiteRenderer
             pagePaths.Add(directory);
         }
 
+        bool paged = model.Chronology.Events.Count > PagedIndexAbove;
+        Func<int, string>? yearUrl = paged ? year => links.Url(YearPath(year)) : null;
         NodaTime.LocalDate? latest = Latest(model.Articles.Select(r => r.Article.Published.Date));
         // The index and the sources list change with every article: rendered every time, their long lists in parallel.
-        AddPage("", "index", model.Config.Title, () => new ScriptObject { ["index"] = data.Index(items => page.RenderEach("", "index", model.Config.Title, "event-item", "e", items)) }, latest, fingerprinted: false);
+        AddPage("", "index", model.Config.Title, () => new ScriptObject { ["index"] = data.Index(items => page.RenderEach("", "index", model.Config.Title, "event-item", "e", items), yearUrl: yearUrl) }, latest, fingerprinted: false);
+        if (paged)
+        {
+            // A large site: the index lists key events; each year's page lists all of that year's events.
+            foreach (int year in model.Chronology.Events.Select(e => e.Range.Start.Year).Distinct().Order())
+            {
+                string directory = YearPath(year);
+                string title = $"{year.ToString(System.Globalization.CultureInfo.InvariantCulture)} — {model.Config.Title}";
+                AddPage(directory, "index", title, () => new ScriptObject { ["index"] = data.Index(items => page.RenderEach(directory, "index", title, "event-item", "e", items), year) }, latest);
+            }
+        }
 
         IReadOnlyList<TimelineEvent> events = model.Chronology.Events;
         for (int i = 0; i < events.Count; i++)
@@ -322,6 +340,9 @@ public sealed class SiteRenderer
             ["is_home"] = pagePath.Length == 0,
         };
     }
+
+    /// <summary>The site-relative path of a year's page of a paged index ("years/2024/").</summary>
+    public static string YearPath(int year) => $"years/{year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)}/";
 
     private static NodaTime.LocalDate? Latest(IEnumerable<NodaTime.LocalDate> dates)
     {
