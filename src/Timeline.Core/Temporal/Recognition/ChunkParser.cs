@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NodaTime;
 using Timeline.Core.Temporal.Resolution;
 
@@ -45,7 +46,7 @@ internal sealed class DocState(DocumentTime doc)
 internal sealed partial class ChunkParser
 {
     private readonly string _text;
-    private readonly List<Token> _t;
+    private readonly Token[] _t;
     private readonly DocState _st;
     private readonly int _n;
 
@@ -59,10 +60,10 @@ internal sealed partial class ChunkParser
 
     private int _dayBeforeEnd = -1;
 
-    public ChunkParser(string text, List<Token> tokens, DocState state)
+    public ChunkParser(string text, TokenBuffer tokens, DocState state)
     {
         _text = text;
-        _t = tokens;
+        _t = tokens.Items;
         _st = state;
         _n = tokens.Count;
     }
@@ -251,34 +252,46 @@ internal sealed partial class ChunkParser
 
     // ---- token helpers -------------------------------------------------------------------------------------------
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Kw K(int i) => i >= 0 && i < _n ? _t[i].Kw : Kw.None;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Is(int i, Kw k) => k != Kw.None && K(i) == k;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private LexEntry? L(int i) => i >= 0 && i < _n ? _t[i].Lex : null;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsPunct(int i, char c) => i >= 0 && i < _n && _t[i].Kind == TokenKind.Punct && _text[_t[i].Start] == c;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsHyphen(int i) => i >= 0 && i < _n && _t[i].Kind == TokenKind.Punct && _text[_t[i].Start] is '-' or '\u2010' or '\u2011' or '\u2013';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsApostrophe(int i) => i >= 0 && i < _n && _t[i].Kind == TokenKind.Punct && _text[_t[i].Start] is '\'' or '\u2019' or '\u2018';
 
     /// <summary>Whether token <paramref name="i"/> touches the one before it (no space between).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Adj(int i) => i > 0 && i < _n && _t[i].Start == _t[i - 1].End;
 
     private bool Word(int i, string w) =>
         i >= 0 && i < _n && _t[i].Kind == TokenKind.Word && _text.AsSpan(_t[i].Start, _t[i].Length).Equals(w, StringComparison.OrdinalIgnoreCase);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsNumber(int i) => i >= 0 && i < _n && _t[i].Kind == TokenKind.Number;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Num(int i) => IsNumber(i) ? _t[i].Number : -1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Digits(int i) => IsNumber(i) ? _t[i].Length : 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsWord(int i) => i >= 0 && i < _n && _t[i].Kind == TokenKind.Word;
 
     private bool IsEnd(int i) => i >= _n || (_t[i].Kind == TokenKind.Punct && _text[_t[i].Start] is '.' or ',' or ';' or ':' or '!' or '?' or ')' or '"' or '\u201D');
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Capital(int i) => i >= 0 && i < _n && _t[i].Capitalized;
 
     /// <summary>Skips an optional "." right after an abbreviation.</summary>

@@ -101,7 +101,9 @@ internal sealed class LexEntry
     // Computed once on first use (an idempotent int write, safe across threads): the two tests run for every token.
     private int _flags;
 
-    private int Flags => _flags != 0 ? _flags : (_flags = 1 | (ComputeTemporal() ? 2 : 0) | (ComputeLead() ? 4 : 0));
+    private int Flags => _flags != 0 ? _flags : (_flags = ComputeFlags());
+
+    private int ComputeFlags() => 1 | (ComputeTemporal() ? 2 : 0) | (ComputeLead() ? 4 : 0);
 
     private bool ComputeTemporal() => Month > 0 || Weekday > 0 || Number >= 0 || Ordinal > 0 || Unit != Unit.None || Season > 0 || DayPart != DayPart.None
         || Kw is Kw.Today or Kw.Tonight or Kw.Yesterday or Kw.Tomorrow or Kw.Now or Kw.Currently or Kw.Future or Kw.Soon or Kw.Recently
