@@ -83,8 +83,7 @@ public sealed class SiteBuilder
         options.Progress?.Report(new BuildProgress("load", 0, 0));
         (SiteConfig config, IReadOnlyList<Diagnostic> configDiagnostics) = SiteConfigLoader.Load(options.InputDir);
         diagnostics.AddRange(configDiagnostics);
-        LoadResult loaded = ArticleLoader.LoadDirectory(options.InputDir, config);
-        diagnostics.AddRange(loaded.Diagnostics);
+        int loadDiagnosticsAt = diagnostics.Count;
 
         (IReadOnlyList<EventCorrection> corrections, IReadOnlyList<Diagnostic> correctionDiagnostics) = CorrectionsLoader.Load(options.InputDir);
         diagnostics.AddRange(correctionDiagnostics);
@@ -93,12 +92,12 @@ public sealed class SiteBuilder
         ArticleCache? cache = CacheFor(options);
         // The cache key's settings: what extraction reads. Corrections apply after merging, so editing them never re-tags.
         string settings = $"{config.TimeZone.Id}\n{eventOptions.ExtractionKey}";
-        var counters = new ArticleCounters(loaded.Articles.Count, options.Progress);
-        ArticleReport[] reports = loaded.Articles
-            .AsParallel().AsOrdered()
-            .WithDegreeOfParallelism(Environment.ProcessorCount)
-            .Select(article => ProcessCached(article, eventOptions, cache, settings, counters))
-            .ToArray();
+        var counters = new ArticleCounters(0, options.Progress);
+        // Each article is processed as soon as it is loaded and its raw text dropped: a large input is never in memory whole.
+        (IReadOnlyList<(ArticleReport Report, bool Reused)> processed, IReadOnlyList<Diagnostic> loadDiagnostics) =
+            ArticleLoader.LoadDirectory(options.InputDir, config, article => ProcessCached(article, eventOptions, cache, settings, counters));
+        diagnostics.InsertRange(loadDiagnosticsAt, loadDiagnostics);
+        ArticleReport[] reports = [.. processed.Select(p => p.Report)];
         timings.Lap("articles");
         options.Progress?.Report(new BuildProgress("merge", 0, 0));
         diagnostics.AddRange(reports.SelectMany(r => r.Cleaned.Diagnostics));
@@ -114,7 +113,7 @@ public sealed class SiteBuilder
         bool failed = options.Strict && diagnostics.Any(d => d.Severity == Severity.Error);
         var result = new BuildResult(
             !failed,
-            loaded.Articles.Count,
+            reports.Length,
             reports.Sum(r => r.Stories.Count),
             reports.Sum(r => r.Stories.Sum(s => s.Mentions.Count)),
             reports.Sum(r => r.Events.Sum(e => e.Mentions.Count)),
@@ -123,8 +122,8 @@ public sealed class SiteBuilder
             diagnostics,
             [])
         {
-            ArticlesProcessed = counters.Processed,
-            ArticlesReused = counters.Reused,
+            ArticlesProcessed = processed.Count(p => !p.Reused),
+            ArticlesReused = processed.Count(p => p.Reused),
         };
         return new Prepared(model, renderer, cache, timings, result);
     }
@@ -135,22 +134,22 @@ public sealed class SiteBuilder
     /// The cached result of the per-article stages, or a fresh one (then cached); either way without the article's raw
     /// text, which nothing after extraction reads (pages show the cleaned stories), so a large site does not keep it.
     /// </summary>
-    private ArticleReport ProcessCached(Article article, EventOptions eventOptions, ArticleCache? cache, string settings, ArticleCounters counters)
+    private (ArticleReport Report, bool Reused) ProcessCached(Article article, EventOptions eventOptions, ArticleCache? cache, string settings, ArticleCounters counters)
     {
         if (cache is null)
         {
-            return counters.Count(WithoutRawText(Process(article, eventOptions)), reused: false);
+            return (counters.Count(WithoutRawText(Process(article, eventOptions)), reused: false), false);
         }
 
         string key = cache.KeyFor(article, settings);
         if (cache.TryGet(key, article, out ArticleReport cached))
         {
-            return counters.Count(WithoutRawText(cached), reused: true);
+            return (counters.Count(WithoutRawText(cached), reused: true), true);
         }
 
         ArticleReport report = WithoutRawText(Process(article, eventOptions));
         cache.Put(key, report);
-        return counters.Count(report, reused: false);
+        return (counters.Count(report, reused: false), false);
     }
 
     /// <summary>The report with its article's body, raw body and body map dropped (the article keeps its metadata and content hash).</summary>
