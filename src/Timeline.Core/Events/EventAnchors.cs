@@ -416,16 +416,18 @@ public static partial class EventAnchors
             EventMention? clause = anchor.IsStatement ? AnchorClauseMention(m, anchor, found.Time with { Start = anchor.ClauseStart, End = anchor.ClauseStart + anchor.Clause.Length, Text = anchor.Clause, Rule = "anchor-clause" }) : null;
             return (main, clause, null);
 
-            // The date the matching mentions support most, a mention of the same story counting as much as a perfect match
-            // from another (the article dating its own anchor), then the closest to the publication. A one-word anchor ("his
-            // death") needs two stories to agree on a date that clearly leads: too many sentences name it in passing.
+            // The date of the best match (a mention of the same story counting as much as a perfect match from another: the
+            // article dating its own anchor), a little more for each other story that agrees, then the closest to the publication.
+            // Best match, not most matches: the most reported date of a corpus must not win every anchor. A one-word anchor
+            // ("his death") is named in passing by many sentences: there the stories vote, and two must agree on a clear leader.
             int? Choose(List<(int Id, double Score)> candidates, int story, bool oneWord)
             {
                 double Weight((int Id, double Score) x) => x.Score + (!oneWord && pool[x.Id].Story == story ? SameStoryBonus : 0);
                 var byDate = candidates
                     .GroupBy(x => pool[x.Id].Mention.Time.Range!.Value)
                     .Select(g => (Items: g.OrderByDescending(Weight).ThenBy(x => Key(pool[x.Id].Mention), StringComparer.Ordinal).ToList(),
-                        Total: g.Sum(Weight), Stories: g.Select(x => pool[x.Id].Story).Distinct().Count()))
+                        Total: oneWord ? g.Sum(Weight) : g.Max(Weight) + (0.1 * Math.Min(5, g.Select(x => pool[x.Id].Story).Distinct().Count() - 1)),
+                        Stories: g.Select(x => pool[x.Id].Story).Distinct().Count()))
                     .OrderByDescending(g => Math.Round(g.Total, 2)).ThenBy(g => Distance(g.Items[0].Id)).ThenBy(g => Key(pool[g.Items[0].Id].Mention), StringComparer.Ordinal)
                     .ToList();
                 if (byDate.Count == 0 || (oneWord && (byDate[0].Stories < 2 || (byDate.Count > 1 && byDate[0].Total < 2 * byDate[1].Total))))
