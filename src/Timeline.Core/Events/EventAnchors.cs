@@ -47,7 +47,7 @@ public static partial class EventAnchors
     internal const double SameStoryBonus = 1.0;
 
     /// <summary>Postings visited per anchor at most (rarest terms first), so a common word cannot make resolution quadratic.</summary>
-    private const int MaxPostings = 20_000;
+    private const int MaxPostings = 1_000;
 
     private static readonly FrozenDictionary<string, int> Numbers = new Dictionary<string, int>(StringComparer.Ordinal)
     {
@@ -256,11 +256,20 @@ public static partial class EventAnchors
             return stories;
         }
 
+        // Only the terms some anchor names are indexed: one pass over the mentions, no per-mention sets.
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (StoryEvents st in stories)
+        {
+            foreach (EventMention a in st.Anchored)
+            {
+                wanted.UnionWith(Terms.Of(a.Anchor?.Clause ?? ""));
+            }
+        }
+
         var pool = new List<(EventMention Mention, int Story)>();
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var quoteTerms = new List<HashSet<string>>();
-        var contextTerms = new List<HashSet<string>>();
-        var titleTerms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var postings = new Dictionary<string, List<(int Id, bool Own)>>(StringComparer.Ordinal);
+        var titleTerms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var posted = new HashSet<string>(StringComparer.Ordinal);
         for (int s = 0; s < stories.Count; s++)
         {
             foreach (EventMention m in stories[s].Mentions)
@@ -272,28 +281,33 @@ public static partial class EventAnchors
 
                 int id = pool.Count;
                 pool.Add((m, s));
-                // The clause the date belongs to must name the anchor; the rest of the sentence, the preceding sentence and the
-                // story's title only support it ("announced the order on Sunday" after "Sisi has ordered preparations…").
-                var own = new HashSet<string>(Terms.Of(m.Clause.Length > 0 ? m.Clause : m.Quote), StringComparer.Ordinal);
-                if (!titleTerms.TryGetValue(m.Source.ArticlePath, out HashSet<string>? title))
+                if (!titleTerms.TryGetValue(m.Source.ArticlePath, out List<string>? title))
                 {
-                    titleTerms[m.Source.ArticlePath] = title = new HashSet<string>(Terms.Of(m.Source.Title), StringComparer.Ordinal);
+                    titleTerms[m.Source.ArticlePath] = title = Terms.Of(m.Source.Title);
                 }
 
-                var context = new HashSet<string>(m.QuoteTerms.Count > 0 ? m.QuoteTerms : Terms.Of(m.Quote), StringComparer.Ordinal);
-                context.UnionWith(m.ContextTerms);
-                context.UnionWith(title);
-                context.ExceptWith(own);
-                quoteTerms.Add(own);
-                contextTerms.Add(context);
-                foreach (string t in own.Concat(context))
+                // The clause the date belongs to must name the anchor; the rest of the sentence, the preceding sentence and the
+                // story's title only support it ("announced the order on Sunday" after "Sisi has ordered preparations…").
+                posted.Clear();
+                Post(Terms.Of(m.Clause.Length > 0 ? m.Clause : m.Quote), id, own: true);
+                Post(m.QuoteTerms.Count > 0 ? m.QuoteTerms : Terms.Of(m.Quote), id, own: false);
+                Post(m.ContextTerms, id, own: false);
+                Post(title, id, own: false);
+            }
+        }
+
+        void Post(IReadOnlyList<string> terms, int id, bool own)
+        {
+            foreach (string t in terms)
+            {
+                if (wanted.Contains(t) && posted.Add(t))
                 {
-                    if (!postings.TryGetValue(t, out List<int>? list))
+                    if (!postings.TryGetValue(t, out List<(int, bool)>? list))
                     {
                         postings[t] = list = [];
                     }
 
-                    list.Add(id);
+                    list.Add((id, own));
                 }
             }
         }
@@ -344,28 +358,35 @@ public static partial class EventAnchors
             var idf = terms.ToDictionary(t => t, t => Math.Log(1 + (n / postings[t].Count)), StringComparer.Ordinal);
             double total = Terms.Of(anchor.Clause).Distinct(StringComparer.Ordinal).Sum(t => idf.GetValueOrDefault(t, Math.Log(1 + n)));
             var names = Participants.Find(anchor.Clause);
-            var scores = new Dictionary<int, double>();
+            var scores = new Dictionary<int, (double Raw, int Own, int All)>();
             int visited = 0;
             foreach (string t in terms.OrderBy(t => postings[t].Count).ThenBy(t => t, StringComparer.Ordinal))
             {
-                List<int> list = postings[t];
-                if (visited + list.Count > MaxPostings && scores.Count > 0)
+                List<(int Id, bool Own)> list = postings[t];
+                if (visited + list.Count > MaxPostings)
                 {
-                    break;
+                    break; // rarest first: the remaining terms are as common or more, and carry little weight
                 }
 
                 visited += list.Count;
-                foreach (int id in list)
+                foreach ((int id, bool own) in list)
                 {
-                    scores[id] = scores.GetValueOrDefault(id) + (idf[t] * (quoteTerms[id].Contains(t) ? 1 : ContextWeight));
+                    (double raw, int ownCount, int all) = scores.GetValueOrDefault(id);
+                    scores[id] = (raw + (idf[t] * (own ? 1 : ContextWeight)), ownCount + (own ? 1 : 0), all + 1);
                 }
             }
 
             LocalDate published = m.Source.Published.Date;
             bool tentative = Clauses.IsTentative(m.Clause);
             var passing = new List<(int Id, double Score)>();
-            foreach ((int id, double raw) in scores)
+            double bonus = names.Count > 0 ? 0.1 : 0;
+            foreach ((int id, (double raw, int own, int all)) in scores)
             {
+                if ((raw / total) + bonus < MinScore)
+                {
+                    continue; // most candidates share a word or two in passing: the cheapest test first
+                }
+
                 EventMention c = pool[id].Mention;
                 if (c.Source.ArticlePath == m.Source.ArticlePath && c.SentenceIndex == m.SentenceIndex && c.StoryId == m.StoryId)
                 {
@@ -373,8 +394,6 @@ public static partial class EventAnchors
                 }
 
                 // The dated sentence itself must name the anchor, and with its context share two of its terms (one when that is all it has).
-                int own = terms.Count(quoteTerms[id].Contains);
-                int all = own + terms.Count(contextTerms[id].Contains);
                 if (own == 0 || all < Math.Min(2, terms.Count))
                 {
                     continue;

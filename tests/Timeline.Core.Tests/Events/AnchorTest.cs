@@ -108,6 +108,24 @@ public class AnchorTest
     }
 
     [Fact]
+    public void AOneWordAnchorIsDatedOnlyWhenTwoStoriesAgree()
+    {
+        var haiti = new EventOptions("Haiti earthquake");
+        TaggedStory late = Story("articles/c.txt", "C", new LocalDate(2010, 1, 20),
+            "The day after the earthquake, aid groups flew doctors into Port-au-Prince.");
+        TaggedStory a = Story("articles/a.txt", "A", new LocalDate(2010, 1, 13),
+            "The earthquake struck Haiti on [Tuesday|2010-01-12] and destroyed much of the capital.");
+        TaggedStory b = Story("articles/b.txt", "B", new LocalDate(2010, 1, 14),
+            "A magnitude 7.0 earthquake hit the country on [January 12|2010-01-12], officials said.");
+
+        // One story naming "the earthquake" in passing is not enough to date it.
+        Assert.Equal(ExclusionReasons.UnresolvedAnchor, Assert.Single(Build(haiti, late, a).Excluded).Reason);
+
+        Chronology c = Build(haiti, late, a, b);
+        Assert.Contains(c.Events, e => e.Date == "2010-01-13" && e.Sources.Any(s => s.Source.ArticlePath == "articles/c.txt"));
+    }
+
+    [Fact]
     public void AnAnchorHoldingADateIsDatedInTheSentence()
     {
         StoryEvents e = EventPipeline.Extract(Story("articles/a.txt", "BBC", new LocalDate(2010, 4, 12),
