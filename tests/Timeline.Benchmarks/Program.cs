@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Running;
 
@@ -6,6 +7,8 @@ namespace Timeline.Benchmarks;
 /// <summary>
 /// Run with <c>dotnet run -c Release --project tests/Timeline.Benchmarks -- --filter '*'</c>.
 /// <c>-- make-jsonl OUT SIZE_MB</c> writes a jsonl input of at least SIZE_MB megabytes for bench-tag-jsonl.sh.
+/// <c>-- merge-time ARTICLES...</c> times the merge stage once per size (after one warm-up run) in thread CPU time,
+/// for sizes too large for BenchmarkDotNet's repetitions (100,000 articles).
 /// </summary>
 public static class Program
 {
@@ -14,6 +17,11 @@ public static class Program
         if (args is ["make-jsonl", string output, string size])
         {
             return MakeJsonl(output, long.Parse(size, CultureInfo.InvariantCulture) * 1_000_000);
+        }
+
+        if (args is ["merge-time", .. string[] sizes])
+        {
+            return MergeTime(sizes.Select(s => int.Parse(s, CultureInfo.InvariantCulture)));
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
@@ -32,6 +40,30 @@ public static class Program
         }
 
         Console.WriteLine($"{path}: {file.Length:N0} bytes from {BenchmarkCorpus.Source}");
+        return 0;
+    }
+
+    private static int MergeTime(IEnumerable<int> sizes)
+    {
+        foreach (int size in sizes)
+        {
+            (IReadOnlyList<Timeline.Core.Events.StoryEvents> stories, Timeline.Core.Events.EventOptions options) = MergeCorpus.Get(size);
+            int mentions = stories.Sum(s => s.Mentions.Count);
+            Timeline.Core.Events.EventPipeline.Build(stories, options); // warm-up: JIT and tiering
+            GC.Collect();
+            var times = new List<(double Cpu, double Wall, int Events)>();
+            for (int run = 0; run < 3; run++)
+            {
+                TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                int events = Timeline.Core.Events.EventPipeline.Build(stories, options).Events.Count;
+                times.Add(((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, clock.Elapsed.TotalSeconds, events));
+            }
+
+            (double bestCpu, double bestWall, int count) = times.MinBy(t => t.Cpu);
+            Console.WriteLine($"merge {size,7:N0} articles: {stories.Count:N0} stories, {mentions:N0} mentions -> {count:N0} events; best of 3: CPU {bestCpu:F3} s, wall {bestWall:F3} s");
+        }
+
         return 0;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using NodaTime;
@@ -37,11 +38,24 @@ internal sealed class EventBuilder
     /// <summary>Key events are the most salient ones, at most <see cref="EventOptions.MaxKeyEvents"/>, with at least this salience.</summary>
     internal const double KeySalience = 0.4;
 
+    /// <summary>Rounds of <see cref="Settle"/> at most (it stops as soon as nothing moves; a cycle cannot run on).</summary>
+    internal const int MaxSettleRounds = 4;
+
+    /// <summary>A statement moves to another event of its day only when it is more similar to it by this much.</summary>
+    internal const double SettleMargin = 1e-9;
+
+    /// <summary>Terms of texts already analysed, kept with the text strings (see <see cref="CachedTerms"/>).</summary>
+    private static readonly ConditionalWeakTable<string, List<string>> TermCache = new();
+
+    /// <summary>Name keys of participant lists already seen, kept with the lists.</summary>
+    private static readonly ConditionalWeakTable<IReadOnlyList<string>, NameKeys> NameCache = new();
+
     private readonly List<StoryEvents> _stories;
     private readonly EventOptions _options;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<ExcludedMention> _excluded = [];
     private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
+    private double[] _idf = [];
     private readonly Dictionary<string, List<string>> _sentenceTerms = new(StringComparer.Ordinal);
     private readonly Dictionary<EventMention, SparseVector> _vectors = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, List<string>> _titleTerms = new(StringComparer.Ordinal);
@@ -49,7 +63,8 @@ internal sealed class EventBuilder
 
     public EventBuilder(List<StoryEvents> stories, EventOptions options)
     {
-        _stories = stories;
+        // One canonical order of the stories (sums over the corpus run in it), whatever order they were read or cached in.
+        _stories = [.. stories.OrderBy(s => s.StoryId, StringComparer.Ordinal).ThenBy(s => s.Source?.ArticlePath, StringComparer.Ordinal)];
         _options = options;
     }
 
@@ -104,169 +119,306 @@ internal sealed class EventBuilder
     private void BuildVectors(IEnumerable<EventMention> mentions)
     {
         var list = mentions.ToList();
-        var clauseTerms = list.Select(m => Terms.Of(m.Clause)).ToList();
-        var sentenceTerms = list.Select(m => SentenceTerms(m.Quote)).ToList();
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         var quotes = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < list.Count; i++)
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        foreach (EventMention m in list)
         {
-            if (!quotes.Add(list[i].Quote))
+            if (!quotes.Add(m.Quote))
             {
                 continue; // a sentence repeated (copies, several dates in one sentence) counts once
             }
 
-            foreach (string t in sentenceTerms[i].Distinct())
+            distinct.Clear();
+            foreach (string t in SentenceTerms(m.Quote))
             {
-                df[t] = df.GetValueOrDefault(t) + 1;
+                if (distinct.Add(t))
+                {
+                    df[t] = df.GetValueOrDefault(t) + 1;
+                }
             }
         }
 
-        foreach (string t in df.Keys.Order(StringComparer.Ordinal))
+        // Ids in ordinal order of the terms, so sums over a vector's entries run in the same order whatever the input order.
+        string[] sorted = [.. df.Keys];
+        Array.Sort(sorted, StringComparer.Ordinal);
+        int n = quotes.Count;
+        _idf = new double[sorted.Length];
+        foreach (string t in sorted)
         {
+            _idf[_termIds.Count] = Math.Log((n + 1.0) / (df[t] + 1.0)) + 1.0;
             _termIds[t] = _termIds.Count;
         }
 
-        int n = quotes.Count;
-        double Idf(string t) => Math.Log((n + 1.0) / (df.GetValueOrDefault(t) + 1.0)) + 1.0;
-        for (int i = 0; i < list.Count; i++)
+        // Mentions of the same sentence with the same clause (copies, several dates in one clause) share one vector.
+        var shared = new Dictionary<(string Quote, string Clause), SparseVector>();
+        int[] ids = new int[64];
+        double[] weights = new double[64];
+        foreach (EventMention m in list)
         {
-            var w = new Dictionary<int, double>();
-            foreach (string t in clauseTerms[i])
+            if (shared.TryGetValue((m.Quote, m.Clause), out SparseVector? known))
             {
-                w[_termIds[t]] = w.GetValueOrDefault(_termIds[t]) + Idf(t);
+                _vectors[m] = known;
+                continue;
             }
 
-            foreach (string t in sentenceTerms[i])
+            List<string> clause = CachedTerms(m.Clause);
+            List<string> sentence = SentenceTerms(m.Quote);
+            int count = clause.Count + sentence.Count;
+            if (ids.Length < count)
             {
-                w[_termIds[t]] = w.GetValueOrDefault(_termIds[t]) + (0.25 * Idf(t));
+                ids = new int[count * 2];
+                weights = new double[count * 2];
             }
 
-            _vectors[list[i]] = SparseVector.From(w);
+            int k = 0;
+            foreach (string t in clause)
+            {
+                int id = _termIds.GetValueOrDefault(t, -1);
+                if (id >= 0)
+                {
+                    (ids[k], weights[k]) = (id, _idf[id]);
+                    k++;
+                }
+            }
+
+            foreach (string t in sentence)
+            {
+                int id = _termIds[t];
+                (ids[k], weights[k]) = (id, 0.25 * _idf[id]);
+                k++;
+            }
+
+            // A clause term missing from the corpus's sentences (never, the clause is part of its sentence) has no weight.
+            SparseVector v = SparseVector.FromPairs(ids, weights, k);
+            shared[(m.Quote, m.Clause)] = v;
+            _vectors[m] = v;
         }
     }
 
     /// <summary>The terms of a sentence, computed once per distinct sentence (copies and multi-date sentences repeat).</summary>
-    private List<string> SentenceTerms(string quote)
+    private List<string> SentenceTerms(string quote) => CachedTerms(quote);
+
+    /// <summary>
+    /// <see cref="Terms.Of"/>, computed once per distinct text in a build and kept with the string itself across builds
+    /// (the article cache hands the same mention strings to every rebuild, so only a new article's text is analysed).
+    /// </summary>
+    private List<string> CachedTerms(string text)
     {
-        if (!_sentenceTerms.TryGetValue(quote, out List<string>? terms))
+        if (TermCache.TryGetValue(text, out List<string>? terms))
         {
-            _sentenceTerms[quote] = terms = Terms.Of(quote);
+            return terms;
         }
 
+        if (!_sentenceTerms.TryGetValue(text, out terms))
+        {
+            _sentenceTerms[text] = terms = Terms.Of(text);
+        }
+
+        TermCache.AddOrUpdate(text, terms);
         return terms;
     }
 
+    /// <summary>Name keys of a mention's participants: per participant, its full key and its last name's key.</summary>
+    private static NameKeys NamesOf(EventMention m) => NameCache.GetValue(m.Participants, NameKeys.Of);
+
     private SparseVector Vector(EventMention m) => _vectors.TryGetValue(m, out SparseVector? v) ? v : SparseVector.Empty;
 
-    /// <summary>Day-level mentions first (bucketed by day), then coarser ones from the finest up, each refining into a finer event of its period or joining its own.</summary>
+    /// <summary>
+    /// Clusters the body statements. The result is a function of the set of mentions, never of the order they arrive in:
+    /// mentions are placed in one canonical order (day-level mentions first, bucketed by day, then coarser ones from the
+    /// finest up, each refining into a finer event of its period or joining its own), and each day's statements are then
+    /// settled (<see cref="Settle"/>): a statement placed before the event it belongs to had grown moves to it.
+    /// Candidates come from the date bucket and, for coarse mentions, from an inverted index on terms and names within
+    /// their period, so a mention is compared only with events it could join (never all against all).
+    /// </summary>
     private List<Cluster> ClusterMentions(List<EventMention> mentions)
     {
         var ordered = mentions
-            .OrderBy(m => Level(m.Time.Range!.Value.Granularity))
+            .OrderBy(m => IsAnaphoric(m.Time.Text))
+            .ThenBy(m => Level(m.Time.Range!.Value.Granularity))
             .ThenBy(m => Period.DaysBetween(m.Time.Range!.Value.Start, m.Time.Range!.Value.End))
             .ThenBy(m => m.Source.Published.Published.ToInstant())
             .ThenBy(m => m.Source.ArticlePath, StringComparer.Ordinal)
+            .ThenBy(m => m.StoryId, StringComparer.Ordinal)
             .ThenBy(m => m.QuoteStart)
             .ThenBy(m => m.Time.Start)
+            .ThenBy(m => m.Time.End)
+            .ThenBy(m => m.Time.Value, StringComparer.Ordinal)
+            .ThenBy(m => m.Time.Mod)
             .ToList();
-        var clusters = new List<Cluster>();
-        var byMonth = new Dictionary<(int, int), List<Cluster>>();
-        var byDay = new Dictionary<LocalDate, List<Cluster>>();
-        var lastOfStoryDay = new Dictionary<(string, LocalDate), Cluster>();
-        foreach (EventMention m in ordered.OrderBy(m => IsAnaphoric(m.Time.Text)))
+        var index = new ClusterIndex(_termIds.Count);
+        var placedIn = new Dictionary<EventMention, Cluster>(ReferenceEqualityComparer.Instance);
+        var firstOfStoryDay = new Dictionary<(string, LocalDate), EventMention>();
+        bool settled = false;
+        foreach (EventMention m in ordered)
         {
             DateRange r = m.Time.Range!.Value;
-            SparseVector v = Vector(m);
             bool day = Level(r.Granularity) == 0;
-
-            // A time of day or part of day ("3:05 p.m.", "early Monday", "this morning") is its day for merging: the
-            // event keeps the finer value only when all its sources give it (see Cluster.Date).
-            TimexMod mod = day ? TimexMod.None : m.Time.Mod;
-            DateRange key = day ? new DateRange(r.Start, r.Start, Granularity.Day) : r;
-            bool tentative = Clauses.IsTentative(m.Clause.Length > 0 ? m.Clause : m.Quote) || (m.Subordinate && Clauses.IsTentative(m.Quote));
-            LocalDate published = m.Source.Published.Date;
-            Cluster? best = null;
-            double bestScore = double.MinValue;
-            Cluster? same = null;
-            double sameScore = double.MinValue;
-            DateRange window = ModWindow(r, m.Time.Mod);
-            foreach (Cluster c in day ? byDay.GetValueOrDefault(r.Start) ?? [] : Candidates(byMonth, r))
+            bool anaphoric = IsAnaphoric(m.Time.Text);
+            if (!settled && (!day || anaphoric))
             {
-                if (c.Range == key && c.Mod == mod)
-                {
-                    double s = c.Similarity(v, m);
-                    if (s > sameScore)
-                    {
-                        (same, sameScore) = (c, s);
-                    }
-                }
-                else if (r.Contains(c.Range) && window.Contains(c.Range) && c.Range != r && Level(c.Range.Granularity) < Level(r.Granularity))
-                {
-                    if (tentative && c.Range.End < published)
-                    {
-                        continue; // a forecast or a possibility ("tides expected next week", "could seek") is not a past happening
-                    }
-
-                    double s = c.Similarity(v, m);
-
-                    double need = c.HasFinerFromStory(m.StoryId, r) ? RefineSameStoryThreshold : RefineThreshold;
-                    if (s >= need && s - need > bestScore)
-                    {
-                        (best, bestScore) = (c, s - need);
-                    }
-                }
+                // Every plain day-level statement is placed: settle the days before coarser mentions refine into them.
+                Settle(index, placedIn);
+                settled = true;
             }
 
-            // "late that day", "the same day": the story's own earlier statement of that day is the happening it continues.
-            if (day && best is null && IsAnaphoric(m.Time.Text) && lastOfStoryDay.TryGetValue((m.StoryId, r.Start), out Cluster? previous))
-            {
-                (same, sameScore) = (previous, double.MaxValue);
-            }
+            Place(m, r, day, anaphoric, index, placedIn, firstOfStoryDay);
+        }
 
-            Cluster placed;
-            if (best is not null)
-            {
-                best.Add(m, v);
-                placed = best;
-            }
-            else if (same is not null && sameScore >= SameDateThreshold)
-            {
-                same.Add(m, v);
-                placed = same;
-            }
-            else
-            {
-                var c = placed = new Cluster(key, mod, day ? LocalDatePattern.Iso.Format(r.Start) : m.Time.Value);
-                c.Add(m, v);
-                clusters.Add(c);
-                if (day)
-                {
-                    if (!byDay.TryGetValue(r.Start, out List<Cluster>? sameDay))
-                    {
-                        byDay[r.Start] = sameDay = [];
-                    }
+        if (!settled)
+        {
+            Settle(index, placedIn);
+        }
 
-                    sameDay.Add(c);
-                }
+        return index.Clusters.Where(c => c.Mentions.Count > 0).ToList();
+    }
 
-                foreach ((int, int) month in MonthsOf(key))
-                {
-                    if (!byMonth.TryGetValue(month, out List<Cluster>? list))
-                    {
-                        byMonth[month] = list = [];
-                    }
+    private void Place(EventMention m, DateRange r, bool day, bool anaphoric, ClusterIndex index, Dictionary<EventMention, Cluster> placedIn, Dictionary<(string, LocalDate), EventMention> firstOfStoryDay)
+    {
+        SparseVector v = Vector(m);
+        NameKeys names = NamesOf(m);
 
-                    list.Add(c);
-                }
-            }
-
-            if (day)
+        // A time of day or part of day ("3:05 p.m.", "early Monday", "this morning") is its day for merging: the
+        // event keeps the finer value only when all its sources give it (see Cluster.Date).
+        TimexMod mod = day ? TimexMod.None : m.Time.Mod;
+        DateRange key = day ? new DateRange(r.Start, r.Start, Granularity.Day) : r;
+        Cluster? best = null;
+        double bestScore = double.MinValue;
+        Cluster? same = null;
+        double sameScore = double.MinValue;
+        foreach (Cluster c in index.Same(key, mod))
+        {
+            double s = c.Similarity(v, names);
+            if (s > sameScore || (s == sameScore && same is not null && c.Order < same.Order))
             {
-                lastOfStoryDay.TryAdd((m.StoryId, r.Start), placed);
+                (same, sameScore) = (c, s);
             }
         }
 
-        return clusters;
+        if (!day)
+        {
+            bool tentative = Clauses.IsTentative(m.Clause.Length > 0 ? m.Clause : m.Quote) || (m.Subordinate && Clauses.IsTentative(m.Quote));
+            LocalDate published = m.Source.Published.Date;
+            DateRange window = ModWindow(r, m.Time.Mod);
+            foreach (Cluster c in index.Finer(r, v, names, RefineThreshold))
+            {
+                if (!window.Contains(c.Range) || c.Range == r || Level(c.Range.Granularity) >= Level(r.Granularity) || !r.Contains(c.Range))
+                {
+                    continue;
+                }
+
+                if (tentative && c.Range.End < published)
+                {
+                    continue; // a forecast or a possibility ("tides expected next week", "could seek") is not a past happening
+                }
+
+                double s = c.Similarity(v, names);
+                double need = c.HasFinerFromStory(m.StoryId, r) ? RefineSameStoryThreshold : RefineThreshold;
+                if (s >= need && (s - need > bestScore || (s - need == bestScore && c.Order < best!.Order)))
+                {
+                    (best, bestScore) = (c, s - need);
+                }
+            }
+        }
+
+        // "late that day", "the same day": the story's own earlier statement of that day is the happening it continues.
+        if (day && anaphoric && firstOfStoryDay.TryGetValue((m.StoryId, r.Start), out EventMention? first))
+        {
+            (same, sameScore) = (placedIn[first], double.MaxValue);
+        }
+
+        Cluster placed;
+        if (best is not null)
+        {
+            placed = best;
+        }
+        else if (same is not null && sameScore >= SameDateThreshold)
+        {
+            placed = same;
+        }
+        else
+        {
+            placed = index.Create(key, mod, day ? LocalDatePattern.Iso.Format(r.Start) : m.Time.Value);
+        }
+
+        index.Add(placed, m, v, names, movable: day && !anaphoric && r.Granularity > Granularity.Day);
+        placedIn[m] = placed;
+        if (day)
+        {
+            firstOfStoryDay.TryAdd((m.StoryId, r.Start), m);
+        }
+    }
+
+    /// <summary>
+    /// Settles each day after every plain statement of it is placed. A statement dated to a time or part of a day
+    /// ("this morning", "a little after noon") is compared as its day; placed before its day's event had grown (the
+    /// first report of the morning), it stood alone. Such a lone statement now joins the event of its day it is most
+    /// similar to, when that clears the same-date threshold, until nothing moves. Statements of plain days keep their
+    /// placing: moving those too cost Timeline17 MJ_bbc a key date (a boilerplate line joining a minor event).
+    /// </summary>
+    private static void Settle(ClusterIndex index, Dictionary<EventMention, Cluster> placedIn)
+    {
+        foreach (List<Cluster> bucket in index.DayBuckets())
+        {
+            if (bucket.Count < 2)
+            {
+                continue;
+            }
+
+            for (int round = 0; round < MaxSettleRounds; round++)
+            {
+                bool moved = false;
+                foreach (Cluster c in bucket.ToArray())
+                {
+                    for (int i = 0; i < c.Mentions.Count; i++)
+                    {
+                        if (!c.IsMovable(i))
+                        {
+                            continue;
+                        }
+
+                        EventMention m = c.Mentions[i];
+                        SparseVector v = c.VectorAt(i);
+                        NameKeys names = c.NamesAt(i);
+                        if (c.Mentions.Count > 1)
+                        {
+                            break; // an event of several statements stays as placed
+                        }
+
+                        double own = c.Mentions.Count == 1 ? double.MinValue : c.SimilarityWithout(v, names);
+                        Cluster? target = null;
+                        double score = double.MinValue;
+                        foreach (Cluster d in bucket)
+                        {
+                            if (!ReferenceEquals(d, c) && d.Mentions.Count > 0)
+                            {
+                                double s = d.Similarity(v, names);
+                                if (s > score || (s == score && d.Order < target!.Order))
+                                {
+                                    (target, score) = (d, s);
+                                }
+                            }
+                        }
+
+                        if (target is not null && score >= SameDateThreshold && score > own + SettleMargin)
+                        {
+                            c.RemoveAt(i, v, names);
+                            index.Add(target, m, v, names, movable: true);
+                            placedIn[m] = target;
+                            i--;
+                            moved = true;
+                        }
+                    }
+                }
+
+                bucket.RemoveAll(c => c.Mentions.Count == 0);
+                if (!moved)
+                {
+                    break;
+                }
+            }
+        }
     }
 
     /// <summary>Whether an expression points back at a date already given ("that day", "later that evening", "the same day").</summary>
@@ -312,24 +464,6 @@ internal sealed class EventBuilder
         }
     }
 
-    private static IEnumerable<Cluster> Candidates(Dictionary<(int, int), List<Cluster>> byMonth, DateRange r)
-    {
-        var seen = new HashSet<Cluster>(ReferenceEqualityComparer.Instance);
-        foreach ((int, int) key in MonthsOf(r))
-        {
-            if (byMonth.TryGetValue(key, out List<Cluster>? list))
-            {
-                foreach (Cluster c in list)
-                {
-                    if (seen.Add(c))
-                    {
-                        yield return c;
-                    }
-                }
-            }
-        }
-    }
-
     /// <summary>
     /// Near-identical statements from different articles placed on different days a little apart are one event whose
     /// sources disagree: merge them under the date most articles give and record the other dates as conflicts.
@@ -363,7 +497,7 @@ internal sealed class EventBuilder
                 }
 
                 (Cluster keep, Cluster drop) = a.ArticleCount >= b.ArticleCount ? (a, b) : (b, a);
-                keep.Absorb(drop, Vector);
+                keep.Absorb(drop);
                 removed.Add(drop);
                 if (ReferenceEquals(drop, a))
                 {
@@ -383,9 +517,10 @@ internal sealed class EventBuilder
         {
             DateRange r = m.Time.Range!.Value;
             SparseVector v = Vector(m);
+            NameKeys names = NamesOf(m);
             Cluster? best = byDay[r.Start]
                 .Where(c => r.Granularity >= Granularity.Day)
-                .Select(c => (c, s: c.Similarity(v, m)))
+                .Select(c => (c, s: c.Similarity(v, names)))
                 .Where(x => x.s >= SameDateThreshold)
                 .OrderByDescending(x => x.s)
                 .ThenBy(x => x.c.Key, StringComparer.Ordinal)
@@ -608,14 +743,263 @@ internal sealed class EventBuilder
         return events.Select(e => e with { Key = key.Contains(e.Id) }).ToList();
     }
 
-    /// <summary>A growing event: its statements (with their vectors), captions that support it, date conflicts.</summary>
-    private sealed class Cluster(DateRange range, TimexMod mod, string value)
+    /// <summary>Name keys of a list of participants: per participant its full key and its last name's key ("~…").</summary>
+    private sealed class NameKeys
     {
-        // The centroid is kept as a running sum of unit vectors with its squared norm, so adding a mention and
-        // comparing against the cluster both cost O(terms of the mention), whatever the cluster's size.
+        private NameKeys(string[] full, string[] last, string[] distinct) => (Full, Last, Distinct) = (full, last, distinct);
+
+        public string[] Full { get; }
+
+        public string[] Last { get; }
+
+        /// <summary>Every key once (a mention counts once per key in a cluster).</summary>
+        public string[] Distinct { get; }
+
+        public static NameKeys Of(IReadOnlyList<string> participants)
+        {
+            string[] full = new string[participants.Count];
+            string[] last = new string[participants.Count];
+            for (int i = 0; i < participants.Count; i++)
+            {
+                string n = participants[i];
+                full[i] = NameKey(n);
+                int sp = n.LastIndexOf(' ');
+                last[i] = "~" + NameKey(sp < 0 ? n : n[(sp + 1)..]);
+            }
+
+            return new NameKeys(full, last, [.. full.Concat(last).Distinct(StringComparer.Ordinal)]);
+        }
+
+        private static string NameKey(string n) => n.Replace("al-", "", StringComparison.OrdinalIgnoreCase).ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// The clusters of one build and how to find the ones a mention may join: by exact date value (its bucket), and,
+    /// for the finer events inside a coarse mention's period, through postings of (term or name, month) so that only
+    /// events sharing a term or a name within the period are compared.
+    /// </summary>
+    private sealed class ClusterIndex(int termCount)
+    {
+        private readonly Dictionary<(DateRange, TimexMod), List<Cluster>> _same = [];
+        private readonly Dictionary<long, List<Cluster>> _postings = [];
+        private readonly Dictionary<int, List<Cluster>> _byMonth = [];
+        private readonly Dictionary<int, List<Cluster>> _byYear = [];
+        private readonly List<Cluster> _wide = [];
+        private readonly Dictionary<string, int> _nameIds = new(StringComparer.Ordinal);
+        private readonly List<(int Id, double Weight)> _entries = [];
+        private readonly List<int> _features = [];
+        private int _stamp;
+
+        public List<Cluster> Clusters { get; } = [];
+
+        public IEnumerable<Cluster> Same(DateRange key, TimexMod mod) =>
+            _same.TryGetValue((key, mod), out List<Cluster>? list) ? list : [];
+
+        public IEnumerable<List<Cluster>> DayBuckets() => _same.Where(kv => kv.Key.Item1.Granularity == Granularity.Day).Select(kv => kv.Value);
+
+        public Cluster Create(DateRange key, TimexMod mod, string value)
+        {
+            var c = new Cluster(key, mod, value, Clusters.Count);
+            Clusters.Add(c);
+            if (!_same.TryGetValue((key, mod), out List<Cluster>? list))
+            {
+                _same[(key, mod)] = list = [];
+            }
+
+            list.Add(c);
+            if (MonthIndex(key.Start) == MonthIndex(key.End))
+            {
+                if (!_byMonth.TryGetValue(MonthIndex(key.Start), out List<Cluster>? inMonth))
+                {
+                    _byMonth[MonthIndex(key.Start)] = inMonth = [];
+                }
+
+                inMonth.Add(c);
+            }
+            else if (key.Start.Year == key.End.Year)
+            {
+                if (!_byYear.TryGetValue(key.Start.Year, out List<Cluster>? inYear))
+                {
+                    _byYear[key.Start.Year] = inYear = [];
+                }
+
+                inYear.Add(c);
+            }
+            else
+            {
+                _wide.Add(c);
+            }
+
+            return c;
+        }
+
+        public void Add(Cluster c, EventMention m, SparseVector v, NameKeys names, bool movable)
+        {
+            c.Add(m, v, names, movable);
+            ReadOnlySpan<int> ids = v.Ids;
+            foreach (int id in ids)
+            {
+                if (c.MarkPosted(id))
+                {
+                    Post(c, id);
+                }
+            }
+
+            foreach (string key in names.Distinct)
+            {
+                if (!_nameIds.TryGetValue(key, out int nameId))
+                {
+                    _nameIds[key] = nameId = _nameIds.Count;
+                }
+
+                if (c.MarkPosted(termCount + nameId))
+                {
+                    Post(c, termCount + nameId);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Events posted in <paramref name="period"/>'s months that may reach <paramref name="threshold"/> similarity
+        /// with a mention: those sharing a name, or a term outside the mention's lightest terms whose weight together
+        /// is below the threshold (sharing only those, the cosine cannot reach it: prefix filtering). Each once.
+        /// </summary>
+        public List<Cluster> Finer(DateRange period, SparseVector v, NameKeys names, double threshold)
+        {
+            _entries.Clear();
+            _features.Clear();
+            ReadOnlySpan<int> ids = v.Ids;
+            ReadOnlySpan<double> weights = v.Weights;
+            for (int i = 0; i < ids.Length; i++)
+            {
+                _entries.Add((ids[i], weights[i]));
+            }
+
+            _entries.Sort((a, b) => a.Weight != b.Weight ? a.Weight.CompareTo(b.Weight) : a.Id.CompareTo(b.Id));
+            double bound = threshold * threshold * v.Norm * v.Norm;
+            double light = 0;
+            foreach ((int id, double w) in _entries)
+            {
+                light += w * w;
+                if (light >= bound)
+                {
+                    _features.Add(id);
+                }
+            }
+
+            foreach (string key in names.Distinct)
+            {
+                if (_nameIds.TryGetValue(key, out int nameId))
+                {
+                    _features.Add(termCount + nameId);
+                }
+            }
+
+            // Events within one month: walk the postings, or, when they are longer than the period's list of events
+            // (every event shares a common term), the period's events: the same candidates either way, whichever is
+            // less work. Events spanning months (quarters, years) and years (decades) are few: all of the period's.
+            var result = new List<Cluster>();
+            int stamp = ++_stamp;
+            int first = MonthIndex(period.Start);
+            int last = MonthIndex(period.End);
+            if (last - first > 1200)
+            {
+                foreach ((int month, List<Cluster> all) in _byMonth)
+                {
+                    if (month >= first && month <= last)
+                    {
+                        Collect(all, stamp, result);
+                    }
+                }
+            }
+            else
+            {
+                for (int month = first; month <= last; month++)
+                {
+                    long viaPostings = 0;
+                    foreach (int f in _features)
+                    {
+                        viaPostings += _postings.TryGetValue(((long)f << 20) | (uint)month, out List<Cluster>? list) ? list.Count : 0;
+                    }
+
+                    if (!_byMonth.TryGetValue(month, out List<Cluster>? all))
+                    {
+                        continue;
+                    }
+
+                    if (all.Count <= viaPostings)
+                    {
+                        Collect(all, stamp, result);
+                        continue;
+                    }
+
+                    foreach (int f in _features)
+                    {
+                        if (_postings.TryGetValue(((long)f << 20) | (uint)month, out List<Cluster>? list))
+                        {
+                            Collect(list, stamp, result);
+                        }
+                    }
+                }
+            }
+
+            foreach ((int year, List<Cluster> all) in _byYear)
+            {
+                if (year >= period.Start.Year && year <= period.End.Year)
+                {
+                    Collect(all, stamp, result);
+                }
+            }
+
+            Collect(_wide, stamp, result);
+            return result;
+        }
+
+        private static void Collect(List<Cluster> list, int stamp, List<Cluster> result)
+        {
+            foreach (Cluster c in list)
+            {
+                if (c.Stamp != stamp && c.Mentions.Count > 0)
+                {
+                    c.Stamp = stamp;
+                    result.Add(c);
+                }
+            }
+        }
+
+        /// <summary>Postings only for events within one month (the others are found through their year or the wide list).</summary>
+        private void Post(Cluster c, int feature)
+        {
+            int month = MonthIndex(c.Range.Start);
+            if (month != MonthIndex(c.Range.End))
+            {
+                return;
+            }
+
+            long key = ((long)feature << 20) | (uint)month;
+            if (!_postings.TryGetValue(key, out List<Cluster>? list))
+            {
+                _postings[key] = list = [];
+            }
+
+            list.Add(c);
+        }
+
+        private static int MonthIndex(LocalDate d) => ((d.Year + 10000) * 12) + d.Month - 1;
+    }
+
+    /// <summary>A growing event: its statements (with their vectors), captions that support it, date conflicts.</summary>
+    private sealed class Cluster(DateRange range, TimexMod mod, string value, int order)
+    {
+        // The centroid is kept as a running sum of unit vectors with its squared norm, so adding or removing a mention
+        // and comparing against the cluster all cost O(terms of the mention), whatever the cluster's size.
         private readonly Dictionary<int, double> _sum = [];
-        private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Granularity> _finest = new(StringComparer.Ordinal);
+        private readonly List<SparseVector> _vectors = [];
+        private readonly List<NameKeys> _nameKeys = [];
+        private readonly List<bool> _movable = [];
+        private readonly HashSet<int> _posted = [];
         private double _sumSquares;
         private SparseVector? _centroid;
 
@@ -624,6 +1008,12 @@ internal sealed class EventBuilder
         public TimexMod Mod { get; } = mod;
 
         public string Value { get; } = value;
+
+        /// <summary>Creation order: the deterministic tie-break between equally similar events.</summary>
+        public int Order { get; } = order;
+
+        /// <summary>Scratch mark for <see cref="ClusterIndex.Finer"/> (returns each event once).</summary>
+        public int Stamp { get; set; }
 
         public List<EventMention> Mentions { get; } = [];
 
@@ -635,20 +1025,26 @@ internal sealed class EventBuilder
 
         public int ArticleCount => Mentions.Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count();
 
-        public SparseVector Centroid => _centroid ??= SparseVector.From(_sum);
+        public SparseVector Centroid => _centroid ??= SparseVector.From(_sum.Where(kv => Math.Abs(kv.Value) > 1e-12));
 
-        public void Add(EventMention m, SparseVector v)
+        public SparseVector VectorAt(int i) => _vectors[i];
+
+        public NameKeys NamesAt(int i) => _nameKeys[i];
+
+        public bool IsMovable(int i) => _movable[i];
+
+        public bool MarkPosted(int feature) => _posted.Add(feature);
+
+        public void Add(EventMention m, SparseVector v, NameKeys names, bool movable = false)
         {
             Mentions.Add(m);
-            if (v.Norm > 0)
+            _vectors.Add(v);
+            _nameKeys.Add(names);
+            _movable.Add(movable);
+            Accumulate(v, 1);
+            foreach (string k in names.Distinct)
             {
-                foreach ((int id, double w) in v.Entries)
-                {
-                    double old = _sum.GetValueOrDefault(id);
-                    double now = old + (w / v.Norm);
-                    _sum[id] = now;
-                    _sumSquares += (now * now) - (old * old);
-                }
+                _names[k] = _names.GetValueOrDefault(k) + 1;
             }
 
             Granularity g = m.Time.Range?.Granularity ?? Granularity.None;
@@ -657,10 +1053,30 @@ internal sealed class EventBuilder
                 _finest[m.StoryId] = g;
             }
 
-            foreach (string n in m.Participants)
+            _centroid = null;
+        }
+
+        /// <summary>Takes statement <paramref name="i"/> out (it moves to another event of its day).</summary>
+        public void RemoveAt(int i, SparseVector v, NameKeys names)
+        {
+            Mentions.RemoveAt(i);
+            _vectors.RemoveAt(i);
+            _nameKeys.RemoveAt(i);
+            _movable.RemoveAt(i);
+            Accumulate(v, -1);
+            foreach (string k in names.Distinct)
             {
-                _names.Add(NameKey(n));
-                _names.Add(LastName(n));
+                _names[k]--;
+            }
+
+            _finest.Clear();
+            foreach (EventMention m in Mentions)
+            {
+                Granularity g = m.Time.Range?.Granularity ?? Granularity.None;
+                if (!_finest.TryGetValue(m.StoryId, out Granularity had) || g > had)
+                {
+                    _finest[m.StoryId] = g;
+                }
             }
 
             _centroid = null;
@@ -685,41 +1101,17 @@ internal sealed class EventBuilder
         }
 
         /// <summary>Cosine to the centroid, plus a little for each shared participant (names are strong evidence of one happening).</summary>
-        public double Similarity(SparseVector v, EventMention m)
-        {
-            double s = 0;
-            if (v.Norm > 0 && _sumSquares > 1e-12)
-            {
-                double dot = 0;
-                foreach ((int id, double w) in v.Entries)
-                {
-                    if (_sum.TryGetValue(id, out double c))
-                    {
-                        dot += w * c;
-                    }
-                }
+        public double Similarity(SparseVector v, NameKeys names) => Score(v, names, without: false);
 
-                s = dot / (v.Norm * Math.Sqrt(_sumSquares));
-            }
-
-            int shared = 0;
-            foreach (string n in m.Participants)
-            {
-                if (_names.Contains(NameKey(n)) || _names.Contains(LastName(n)))
-                {
-                    shared++;
-                }
-            }
-
-            return s + (0.03 * Math.Min(shared, 3));
-        }
+        /// <summary><see cref="Similarity"/> of one of this event's own statements to the rest of the event.</summary>
+        public double SimilarityWithout(SparseVector v, NameKeys names) => Score(v, names, without: true);
 
         /// <summary>Whether story <paramref name="storyId"/> already dates this event more precisely than <paramref name="r"/>.</summary>
         public bool HasFinerFromStory(string storyId, DateRange r) =>
             _finest.TryGetValue(storyId, out Granularity g) && g > r.Granularity;
 
         /// <summary>Takes over another event reported on a different day: its citations join, its date becomes a conflict.</summary>
-        public void Absorb(Cluster other, Func<EventMention, SparseVector> vector)
+        public void Absorb(Cluster other)
         {
             var mine = Mentions.Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var theirs = other.Mentions.Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -730,20 +1122,73 @@ internal sealed class EventBuilder
 
             Conflicts.Add(new DateConflict(other.Value, theirs, $"{theirs.Count} source(s) date this {other.Value} instead of {Value}"));
             Conflicts.AddRange(other.Conflicts.Where(c => c.Value != Value));
-            foreach (EventMention m in other.Mentions)
+            for (int i = 0; i < other.Mentions.Count; i++)
             {
-                Add(m, vector(m));
+                Add(other.Mentions[i], other._vectors[i], other._nameKeys[i]);
             }
 
             Support.AddRange(other.Support);
         }
 
-        private static string NameKey(string n) => n.Replace("al-", "", StringComparison.OrdinalIgnoreCase).ToLowerInvariant();
-
-        private static string LastName(string n)
+        private void Accumulate(SparseVector v, int sign)
         {
-            int sp = n.LastIndexOf(' ');
-            return "~" + NameKey(sp < 0 ? n : n[(sp + 1)..]);
+            if (v.Norm == 0)
+            {
+                return;
+            }
+
+            ReadOnlySpan<int> ids = v.Ids;
+            ReadOnlySpan<double> weights = v.Weights;
+            for (int i = 0; i < ids.Length; i++)
+            {
+                double old = _sum.GetValueOrDefault(ids[i]);
+                double now = old + (sign * weights[i] / v.Norm);
+                _sum[ids[i]] = now;
+                _sumSquares += (now * now) - (old * old);
+            }
+        }
+
+        private double Score(SparseVector v, NameKeys names, bool without)
+        {
+            double s = 0;
+            if (v.Norm > 0)
+            {
+                double dot = 0;
+                ReadOnlySpan<int> ids = v.Ids;
+                ReadOnlySpan<double> weights = v.Weights;
+                for (int i = 0; i < ids.Length; i++)
+                {
+                    if (_sum.TryGetValue(ids[i], out double c))
+                    {
+                        dot += weights[i] * c;
+                    }
+                }
+
+                double squares = _sumSquares;
+                if (without)
+                {
+                    // The rest of the event: the sum less this statement's unit vector u = v/|v| (v·u = |v|, u·u = 1).
+                    squares = _sumSquares - (2 * dot / v.Norm) + 1;
+                    dot -= v.Norm;
+                }
+
+                if (squares > 1e-12)
+                {
+                    s = dot / (v.Norm * Math.Sqrt(squares));
+                }
+            }
+
+            int present = without ? 2 : 1;
+            int shared = 0;
+            for (int i = 0; i < names.Full.Length; i++)
+            {
+                if (_names.GetValueOrDefault(names.Full[i]) >= present || _names.GetValueOrDefault(names.Last[i]) >= present)
+                {
+                    shared++;
+                }
+            }
+
+            return s + (0.03 * Math.Min(shared, 3));
         }
     }
 }

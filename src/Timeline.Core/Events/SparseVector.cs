@@ -29,6 +29,37 @@ internal sealed class SparseVector
 
     public IEnumerable<(int Id, double Weight)> Entries => _ids.Zip(_weights);
 
+    /// <summary>The term ids, ascending (for loops that must not allocate).</summary>
+    public ReadOnlySpan<int> Ids => _ids;
+
+    /// <summary>The weights, in the order of <see cref="Ids"/>.</summary>
+    public ReadOnlySpan<double> Weights => _weights;
+
+    /// <summary>
+    /// A vector from (id, weight) pairs in any order, repeated ids adding up; sorts <paramref name="ids"/> and
+    /// <paramref name="weights"/> in place (only their first <paramref name="count"/> items are read).
+    /// </summary>
+    public static SparseVector FromPairs(int[] ids, double[] weights, int count)
+    {
+        Array.Sort(ids, weights, 0, count);
+        int n = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (n > 0 && ids[n - 1] == ids[i])
+            {
+                weights[n - 1] += weights[i];
+            }
+            else
+            {
+                ids[n] = ids[i];
+                weights[n] = weights[i];
+                n++;
+            }
+        }
+
+        return n == 0 ? Empty : new SparseVector(ids[..n], weights[..n]);
+    }
+
     /// <summary>A vector from (id, weight) pairs; repeated ids add up.</summary>
     public static SparseVector From(IEnumerable<KeyValuePair<int, double>> entries)
     {

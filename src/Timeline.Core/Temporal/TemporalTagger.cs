@@ -15,7 +15,7 @@ namespace Timeline.Core.Temporal;
 public sealed class TemporalTagger : ITemporalTagger
 {
     [ThreadStatic]
-    private static List<Token>? t_tokens;
+    private static TokenBuffer? t_tokens;
 
     public static TemporalTagger Default { get; } = new();
 
@@ -30,7 +30,7 @@ public sealed class TemporalTagger : ITemporalTagger
         var result = new List<TemporalMention>();
         var state = new DocState(documentTime);
         // The token buffer is the largest allocation per call: keep one per thread (Tag is not re-entrant).
-        var tokens = t_tokens ??= new List<Token>(256);
+        var tokens = t_tokens ??= new TokenBuffer(256);
         int start = 0;
         while (start < text.Length)
         {

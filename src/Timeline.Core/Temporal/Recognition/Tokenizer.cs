@@ -49,9 +49,11 @@ internal readonly struct Token
 internal static class Tokenizer
 {
     /// <summary>Appends the tokens of text[start..end) and returns whether any of them is a number or a temporal word.</summary>
-    public static bool Tokenize(string text, int start, int end, List<Token> tokens)
+    public static bool Tokenize(string text, int start, int end, TokenBuffer tokens)
     {
         bool trigger = false;
+        var items = tokens.Items;
+        int count = tokens.Count;
         int i = start;
         bool newline = false;
         while (i < end)
@@ -80,29 +82,77 @@ internal static class Tokenizer
 
                 int number = i - s <= 9 ? (int)value : -1;
                 trigger = true;
-                tokens.Add(new Token(s, i, TokenKind.Number, null, number, false, newline));
+                if (count == items.Length)
+                {
+                    items = tokens.Grow(count);
+                }
+
+                items[count++] = new Token(s, i, TokenKind.Number, null, number, false, newline);
             }
             else if (char.IsLetter(c))
             {
-                while (i < end && char.IsLetter(text[i]))
+                // Hash ASCII letters for the lexicon while scanning them; a non-ASCII letter sends the word to the dictionary.
+                uint hash = Lexicon.HashSeed;
+                bool ascii = true;
+                char l;
+                while (i < end && char.IsLetter(l = text[i]))
                 {
+                    ascii &= char.IsAscii(l);
+                    hash = Lexicon.HashStep(hash, l);
                     i++;
                 }
 
-                var lex = i - s <= 16 ? Lexicon.Find(text.AsSpan(s, i - s)) : null;
+                var lex = i - s > 16 ? null
+                    : ascii ? Lexicon.FindAsciiLetters(text.AsSpan(s, i - s), hash)
+                    : Lexicon.Find(text.AsSpan(s, i - s));
                 trigger |= lex is { Temporal: true };
-                tokens.Add(new Token(s, i, TokenKind.Word, lex, -1, char.IsUpper(c), newline));
+                if (count == items.Length)
+                {
+                    items = tokens.Grow(count);
+                }
+
+                items[count++] = new Token(s, i, TokenKind.Word, lex, -1, char.IsUpper(c), newline);
             }
             else
             {
                 // Surrogate pairs and other symbols: one token per UTF-16 unit keeps offsets exact and never splits a word.
                 i++;
-                tokens.Add(new Token(s, i, TokenKind.Punct, null, -1, false, newline));
+                if (count == items.Length)
+                {
+                    items = tokens.Grow(count);
+                }
+
+                items[count++] = new Token(s, i, TokenKind.Punct, null, -1, false, newline);
             }
 
             newline = false;
         }
 
+        tokens.Count = count;
         return trigger;
+    }
+}
+
+/// <summary>
+/// A growable array of tokens: the parser reads tokens in place (<c>_t[i].Kind</c>) instead of copying each one out of a list.
+/// Reused across chunks by one thread.
+/// </summary>
+internal sealed class TokenBuffer(int capacity)
+{
+    public Token[] Items { get; private set; } = new Token[capacity];
+
+    public int Count { get; set; }
+
+    public int Capacity => Items.Length;
+
+    public void Clear() => Count = 0;
+
+    /// <summary>Doubles the array, keeping the first <paramref name="count"/> tokens, and returns it.</summary>
+    public Token[] Grow(int count)
+    {
+        var bigger = new Token[Items.Length * 2];
+        Array.Copy(Items, bigger, count);
+        Items = bigger;
+        return bigger;
     }
 }
