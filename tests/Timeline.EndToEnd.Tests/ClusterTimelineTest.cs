@@ -18,13 +18,6 @@ namespace Timeline.EndToEnd.Tests;
 public sealed class ClusterTimelineTest(ClusterTimelineTest.ClusterFixture clusters, ITestOutputHelper output)
     : IClassFixture<ClusterTimelineTest.ClusterFixture>
 {
-    /// <summary>
-    /// Known gap, measured on ever-given: key-event date F1 0.67 (P 0.67, R 0.67; bar 0.70). 2021-03-28 (Sisi's order) has one source
-    /// because "a day after President … ordered" is an event-anchored date the extractor does not resolve, so it stays just below the key
-    /// threshold (salience 0.389 &lt; 0.4); 2021-03-24 and 2021-03-26 are key without being must events. Recall is 14/14 and is asserted.
-    /// </summary>
-    private const string KeyF1Gap = "Known gap: key-event date F1 0.67 < 0.70 on ever-given (event-anchored 'a day after X' not extracted; see KeyF1Gap)";
-
     /// <summary>The brief's bar: at least 90% of the story's events found with the right date and a right source.</summary>
     private const double RecallThreshold = 0.9;
 
@@ -124,7 +117,7 @@ public sealed class ClusterTimelineTest(ClusterTimelineTest.ClusterFixture clust
         Assert.True(run.Recall >= RecallThreshold, $"recall {run.Recall:P0} < {RecallThreshold:P0}\n{run.Report()}");
     }
 
-    [Theory(Skip = KeyF1Gap)]
+    [Theory]
     [MemberData(nameof(Clusters))]
     public void KeyEventDateF1IsAtLeast07(string cluster)
     {
