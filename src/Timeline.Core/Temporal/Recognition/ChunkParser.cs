@@ -223,23 +223,52 @@ internal sealed partial class ChunkParser
 
     private Hit? Core(int i)
     {
+        // Prefilter: a rule whose first statement rejects the token at i is not called. Each condition below is exactly
+        // that rule's entry test (keep them in step when a rule learns a new way to start).
+        bool number = IsNumber(i);
+        Kw kw = K(i);
+        LexEntry? lex = L(i);
+        bool relative = kw is Kw.Last or Kw.Next or Kw.This or Kw.Coming or Kw.Past or Kw.Previous;
         Hit? best = null;
         Consider(ref best, ExplicitDate(i));
-        Consider(ref best, NumericDate(i));
+        if (number || lex is { Weekday: not 0 })
+        {
+            Consider(ref best, NumericDate(i));
+        }
+
         Consider(ref best, YearRule(i));
-        Consider(ref best, Decades(i));
+        if (number || kw == Kw.The || IsApostrophe(i) || lex is { Ordinal: > 0 })
+        {
+            Consider(ref best, Decades(i));
+        }
+
         Consider(ref best, WeekdayRule(i));
-        Consider(ref best, MonthRule(i));
+        if (relative || lex is { Month: not 0 })
+        {
+            Consider(ref best, MonthRule(i));
+        }
+
         Consider(ref best, Deictic(i));
         Consider(ref best, Relative(i));
         Consider(ref best, Ago(i));
         Consider(ref best, SetRule(i));
         Consider(ref best, DurationRule(i));
         Consider(ref best, QuarterRule(i));
-        Consider(ref best, SeasonRule(i));
+        if (relative || kw == Kw.The || lex is { Season: > 0 })
+        {
+            Consider(ref best, SeasonRule(i));
+        }
+
         Consider(ref best, ClockRule(i));
-        Consider(ref best, Holiday(i));
-        Consider(ref best, RangeEnd(i));
+        if (kw is Kw.Christmas or Kw.New or Kw.Thanksgiving)
+        {
+            Consider(ref best, Holiday(i));
+        }
+
+        if (number)
+        {
+            Consider(ref best, RangeEnd(i));
+        }
         return best is { } b ? WithClock(i, b) : null;
     }
 
