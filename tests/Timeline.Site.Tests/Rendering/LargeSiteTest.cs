@@ -16,22 +16,7 @@ public sealed class LargeSiteTest
     {
         // Given 3,000 day events in January 2026 (1,200 key, 1,800 background) besides the test site's own events;
         // they cite no article, so no article page lists thousands of events (this test is about the index).
-        SiteModel model = TestSite.Model();
-        TimelineEvent template = model.Chronology.Events.Single(e => e.Id == "2026-01-24-truce-expires");
-        var crowd = Enumerable.Range(0, 3000).Select(i => template with
-        {
-            Id = $"crowd-{i:D4}",
-            Slug = $"2026-01-{i % 28 + 1:D2}-crowd-{i:D4}",
-            Headline = $"Crowd event {i:D4}",
-            Range = TestSite.Day(2026, 1, i % 28 + 1),
-            Date = $"2026-01-{i % 28 + 1:D2}",
-            Key = i % 5 < 2,
-            Sources = [],
-        });
-        var events = model.Chronology.Events.Concat(crowd).OrderBy(e => e.Range.Start).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
-        int januaryKey = events.Count(e => IsJanuaryDay(e) && e.Key);
-        int januaryBackground = events.Count(e => IsJanuaryDay(e) && !e.Key);
-        model = model with { Chronology = model.Chronology with { Events = events } };
+        (SiteModel model, List<TimelineEvent> events, int januaryKey, int januaryBackground) = CrowdedJanuary();
 
         // When it is rendered with one index page (no paging: the loop limit is what is tested).
         var files = new SiteRenderer(TestSite.ThemeDir) { PagedIndexAbove = int.MaxValue }.Render(model).ToDictionary(f => f.Path, f => System.Text.Encoding.UTF8.GetString(f.Content), StringComparer.Ordinal);
@@ -51,22 +36,7 @@ public sealed class LargeSiteTest
     public void AnIndexOfMoreEventsThanThePagingLimitListsKeyEventsAndEachYearPageListsAll()
     {
         // Given 3,000 day events in January 2026 (1,200 key) and the test site's events of other years.
-        SiteModel model = TestSite.Model();
-        TimelineEvent template = model.Chronology.Events.Single(e => e.Id == "2026-01-24-truce-expires");
-        var crowd = Enumerable.Range(0, 3000).Select(i => template with
-        {
-            Id = $"crowd-{i:D4}",
-            Slug = $"2026-01-{i % 28 + 1:D2}-crowd-{i:D4}",
-            Headline = $"Crowd event {i:D4}",
-            Range = TestSite.Day(2026, 1, i % 28 + 1),
-            Date = $"2026-01-{i % 28 + 1:D2}",
-            Key = i % 5 < 2,
-            Sources = [],
-        });
-        var events = model.Chronology.Events.Concat(crowd).OrderBy(e => e.Range.Start).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
-        int januaryKey = events.Count(e => IsJanuaryDay(e) && e.Key);
-        int januaryBackground = events.Count(e => IsJanuaryDay(e) && !e.Key);
-        model = model with { Chronology = model.Chronology with { Events = events } };
+        (SiteModel model, List<TimelineEvent> events, int januaryKey, int januaryBackground) = CrowdedJanuary();
 
         // When it is rendered with the default paging limit.
         var files = new SiteRenderer(TestSite.ThemeDir).Render(model).ToDictionary(f => f.Path, f => System.Text.Encoding.UTF8.GetString(f.Content), StringComparer.Ordinal);
@@ -116,6 +86,28 @@ public sealed class LargeSiteTest
         // Then its page quotes every citation.
         var doc = new HtmlParser().ParseDocument(files["events/2026-01-24-truce-expires/index.html"]);
         Assert.Equal(1500, doc.QuerySelectorAll("ol.sources > li.source blockquote").Length);
+    }
+
+    /// <summary>The test site plus 3,000 day events in January 2026 (1,200 key, 1,800 background) that cite no article.</summary>
+    private static (SiteModel Model, List<TimelineEvent> Events, int JanuaryKey, int JanuaryBackground) CrowdedJanuary()
+    {
+        SiteModel model = TestSite.Model();
+        TimelineEvent template = model.Chronology.Events.Single(e => e.Id == "2026-01-24-truce-expires");
+        var crowd = Enumerable.Range(0, 3000).Select(i => template with
+        {
+            Id = $"crowd-{i:D4}",
+            Slug = $"2026-01-{i % 28 + 1:D2}-crowd-{i:D4}",
+            Headline = $"Crowd event {i:D4}",
+            Range = TestSite.Day(2026, 1, i % 28 + 1),
+            Date = $"2026-01-{i % 28 + 1:D2}",
+            Key = i % 5 < 2,
+            Sources = [],
+        });
+        var events = model.Chronology.Events.Concat(crowd).OrderBy(e => e.Range.Start).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        int januaryKey = events.Count(e => IsJanuaryDay(e) && e.Key);
+        int januaryBackground = events.Count(e => IsJanuaryDay(e) && !e.Key);
+        model = model with { Chronology = model.Chronology with { Events = events } };
+        return (model, events, januaryKey, januaryBackground);
     }
 
     private static bool IsJanuaryDay(TimelineEvent e) =>
