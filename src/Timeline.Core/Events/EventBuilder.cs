@@ -80,18 +80,26 @@ internal sealed class EventBuilder
         _topicTerms.UnionWith(topicTerms);
         var body = new List<EventMention>();
         var captions = new List<EventMention>();
+        var overlaps = new Dictionary<List<string>, double>(ReferenceEqualityComparer.Instance);
         foreach (StoryEvents s in _stories)
         {
             double storyRel = storyRelevance.GetValueOrDefault(s.StoryId, 1.0);
+            bool off = offTopic.Contains(s.StoryId);
             foreach (EventMention m in s.Mentions)
             {
-                if (offTopic.Contains(s.StoryId))
+                if (off)
                 {
                     _excluded.Add(new ExcludedMention(m, ExclusionReasons.OffTopicStory));
                     continue;
                 }
 
-                double overlap = TopicRelevance.SentenceOverlap(SentenceTerms(m.Quote), topicTerms);
+                // Per distinct sentence (its terms list is shared by every mention of it).
+                List<string> sentenceTerms = SentenceTerms(m.Quote);
+                if (!overlaps.TryGetValue(sentenceTerms, out double overlap))
+                {
+                    overlaps[sentenceTerms] = overlap = TopicRelevance.SentenceOverlap(sentenceTerms, topicTerms);
+                }
+
                 EventMention scored = m with { TopicRelevance = Math.Round(Math.Clamp((storyRel + overlap) / 2, 0, 1), 4) };
                 (m.IsCaption ? captions : body).Add(scored);
             }
