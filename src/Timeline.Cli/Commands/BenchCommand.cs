@@ -19,13 +19,25 @@ public static class BenchCommand
         var articles = new Option<int[]>("--articles") { Description = "Corpus sizes to build.", DefaultValueFactory = _ => [1000, 10000], AllowMultipleArgumentsPerToken = true };
         var sample = new Option<string>("--sample") { Description = "The input folder whose articles the corpus is made from.", DefaultValueFactory = _ => "input" };
         var work = new Option<string?>("--work") { Description = "Where corpora, caches and sites go (default: a folder under the temp folder, deleted after)." };
-        var command = new Command("bench", "Measure build speed and memory on synthetic corpora.") { articles, sample, work };
-        command.SetAction(parse => Run(parse.GetValue(articles)!, parse.GetValue(sample)!, parse.GetValue(work)));
+        var runs = new Option<string[]>("--runs") { Description = "Which runs, in order: nocache, fill, unchanged, new-disk, new-memory (default: all; at 100,000 articles pick a few).", DefaultValueFactory = _ => [.. AllRuns], AllowMultipleArgumentsPerToken = true };
+        var profile = new Option<int>("--profile") { Description = "Instead: time load, clean, tag and extract one by one, on one thread, over a corpus of this many articles." };
+        var command = new Command("bench", "Measure build speed and memory on synthetic corpora.") { articles, sample, work, runs, profile };
+        command.SetAction(parse => parse.GetValue(profile) is > 0 and int n
+            ? Profile(n, parse.GetValue(sample)!)
+            : Run(parse.GetValue(articles)!, parse.GetValue(sample)!, parse.GetValue(work), parse.GetValue(runs)!));
         return command;
     }
 
-    private static int Run(int[] sizes, string sample, string? work)
+    private static readonly string[] AllRuns = ["nocache", "fill", "unchanged", "new-disk", "new-memory"];
+
+    private static int Run(int[] sizes, string sample, string? work, string[] runs)
     {
+        if (runs.FirstOrDefault(r => !AllRuns.Contains(r, StringComparer.Ordinal)) is { } unknown)
+        {
+            Console.Error.WriteLine($"error: unknown run '{unknown}'; runs are {string.Join(", ", AllRuns)}");
+            return 2;
+        }
+
         string root = work ?? Path.Combine(Path.GetTempPath(), "timeline-bench-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
@@ -33,7 +45,7 @@ public static class BenchCommand
             Warm(sample, Path.Combine(root, "warm"));
             foreach (int size in sizes)
             {
-                RunSize(size, sample, Path.Combine(root, size.ToString(CultureInfo.InvariantCulture)));
+                RunSize(size, sample, Path.Combine(root, size.ToString(CultureInfo.InvariantCulture)), [.. runs]);
             }
 
             return 0;
@@ -47,11 +59,39 @@ public static class BenchCommand
         }
     }
 
+    private static int Profile(int size, string sample)
+    {
+        string root = Path.Combine(Path.GetTempPath(), "timeline-profile-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            string input = Path.Combine(root, "input");
+            long bytes = SyntheticCorpus.Generate(sample, input, size);
+            (int count, IReadOnlyList<ArticleStageProfile.Step> steps) = ArticleStageProfile.Run(input);
+            Console.WriteLine($"per-article stages, one thread, {count} articles ({bytes / 1e6:F1} MB), thread CPU time of the second round:");
+            Console.WriteLine("| step | total | per article |");
+            Console.WriteLine("|---|---:|---:|");
+            foreach (ArticleStageProfile.Step step in steps)
+            {
+                Console.WriteLine($"| {step.Name} | {step.Cpu.TotalSeconds:F2} s | {step.Cpu.TotalMilliseconds / Math.Max(1, count):F3} ms |");
+            }
+
+            Console.WriteLine($"| all | {steps.Sum(s => s.Cpu.TotalSeconds):F2} s | {steps.Sum(s => s.Cpu.TotalMilliseconds) / Math.Max(1, count):F3} ms |");
+            return 0;
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
     /// <summary>One build of the sample, so the figures do not include JIT compilation of the first build.</summary>
     private static void Warm(string sample, string dir) =>
         new SiteBuilder().Build(new BuildOptions(sample, Path.Combine(dir, "output")) { CacheDir = Path.Combine(dir, "cache"), ThemesDir = ThemesBeside(sample) });
 
-    private static void RunSize(int size, string sample, string dir)
+    private static void RunSize(int size, string sample, string dir, HashSet<string> runs)
     {
         string input = Path.Combine(dir, "input");
         if (Directory.Exists(dir))
@@ -64,18 +104,42 @@ public static class BenchCommand
         Console.WriteLine();
         Console.WriteLine($"## {size:N0} articles ({bytes / 1e6:F1} MB), generated in {clock.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine();
-        Console.WriteLine("| run | wall | CPU | processed | reused | stages (wall, s) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---|");
+        Console.WriteLine("| run | wall | CPU | processed | reused | pages reused | written | stages (wall/CPU, s) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
         var options = new BuildOptions(input, Path.Combine(dir, "output")) { CacheDir = Path.Combine(dir, "cache"), ThemesDir = ThemesBeside(sample) };
 
-        Measure("full build, no cache", new SiteBuilder(), options with { NoCache = true });
-        Measure("full build, empty cache (fills it)", new SiteBuilder(), options);
-        Measure("rebuild, nothing changed, cache on disk", new SiteBuilder(), options);
-        SyntheticCorpus.AddArticle(sample, input, story: 900_000);
+        if (runs.Contains("nocache"))
+        {
+            Measure("full build, no cache", new SiteBuilder(), options with { NoCache = true });
+        }
+
+        if (runs.Contains("fill") || runs.Contains("unchanged") || runs.Contains("new-disk"))
+        {
+            Measure("full build, empty cache (fills it)", new SiteBuilder(), options);
+        }
+
+        if (runs.Contains("unchanged"))
+        {
+            Measure("rebuild, nothing changed, cache on disk", new SiteBuilder(), options);
+        }
+
         var builder = new SiteBuilder();
-        Measure("one new article, cache on disk (a new `timeline build`)", builder, options);
-        SyntheticCorpus.AddArticle(sample, input, story: 900_001);
-        Measure("one new article, cache in memory (as in `timeline preview`)", builder, options);
+        if (runs.Contains("new-memory") && !runs.Contains("new-disk"))
+        {
+            Measure("full build, cache in memory (as `timeline preview` starts)", builder, options);
+        }
+
+        if (runs.Contains("new-disk"))
+        {
+            SyntheticCorpus.AddArticle(sample, input, story: 900_000);
+            Measure("one new article, cache on disk (a new `timeline build`)", builder, options);
+        }
+
+        if (runs.Contains("new-memory"))
+        {
+            SyntheticCorpus.AddArticle(sample, input, story: 900_001);
+            Measure("one new article, cache in memory (as in `timeline preview`)", builder, options);
+        }
 
         using var process = Process.GetCurrentProcess();
         process.Refresh();
@@ -96,15 +160,15 @@ public static class BenchCommand
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A stage that fails at this size (a template's loop limit, say) is a finding, not the end of the benchmark.
-            Console.WriteLine($"| {name} | failed after {clock.Elapsed.TotalSeconds:F2} s: {e.Message.ReplaceLineEndings(" ")} | | | | |");
+            Console.WriteLine($"| {name} | failed after {clock.Elapsed.TotalSeconds:F2} s: {e.Message.ReplaceLineEndings(" ")} | | | | | | |");
             return;
         }
 
         TimeSpan elapsed = clock.Elapsed;
         process.Refresh();
         cpu = process.TotalProcessorTime - cpu;
-        string stages = string.Join(", ", result.StageTimings.Select(t => $"{t.Stage} {t.Elapsed.TotalSeconds:F2}"));
-        Console.WriteLine($"| {name} | {elapsed.TotalSeconds:F2} s | {cpu.TotalSeconds:F2} s | {result.ArticlesProcessed} | {result.ArticlesReused} | {stages} |");
+        string stages = string.Join(", ", result.StageTimings.Select(t => $"{t.Stage} {t.Elapsed.TotalSeconds:F2}/{t.Cpu.TotalSeconds:F2}"));
+        Console.WriteLine($"| {name} | {elapsed.TotalSeconds:F2} s | {cpu.TotalSeconds:F2} s | {result.ArticlesProcessed} | {result.ArticlesReused} | {result.PagesReused} | {result.FilesWritten} | {stages} |");
         if (!result.Succeeded)
         {
             Console.WriteLine($"build failed: {result.Summary}");

@@ -55,7 +55,9 @@ public static class BuildCommand
             return 1;
         }
 
-        stdout.WriteLine($"Wrote {result.Files.Count} files to {options.OutputDir}");
+        stdout.WriteLine(result.FilesWritten == result.Files.Count
+            ? $"Wrote {result.Files.Count} files to {options.OutputDir}"
+            : $"Wrote {result.FilesWritten} changed files of {result.Files.Count} to {options.OutputDir}");
         return 0;
     }
 }

@@ -33,7 +33,7 @@ internal sealed class ConsoleProgress : IProgress<BuildProgress>, IDisposable
         lock (_lock)
         {
             _lastTicks = now;
-            string text = value.Total > 0 ? $"{value.Stage}: {value.Done}/{value.Total}" : $"{value.Stage}…";
+            string text = value.Total > 0 ? $"{value.Stage}: {value.Done}/{value.Total}" : value.Done > 0 ? $"{value.Stage}: {value.Done}" : $"{value.Stage}…";
             Console.Out.Write("\r" + text.PadRight(_width));
             _width = text.Length;
         }

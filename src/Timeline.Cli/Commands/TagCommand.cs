@@ -107,12 +107,10 @@ public static class TagCommand
     private static int TagJsonl(string path, TextWriter output, TextWriter error, ITemporalTagger tagger, DateTimeZone? zone, DocumentTime? reference)
     {
         const int BufferSize = 1 << 16;
-        TextReader input;
+        Stream input;
         try
         {
-            input = path == "-"
-                ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8, false, BufferSize)
-                : new StreamReader(path, Encoding.UTF8, true, new FileStreamOptions { BufferSize = BufferSize });
+            input = path == "-" ? Console.OpenStandardInput() : new FileStream(path, new FileStreamOptions { BufferSize = BufferSize });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -120,21 +118,26 @@ public static class TagCommand
             return 1;
         }
 
-        // The console writer flushes on every write; for a stream of lines, buffer standard output ourselves.
-        bool console = ReferenceEquals(output, Console.Out);
-        TextWriter target = console ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), BufferSize) : output;
         try
         {
-            int invalid = JsonlTagging.Run(input, target, error, path, tagger, zone, reference);
+            // To the console, write UTF-8 bytes straight to standard output (no UTF-16 round trip); otherwise through the writer.
+            int invalid;
+            if (ReferenceEquals(output, Console.Out))
+            {
+                using Stream stdout = Console.OpenStandardOutput();
+                invalid = JsonlTagging.Run(input, stdout, error, path, tagger, zone, reference);
+            }
+            else
+            {
+                using var reader = new StreamReader(input, Encoding.UTF8, path != "-", BufferSize, leaveOpen: true);
+                invalid = JsonlTagging.Run(reader, output, error, path, tagger, zone, reference);
+            }
+
             return invalid == 0 ? 0 : 1;
         }
         finally
         {
             input.Dispose();
-            if (console)
-            {
-                target.Dispose();
-            }
         }
     }
 }

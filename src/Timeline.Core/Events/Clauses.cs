@@ -214,6 +214,90 @@ internal static partial class Clauses
         return (new Segment(segments[lo].Start, segments[hi].End), relative);
     }
 
+    /// <summary>A clause as a headline of its own ("and President Sisi ordered preparations…" → "President Sisi ordered preparations…").</summary>
+    public static string Statement(string clause) =>
+        Finish(LeadingSpeechRegex().Replace(LeadingConjunctionRegex().Replace(clause, "", 1), "", 1));
+
+    /// <summary>
+    /// The restrictive relative clause of <paramref name="segment"/> that is nearest before sentence offset <paramref name="at"/>:
+    /// "[the ship] [that blocked the canal last week] was freed on Monday" gives the antecedent's start, the pronoun's start and
+    /// the clause's end (before the main verb "was", or the segment's end when no verb follows). Null when there is none: no
+    /// "that/which/who" with a determiner-led noun phrase before it in the segment ("said that …" is a complement; a clause
+    /// opening its segment, "X, who first visited Russia in October, …", is told of its antecedent elsewhere).
+    /// </summary>
+    public static (int Antecedent, int Start, int End)? RestrictiveRelative(string sentence, Segment segment, int at)
+    {
+        var words = new List<(string Lower, int Index)>();
+        foreach (Match w in WordRegex().Matches(sentence, segment.Start))
+        {
+            if (w.Index >= segment.End)
+            {
+                break;
+            }
+
+            words.Add((w.Value.Replace('’', '\'').ToLowerInvariant(), w.Index));
+        }
+
+        int p = -1;
+        for (int i = words.Count - 1; i >= 1; i--)
+        {
+            if (words[i].Index < at && words[i].Lower is "that" or "which" or "who")
+            {
+                p = i;
+                break;
+            }
+        }
+
+        if (p < 1 || LooksLikeVerb(words[p - 1].Lower))
+        {
+            return null;
+        }
+
+        int antecedent = -1;
+        for (int i = p - 1; i >= Math.Max(0, p - 4); i--)
+        {
+            if (Determiners.Contains(words[i].Lower))
+            {
+                antecedent = i;
+                break;
+            }
+        }
+
+        if (antecedent < 0)
+        {
+            return null;
+        }
+
+        // The clause's own verb group, then the next verb after at least one other word: the main verb.
+        int v = p + 1;
+        while (v < words.Count && !(char.IsLower(sentence[words[v].Index]) && LooksLikeVerb(words[v].Lower)))
+        {
+            v++;
+        }
+
+        if (v >= words.Count)
+        {
+            return null; // no verb: "the year that …" without a clause
+        }
+
+        while (v + 1 < words.Count && char.IsLower(sentence[words[v + 1].Index]) && LooksLikeVerb(words[v + 1].Lower))
+        {
+            v++;
+        }
+
+        int end = segment.End;
+        for (int i = v + 2; i < words.Count; i++)
+        {
+            if (char.IsLower(sentence[words[i].Index]) && LooksLikeVerb(words[i].Lower) && !RelativeOpeners.Contains(words[i - 1].Lower) && words[i - 1].Lower != "that")
+            {
+                end = words[i].Index;
+                break;
+            }
+        }
+
+        return (words[antecedent].Index, words[p].Index, sentence.AsSpan(0, end).TrimEnd().Length);
+    }
+
     /// <summary>
     /// Why a date at [<paramref name="start"/>, <paramref name="end"/>) of the sentence is not the time of a
     /// statement, or null when it is: a timestamp label ("Update: 18:15 January 29, 2025:"), a possessive or
@@ -344,6 +428,17 @@ internal static partial class Clauses
         }
 
         string rest = seg[(rel.Index + rel.Length)..];
+        if (RestrictiveRelative(sentence, segs[k], dateStart) is { } span && span.End < segs[k].End)
+        {
+            if (dateStart >= span.End)
+            {
+                return null; // the date is the main clause's: "the ship that blocked the canal last week was freed on Monday"
+            }
+
+            int restStart = segs[k].Start + rel.Index + rel.Length;
+            rest = sentence[restStart..Math.Max(restStart, span.End)]; // "the ship that blocked the canal last week was freed…" → "the ship blocked the canal last week"
+        }
+
         if (!determiner || !HasVerb(rest) || pronoun == "that" && LooksLikeVerb(words[^1].ToLowerInvariant()))
         {
             return null; // no noun phrase to tell it of ("said that …" is a complement, not a relative clause)
@@ -567,4 +662,7 @@ public static class ExclusionReasons
     public const string NounModifier = "the date only qualifies a noun phrase";
     public const string OffTopicStory = "off-topic story";
     public const string Hidden = "hidden by an editor correction";
+    public const string UnresolvedAnchor = "dated only relative to another event that no source dates";
+    public const string RelationOnly = "only said to be after or before another event: no date to place it on";
+    public const string AnchorTooCoarse = "dated relative to an event whose date is too coarse for the offset";
 }

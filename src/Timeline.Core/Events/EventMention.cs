@@ -47,4 +47,16 @@ public sealed record EventMention(
 
     /// <summary>Whether the expression sits in a subordinate (relative or adverbial) clause rather than the main one.</summary>
     public bool Subordinate { get; init; }
+
+    /// <summary>
+    /// For a statement dated relative to another event ("a day after X ordered…"): the relation and the anchor. Set on
+    /// <see cref="StoryEvents.Anchored"/> entries (date not yet known) and kept on the mentions <see cref="EventAnchors.Resolve"/> dates.
+    /// </summary>
+    public EventAnchor? Anchor { get; init; }
+
+    /// <summary>Content terms of the quote (see <see cref="Events.Terms"/>), computed once in extraction.</summary>
+    public IReadOnlyList<string> QuoteTerms { get; init; } = [];
+
+    /// <summary>Content terms of the story's preceding body sentence: what "announced the order on Sunday" refers to.</summary>
+    public IReadOnlyList<string> ContextTerms { get; init; } = [];
 }

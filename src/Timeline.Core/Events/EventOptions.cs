@@ -15,7 +15,7 @@ public sealed record EventOptions(string Topic)
     /// cache keys: corrections and key-event settings apply only in <see cref="EventPipeline.Build"/>, so editing
     /// them must not re-process any article.
     /// </summary>
-    public string ExtractionKey => $"topic={Topic}\nextract=2";
+    public string ExtractionKey => $"topic={Topic}\nextract=3";
 }
 
 /// <summary>What extraction found in one story: event mentions and the dated sentences it left out, with reasons.</summary>
@@ -26,4 +26,10 @@ public sealed record StoryEvents(string StoryId, IReadOnlyList<EventMention> Men
 
     /// <summary>The article the story comes from.</summary>
     public SourceInfo? Source { get; init; }
+
+    /// <summary>
+    /// Statements dated only relative to another event ("a day after X ordered…"), not yet dated: <see cref="EventAnchors.Resolve"/>
+    /// dates them from the dated mentions of all stories before merging, or excludes them with a reason.
+    /// </summary>
+    public IReadOnlyList<EventMention> Anchored { get; init; } = [];
 }

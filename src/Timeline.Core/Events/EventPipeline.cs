@@ -17,12 +17,14 @@ public static class EventPipeline
         ArgumentNullException.ThrowIfNull(story);
         var mentions = new List<EventMention>();
         var excluded = new List<ExcludedMention>();
+        var anchored = new List<EventMention>();
         Story st = story.Story;
         IReadOnlyList<Sentence> sentences = st.Sentences;
         var times = story.Mentions.Where(t => t.Range is not null && t.Type is TimexType.Date or TimexType.Time).OrderBy(t => t.Start).ToList();
         var bodyTerms = new List<string>();
         int[] starts = times.Select(t => t.Start).ToArray();
         int body = 0;
+        IReadOnlyList<string> previousTerms = [];
         for (int i = 0; i < sentences.Count; i++)
         {
             Sentence s = sentences[i];
@@ -36,10 +38,15 @@ public static class EventPipeline
             string sentence = raw.Trim();
             int sentenceStart = s.Start + lead;
             int bodyPosition = -1;
+            IReadOnlyList<string> sentenceTerms = [];
+            IReadOnlyList<string> contextTerms = previousTerms;
             if (s.Kind == SentenceKind.Body)
             {
                 bodyPosition = body++;
-                bodyTerms.AddRange(Terms.Of(sentence));
+                var terms = Terms.Of(sentence);
+                bodyTerms.AddRange(terms);
+                sentenceTerms = terms;
+                previousTerms = terms;
             }
 
             int ti = Array.BinarySearch(starts, s.Start);
@@ -49,10 +56,19 @@ public static class EventPipeline
                 ti--;
             }
 
-            var seen = new HashSet<(string, TimexMod)>();
+            int tEnd = ti;
+            while (tEnd < times.Count && times[tEnd].Start < s.End)
+            {
+                tEnd++;
+            }
+
             List<Segment>? segments = null;
             IReadOnlyList<string>? names = null;
-            for (int j = ti; j < times.Count && times[j].Start < s.End; j++)
+            List<EventAnchors.Phrase> phrases = s.Kind == SentenceKind.Body && EventAnchors.MayHave(sentence)
+                ? KeptPhrases(sentence, segments ??= Clauses.Segments(sentence), times, ti, tEnd, sentenceStart)
+                : [];
+            var seen = new HashSet<(string, TimexMod)>();
+            for (int j = ti; j < tEnd; j++)
             {
                 TemporalMention t = times[j];
                 if (t.End > s.End || !seen.Add((t.Value, t.Mod)))
@@ -64,15 +80,28 @@ public static class EventPipeline
                 int to = Math.Clamp(t.End - sentenceStart, at, sentence.Length);
                 segments ??= Clauses.Segments(sentence);
                 names ??= s.Kind == SentenceKind.Caption ? [] : Participants.Find(sentence);
-                (Segment clause, bool relative) = Clauses.ClauseAround(sentence, segments, at);
+                (string clause, bool subordinate) = ClauseOf(sentence, segments, at);
+                string headline = Clauses.Headline(sentence, at, to);
+                foreach (EventAnchors.Phrase ph in phrases)
+                {
+                    if (at >= ph.ClauseStart && at < ph.ClauseEnd)
+                    {
+                        // "… two days after the ship ran aground on Tuesday": the date is the anchor's, not the main statement's.
+                        (clause, subordinate) = (ph.Anchor.Clause, true);
+                        headline = ph.Anchor.IsStatement ? Clauses.Statement(ph.Anchor.Clause) : headline;
+                    }
+                }
+
                 var mention = new EventMention(story.Source, st.Id, i, sentence, sentenceStart, t)
                 {
                     IsCaption = s.Kind == SentenceKind.Caption,
                     Participants = names,
-                    Headline = Clauses.Headline(sentence, at, to),
-                    Clause = sentence[clause.Start..clause.End],
+                    Headline = headline,
+                    Clause = clause,
                     BodyPosition = bodyPosition,
-                    Subordinate = relative,
+                    Subordinate = subordinate,
+                    QuoteTerms = sentenceTerms,
+                    ContextTerms = contextTerms,
                 };
 
                 string? reason = s.Kind == SentenceKind.Headline ? ExclusionReasons.Headline : Clauses.NotAStatement(sentence, at, to, requireVerb: s.Kind == SentenceKind.Body);
@@ -85,9 +114,178 @@ public static class EventPipeline
                     excluded.Add(new ExcludedMention(mention, reason));
                 }
             }
+
+            foreach (EventAnchors.Phrase ph in phrases)
+            {
+                names ??= Participants.Find(sentence);
+                var template = new EventMention(story.Source, st.Id, i, sentence, sentenceStart, PhraseTime(ph, sentence, sentenceStart))
+                {
+                    Participants = names,
+                    BodyPosition = bodyPosition,
+                    QuoteTerms = sentenceTerms,
+                    ContextTerms = contextTerms,
+                };
+                AddAnchored(template, ph, sentence, segments!, times, ti, tEnd, sentenceStart, mentions, excluded, anchored);
+            }
         }
 
-        return new StoryEvents(st.Id, mentions, excluded) { Terms = bodyTerms, Source = story.Source };
+        return new StoryEvents(st.Id, mentions, excluded) { Terms = bodyTerms, Source = story.Source, Anchored = anchored };
+    }
+
+    /// <summary>
+    /// The clause a date at <paramref name="at"/> belongs to, and whether it is subordinate. A date inside a restrictive relative
+    /// clause ("the ship that blocked the canal last week was freed on Monday") dates only that clause, told of its noun
+    /// ("the ship blocked the canal last week"); a date of the main clause is compared without the relative clause.
+    /// </summary>
+    private static (string Clause, bool Subordinate) ClauseOf(string sentence, List<Segment> segments, int at)
+    {
+        (Segment clause, bool relative) = Clauses.ClauseAround(sentence, segments, at);
+        string text = sentence[clause.Start..clause.End];
+        int k = segments.FindIndex(g => at >= g.Start && at < g.End);
+        if (k < 0 || Clauses.RestrictiveRelative(sentence, segments[k], at) is not { } rr)
+        {
+            return (text, relative);
+        }
+
+        int pronounEnd = rr.Start;
+        while (pronounEnd < sentence.Length && char.IsLetter(sentence[pronounEnd]))
+        {
+            pronounEnd++;
+        }
+
+        if (at < rr.End)
+        {
+            return ((sentence[rr.Antecedent..rr.Start] + sentence[pronounEnd..rr.End].TrimStart()).Trim(), true);
+        }
+
+        int from = Math.Max(rr.Start, clause.Start), to = Math.Min(rr.End, clause.End);
+        return from < to ? ((sentence[clause.Start..from] + sentence[to..clause.End]).Trim(), relative) : (text, relative);
+    }
+
+    /// <summary>
+    /// The anchor phrases of a sentence that are about another event: not a plain temporal "after [3 p.m.]" (the date
+    /// opens the anchor), and a bare "after X" only when X is a clause or holds a date.
+    /// </summary>
+    private static List<EventAnchors.Phrase> KeptPhrases(string sentence, List<Segment> segments, List<TemporalMention> times, int ti, int tEnd, int sentenceStart)
+    {
+        var kept = new List<EventAnchors.Phrase>();
+        foreach (EventAnchors.Phrase ph in EventAnchors.Find(sentence, segments))
+        {
+            TemporalMention? inline = Inline(ph, times, ti, tEnd, sentenceStart);
+            // "after [midnight]", "before [the end of March]": a plain temporal "after", unlike "after the [1967] Six-Day War".
+            bool opensWithDate = inline is not null && inline.Start - sentenceStart - ph.ClauseStart <= 4
+                && Terms.Of(sentence.AsSpan(Math.Min(ph.ClauseEnd, inline.End - sentenceStart), ph.ClauseEnd - Math.Min(ph.ClauseEnd, inline.End - sentenceStart))).Count == 0;
+            bool dateInPhrase = Enumerable.Range(ti, tEnd - ti).Any(j => times[j].Start - sentenceStart >= ph.Start && times[j].Start - sentenceStart < ph.ClauseStart);
+            if (opensWithDate || dateInPhrase || (ph.Anchor.Offset.Length == 0 && !ph.Anchor.IsStatement && inline is null))
+            {
+                continue;
+            }
+
+            kept.Add(ph);
+        }
+
+        return kept;
+    }
+
+    private static TemporalMention? Inline(EventAnchors.Phrase ph, List<TemporalMention> times, int ti, int tEnd, int sentenceStart)
+    {
+        for (int j = ti; j < tEnd; j++)
+        {
+            int at = times[j].Start - sentenceStart;
+            if (at >= ph.ClauseStart && at < ph.ClauseEnd && times[j].Mod == TimexMod.None)
+            {
+                return times[j];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The relation phrase ("a day after") as the expression of an anchored statement; dated once its anchor is.</summary>
+    private static TemporalMention PhraseTime(EventAnchors.Phrase ph, string sentence, int sentenceStart)
+    {
+        string text = sentence[ph.Start..ph.RelationEnd];
+        return ph.Anchor.Offset.Length > 0
+            ? new TemporalMention(sentenceStart + ph.Start, sentenceStart + ph.RelationEnd, text, TimexType.Duration, ph.Anchor.Offset, ph.Anchor.Relation, "anchor")
+            : new TemporalMention(sentenceStart + ph.Start, sentenceStart + ph.RelationEnd, text, TimexType.Date, "", ph.Anchor.Relation, "anchor");
+    }
+
+    /// <summary>
+    /// One anchor phrase's statements. Main clause undated: dated now when the anchor holds a date ("after the 1967 war"),
+    /// else kept for <see cref="EventAnchors.Resolve"/>. Main clause dated by one day: an exact offset dates the anchor clause
+    /// too ("refloated on Monday, March 29, six days after it ran aground" → it ran aground on 23 March).
+    /// </summary>
+    private static void AddAnchored(EventMention template, EventAnchors.Phrase ph, string sentence, List<Segment> segments,
+        List<TemporalMention> times, int ti, int tEnd, int sentenceStart, List<EventMention> mentions, List<ExcludedMention> excluded, List<EventMention> anchored)
+    {
+        var outside = new List<TemporalMention>();
+        for (int j = ti; j < tEnd; j++)
+        {
+            int at = times[j].Start - sentenceStart;
+            if (at < ph.Start || at >= ph.ClauseEnd)
+            {
+                outside.Add(times[j]);
+            }
+        }
+
+        TemporalMention? inline = Inline(ph, times, ti, tEnd, sentenceStart);
+        if (outside.Count == 0)
+        {
+            string main = MainOf(sentence, segments, ph);
+            if (!Clauses.HasVerb(main))
+            {
+                return;
+            }
+
+            EventMention m = template with
+            {
+                Anchor = ph.Anchor,
+                Clause = main,
+                Headline = Clauses.Headline(sentence, ph.Start, ph.RelationEnd),
+            };
+            if (ph.Anchor.Offset.Length == 0)
+            {
+                // "After the 1967 Six-Day War, Egypt shut the waterway": only ordered after 1967. The merge places a mention on its
+                // day or range and would drop or split on the AFTER mod, so it is listed, not placed on a date the text does not give.
+                if (inline is not null)
+                {
+                    excluded.Add(new ExcludedMention(m, ExclusionReasons.RelationOnly));
+                }
+            }
+            else if (inline is null)
+            {
+                anchored.Add(m);
+            }
+            else if (ph.Anchor.Apply(inline.Range!.Value, inline.Value) is { } date)
+            {
+                mentions.Add(m with { Time = m.Time with { Type = TimexType.Date, Value = date.Value, Mod = date.Mod, Range = date.Range } });
+            }
+            else
+            {
+                excluded.Add(new ExcludedMention(m, ExclusionReasons.AnchorTooCoarse));
+            }
+
+            return;
+        }
+
+        if (inline is null && ph.Anchor.IsStatement && ph.Anchor.Offset.Length > 0 && outside.Count == 1
+            && outside[0] is { Range: { Granularity: >= Granularity.Day } r, Mod: TimexMod.None }
+            && EventAnchors.Move(r, outside[0].Value, ph.Anchor.Offset, ph.Anchor.Relation == TimexMod.Before ? 1 : -1) is { Mod: TimexMod.None } back)
+        {
+            var time = new TemporalMention(sentenceStart + ph.Start, sentenceStart + ph.RelationEnd, sentence[ph.Start..ph.RelationEnd], TimexType.Date, back.Value, TimexMod.None, "anchor-back")
+            {
+                Range = back.Range,
+            };
+            mentions.Add(EventAnchors.AnchorClauseMention(template, ph.Anchor, time));
+        }
+    }
+
+    /// <summary>The main clause of an anchored sentence: after a fronted "Two days after X," or before a trailing "… a day after X".</summary>
+    private static string MainOf(string sentence, List<Segment> segments, EventAnchors.Phrase ph)
+    {
+        bool fronted = segments.Any(g => g.Start == ph.Start) && ph.ClauseEnd < sentence.Length - 1;
+        string main = fronted ? sentence[ph.ClauseEnd..] : sentence[..ph.Start];
+        return main.Trim().Trim(',', ';', ' ', '.');
     }
 
     /// <summary>Merges, scores, corrects and orders the events of every story of the site.</summary>
@@ -95,6 +293,6 @@ public static class EventPipeline
     {
         ArgumentNullException.ThrowIfNull(stories);
         ArgumentNullException.ThrowIfNull(options);
-        return new EventBuilder(stories.ToList(), options).Run();
+        return new EventBuilder(EventAnchors.Resolve(stories.ToList()).ToList(), options).Run();
     }
 }

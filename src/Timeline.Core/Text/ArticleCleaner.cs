@@ -85,7 +85,7 @@ public static class ArticleCleaner
         {
             try
             {
-                ClassifyLine(start, end);
+                ClassifyLineRetrying(start, end);
             }
             catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
             {
@@ -93,6 +93,39 @@ public static class ArticleCleaner
                 Remove(start, end, "unreadable line (pattern timeout)");
                 (int line, int column) = article.Locate(start);
                 _diagnostics.Add(Diagnostic.Warning(article.Path, line, column, "a line too long or odd to classify was left out"));
+            }
+        }
+
+        /// <summary>
+        /// Classifies a line, trying once more after a pattern timeout: a timeout counts wall-clock time, so on a busy
+        /// machine the first use of a pattern (compiled then) can time out on an ordinary line, which would make the
+        /// output depend on the load. A line that times out twice is really too long or odd.
+        /// </summary>
+        private void ClassifyLineRetrying(int start, int end)
+        {
+            int removed = _removed.Count;
+            int stories = _stories.Count;
+            int paragraphs = Current.Paragraphs.Count;
+            bool headlineSeen = _headlineSeen;
+            bool endZone = _endZone;
+            string? dateline = Current.Dateline;
+            int captions = _captions.Count;
+            int diagnostics = _diagnostics.Count;
+            try
+            {
+                ClassifyLine(start, end);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException) when (captions == _captions.Count)
+            {
+                // Undo what the first attempt did before it timed out, then try again.
+                _removed.RemoveRange(removed, _removed.Count - removed);
+                _stories.RemoveRange(stories, _stories.Count - stories);
+                Current.Paragraphs.RemoveRange(paragraphs, Current.Paragraphs.Count - paragraphs);
+                Current.Dateline = dateline;
+                _headlineSeen = headlineSeen;
+                _endZone = endZone;
+                _diagnostics.RemoveRange(diagnostics, _diagnostics.Count - diagnostics);
+                ClassifyLine(start, end);
             }
         }
 

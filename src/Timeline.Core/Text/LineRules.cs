@@ -88,7 +88,9 @@ internal static partial class LineRules
 
     /// <summary>Template expressions in a line, as (start, end) offsets within it.</summary>
     internal static IEnumerable<(int Start, int End)> TemplateSpans(string line) =>
-        TemplateExpression().Matches(line).Select(m => (m.Index, m.Index + m.Length));
+        line.AsSpan().IndexOfAny('{', '$') < 0
+            ? []
+            : TemplateExpression().Matches(line).Select(m => (m.Index, m.Index + m.Length));
 
     /// <summary>A stylesheet fragment: braces holding "property: value" pairs, with CSS punctuation dense in the line.</summary>
     internal static bool IsCss(string line)
@@ -106,14 +108,19 @@ internal static partial class LineRules
     /// <summary>A script fragment: several JavaScript tokens and dense code punctuation.</summary>
     internal static bool IsJavaScript(string line)
     {
-        int tokens = JsToken().Count(line);
-        if (tokens < 3)
+        // The punctuation test first: it is a scan of the line, the token count a regex, and prose rarely passes it.
+        int punctuation = 0;
+        int strong = 0;
+        foreach (char c in line)
         {
-            return false;
+            if (c is '{' or '}' or '(' or ')' or ';' or '=')
+            {
+                punctuation++;
+                strong += c is '{' or ';' or '=' ? 1 : 0;
+            }
         }
 
-        int punctuation = line.Count(c => c is '{' or '}' or '(' or ')' or ';' or '=');
-        return punctuation >= line.Length * 0.03 && line.Count(c => c is '{' or ';' or '=') >= 2;
+        return punctuation >= line.Length * 0.03 && strong >= 2 && JsToken().Count(line) >= 3;
     }
 
     /// <summary>Nothing but punctuation and symbols ("___", "* * *", "↓").</summary>
@@ -122,6 +129,12 @@ internal static partial class LineRules
     /// <summary>The dateline opening <paramref name="line"/> (its length and trimmed text), if it has one.</summary>
     internal static (int Length, string Text)? Dateline(string line)
     {
+        // The place opens the line and has no lower-case letter: most lines fail on their first two characters.
+        if (line.Length < 2 || char.IsLower(line[0]) || char.IsLower(line[1]))
+        {
+            return null;
+        }
+
         Match m = DatelineRegex().Match(line);
         if (!m.Success)
         {
@@ -230,7 +243,42 @@ internal static partial class LineRules
     /// <summary>Whether the line ends like a sentence.</summary>
     internal static bool EndsLikeSentence(string line) => SentenceEnd().IsMatch(line);
 
-    internal static int WordCount(string line) => Word().Count(line);
+    /// <summary>How many times <see cref="Word"/> matches in <paramref name="line"/>, counted by a scan (this runs for most lines several times).</summary>
+    internal static int WordCount(string line)
+    {
+        static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
+
+        int count = 0;
+        int i = 0;
+        while (i < line.Length)
+        {
+            if (!IsWordChar(line[i]))
+            {
+                i++;
+                continue;
+            }
+
+            // [\p{L}\p{N}]+ then any number of (joiner, [\p{L}\p{N}]+).
+            count++;
+            while (true)
+            {
+                while (i < line.Length && IsWordChar(line[i]))
+                {
+                    i++;
+                }
+
+                if (i + 1 < line.Length && line[i] is '\'' or '’' or '.' or '-' && IsWordChar(line[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+
+                break;
+            }
+        }
+
+        return count;
+    }
 
     /// <summary>Lower-cased words of <paramref name="line"/>, with typographic quotes folded, for comparisons.</summary>
     internal static string Normalize(string line) =>

@@ -1,109 +1,149 @@
+using System.Globalization;
 using System.Security.Cryptography;
-using Timeline.Site.Pipeline;
+using System.Text;
 using Timeline.Site.Rendering;
 
 namespace Timeline.Site.Cache;
 
 /// <summary>
-/// What a builder last wrote to one output folder (hash, length and time of each file), so the next build of the same
-/// builder — a <c>timeline preview</c> rebuild — writes only the files whose content changed and deletes the ones that
-/// went away, instead of writing the whole site again. A file changed on disk by someone else since is rewritten.
+/// What was last written to one output folder (hash, length, time and page fingerprint of each file), so the next build
+/// renders only the pages whose data changed and writes only the files whose bytes changed, and deletes the ones that
+/// went away. Kept in memory by a builder (<c>timeline preview</c>) and, when given a state file (in the cache folder),
+/// on disk for the next <c>timeline build</c>. A file changed on disk by someone else since is rewritten.
 /// </summary>
 /// <remarks>
-/// The first write of a folder is the atomic swap of <see cref="SiteWriter"/>; later writes replace files one by one
-/// (each atomically, by rename), so a reader may briefly see a mix of two builds' pages. Not thread-safe: one build at a time.
+/// Nothing touches the output folder before every file of a build is computed: files go to a staging folder beside it
+/// (see <see cref="OutputSession"/>), and only <see cref="OutputSession.Commit"/> moves them in. A first write (no
+/// state, or no output folder) swaps the whole staging folder in with two renames; a later write renames each changed
+/// file into place (each atomically), so a reader may briefly see a mix of two builds' pages, never a half-written file.
+/// Not thread-safe: one build at a time.
 /// </remarks>
 internal sealed class OutputState
 {
-    private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Math.Max(4, Environment.ProcessorCount * 2) };
+    private const string Header = "timeline-output-state 1";
 
-    private Dictionary<string, Written> _written = new(StringComparer.Ordinal);
+    private readonly string? _stateFile;
+    private Dictionary<string, Written> _written;
 
-    private readonly record struct Written(byte[] Hash, long Length, DateTime Stamp);
+    /// <param name="stateFile">Where the state is kept between processes; null keeps it in memory only.</param>
+    public OutputState(string? stateFile = null)
+    {
+        _stateFile = stateFile;
+        _written = Load(stateFile);
+    }
+
+    /// <summary>One file as last written: content hash, length and time on disk, and the page fingerprint if any.</summary>
+    internal sealed record Written(byte[] Hash, long Length, DateTime Stamp, string? Fingerprint);
+
+    /// <summary>The state file, in cache folder <paramref name="cacheDir"/>, of output folder <paramref name="outputDir"/>.</summary>
+    public static string StateFileFor(string cacheDir, string outputDir)
+    {
+        string full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
+        return Path.Combine(cacheDir, "output", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(full)))[..16] + ".tsv");
+    }
+
+    /// <summary>Starts writing a build's files to <paramref name="outputDir"/>; nothing is visible there before <see cref="OutputSession.Commit"/>.</summary>
+    public OutputSession Begin(string outputDir)
+    {
+        string full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
+        return new OutputSession(this, full, incremental: _written.Count > 0 && Directory.Exists(full));
+    }
 
     /// <summary>Writes <paramref name="files"/> to <paramref name="outputDir"/>; returns how many files were written.</summary>
     public int Write(string outputDir, IReadOnlyList<SiteFile> files)
     {
-        string full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
-        byte[][] hashes = new byte[files.Count][];
-        Parallel.For(0, files.Count, Parallelism, i => hashes[i] = SHA256.HashData(files[i].Content));
-        if (_written.Count == 0 || !Directory.Exists(full))
+        using OutputSession session = Begin(outputDir);
+        try
         {
-            SiteWriter.Write(full, files);
-            _written = Record(full, files, hashes, Enumerable.Range(0, files.Count));
-            return files.Count;
+            Parallel.For(0, files.Count, OutputSession.Parallelism, i => session.Add(files[i]));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
         }
 
-        var changed = new List<int>();
-        for (int i = 0; i < files.Count; i++)
+        return session.Commit();
+    }
+
+    internal bool TryGet(string path, out Written written) => _written.TryGetValue(path, out written!);
+
+    internal IEnumerable<string> Paths => _written.Keys;
+
+    internal void Replace(Dictionary<string, Written> written)
+    {
+        _written = written;
+        if (_stateFile is null)
         {
-            if (!_written.TryGetValue(files[i].Path, out Written before) || !before.Hash.AsSpan().SequenceEqual(hashes[i]) || !Unchanged(Target(full, files[i].Path), before))
+            return;
+        }
+
+        string temp = $"{_stateFile}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_stateFile)!);
+            using (var writer = new StreamWriter(temp, append: false, new UTF8Encoding(false)))
             {
-                changed.Add(i);
+                writer.Write(Header + "\n");
+                foreach ((string path, Written w) in written.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    writer.Write(string.Create(CultureInfo.InvariantCulture, $"{path}\t{Convert.ToHexStringLower(w.Hash)}\t{w.Length}\t{w.Stamp.Ticks}\t{w.Fingerprint}\n"));
+                }
+            }
+
+            File.Move(temp, _stateFile, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A state that cannot be saved only makes the next build write the whole site.
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (Exception inner) when (inner is IOException or UnauthorizedAccessException)
+            {
+                // Left behind; harmless.
             }
         }
+    }
 
-        Parallel.ForEach(changed, Parallelism, i => Replace(Target(full, files[i].Path), files[i].Content));
-        var keep = new HashSet<string>(files.Select(f => f.Path), StringComparer.Ordinal);
-        foreach (string gone in _written.Keys.Where(p => !keep.Contains(p)))
+    /// <summary>Reads a state file; anything unreadable is an empty state (the next write is then a whole-site swap).</summary>
+    private static Dictionary<string, Written> Load(string? stateFile)
+    {
+        var written = new Dictionary<string, Written>(StringComparer.Ordinal);
+        if (stateFile is null || !File.Exists(stateFile))
         {
-            string target = Target(full, gone);
-            File.Delete(target);
-            DeleteEmptyFolders(Path.GetDirectoryName(target)!, full);
+            return written;
         }
 
-        Dictionary<string, Written> next = Record(full, files, hashes, changed);
-        foreach (SiteFile file in files)
+        try
         {
-            if (!next.ContainsKey(file.Path))
+            using var reader = new StreamReader(stateFile, Encoding.UTF8);
+            if (reader.ReadLine() != Header)
             {
-                next[file.Path] = _written[file.Path];
+                return [];
             }
+
+            while (reader.ReadLine() is { } line)
+            {
+                string[] parts = line.Split('\t');
+                if (parts.Length != 5
+                    || parts[1].Length != 64
+                    || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out long length)
+                    || !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out long ticks)
+                    || ticks > DateTime.MaxValue.Ticks)
+                {
+                    return [];
+                }
+
+                written[parts[0]] = new Written(Convert.FromHexString(parts[1]), length, new DateTime(ticks, DateTimeKind.Utc), parts[4].Length == 0 ? null : parts[4]);
+            }
+
+            return written;
         }
-
-        _written = next;
-        return changed.Count;
-    }
-
-    private static Dictionary<string, Written> Record(string full, IReadOnlyList<SiteFile> files, byte[][] hashes, IEnumerable<int> indexes)
-    {
-        var result = new Dictionary<string, Written>(StringComparer.Ordinal);
-        foreach (int i in indexes)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
-            var info = new FileInfo(Target(full, files[i].Path));
-            result[files[i].Path] = new Written(hashes[i], info.Length, info.LastWriteTimeUtc);
-        }
-
-        return result;
-    }
-
-    private static bool Unchanged(string path, Written before)
-    {
-        var info = new FileInfo(path);
-        return info.Exists && info.Length == before.Length && info.LastWriteTimeUtc == before.Stamp;
-    }
-
-    private static string Target(string full, string relative)
-    {
-        string target = Path.GetFullPath(Path.Combine(full, relative));
-        return target.StartsWith(full + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            ? target
-            : throw new InvalidOperationException($"Refusing to write '{relative}' outside the output folder.");
-    }
-
-    private static void Replace(string target, byte[] content)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        string temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        File.WriteAllBytes(temp, content);
-        File.Move(temp, target, overwrite: true);
-    }
-
-    private static void DeleteEmptyFolders(string folder, string root)
-    {
-        for (string? dir = folder; dir is not null && dir.Length > root.Length && Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any(); dir = Path.GetDirectoryName(dir))
-        {
-            Directory.Delete(dir);
+            return [];
         }
     }
 }

@@ -37,13 +37,26 @@ public static class ArticleLoader
     /// <summary>Loads every article under <paramref name="inputDir"/>/articles, in ordinal path order.</summary>
     public static LoadResult LoadDirectory(string inputDir, SiteConfig config)
     {
+        (IReadOnlyList<Article> articles, IReadOnlyList<Diagnostic> diagnostics) = LoadDirectory(inputDir, config, article => article);
+        return new LoadResult(articles, diagnostics);
+    }
+
+    /// <summary>
+    /// Loads every article under <paramref name="inputDir"/>/articles and hands each to <paramref name="process"/> as soon
+    /// as it is loaded (in parallel, on every core), so a caller that keeps only what <paramref name="process"/> returns
+    /// never holds every article's text at once. Results are in ordinal path order; duplicates are dropped as by
+    /// <see cref="LoadDirectory(string, SiteConfig)"/> (they are processed too, then left out).
+    /// </summary>
+    public static (IReadOnlyList<T> Items, IReadOnlyList<Diagnostic> Diagnostics) LoadDirectory<T>(string inputDir, SiteConfig config, Func<Article, T> process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
         var diagnostics = new List<Diagnostic>();
-        var articles = new List<Article>();
+        var items = new List<T>();
         string root = Path.Combine(inputDir, ArticlesFolder);
         if (!Directory.Exists(root))
         {
             diagnostics.Add(Diagnostic.Error(ArticlesFolder, 0, 0, $"folder '{root}' not found: put one file per article there"));
-            return new LoadResult(articles, diagnostics);
+            return (items, diagnostics);
         }
 
         List<string> files;
@@ -59,15 +72,28 @@ public static class ArticleLoader
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             diagnostics.Add(Diagnostic.Error(ArticlesFolder, 0, 0, $"cannot list '{root}': {ex.Message}"));
-            return new LoadResult(articles, diagnostics);
+            return (items, diagnostics);
         }
 
         var byHash = new Dictionary<string, string>(StringComparer.Ordinal);
         var byUrlTitle = new Dictionary<(string, string), string>();
-        // Reading, hashing and parsing are per file: in parallel, in order; duplicates are then found in path order.
+        // Reading, hashing, parsing and processing are per file: in parallel, in order; duplicates are then found in
+        // path order. Only what duplicate detection needs is kept of each article.
         var loadedFiles = files
             .AsParallel().AsOrdered()
-            .Select(file => Path.GetFileName(file).StartsWith('.') || FormatOf(file) is null ? default : LoadFile(inputDir, file, config))
+            .WithDegreeOfParallelism(Environment.ProcessorCount)
+            .Select(file =>
+            {
+                if (Path.GetFileName(file).StartsWith('.') || FormatOf(file) is null)
+                {
+                    return default;
+                }
+
+                (Article? article, IReadOnlyList<Diagnostic> fileDiagnostics) = LoadFile(inputDir, file, config);
+                return article is null
+                    ? (null, default!, fileDiagnostics)
+                    : (new Identity(article.ContentHash, article.Url, article.Title), process(article), fileDiagnostics);
+            })
             .ToArray();
         for (int i = 0; i < files.Count; i++)
         {
@@ -84,7 +110,7 @@ public static class ArticleLoader
                 continue;
             }
 
-            (Article? article, IReadOnlyList<Diagnostic> fileDiagnostics) = loadedFiles[i];
+            (Identity? article, T item, IReadOnlyList<Diagnostic> fileDiagnostics) = loadedFiles[i];
             diagnostics.AddRange(fileDiagnostics);
             if (article is null)
             {
@@ -109,11 +135,14 @@ public static class ArticleLoader
                 byUrlTitle[(u, article.Title)] = rel;
             }
 
-            articles.Add(article);
+            items.Add(item);
         }
 
-        return new LoadResult(articles, diagnostics);
+        return (items, diagnostics);
     }
+
+    /// <summary>What duplicate detection compares.</summary>
+    private sealed record Identity(string ContentHash, string? Url, string Title);
 
     /// <summary>Loads one file; the article is null when the file cannot be used (see the diagnostics).</summary>
     public static (Article? Article, IReadOnlyList<Diagnostic> Diagnostics) LoadFile(string inputDir, string file, SiteConfig config)

@@ -28,6 +28,9 @@ public sealed record BuildResult(
     /// <summary>Files written to the output folder: all of them on a builder's first build, then only those that changed.</summary>
     public int FilesWritten { get; init; }
 
+    /// <summary>Pages not rendered at all because their data (and the theme) had not changed since they were written.</summary>
+    public int PagesReused { get; init; }
+
     /// <summary>Wall-clock time of each stage, in pipeline order ("load", "articles", "merge", "render", "write").</summary>
     public IReadOnlyList<StageTiming> StageTimings { get; init; } = [];
 
@@ -38,4 +41,8 @@ public sealed record BuildResult(
 }
 
 /// <summary>How long one stage of a build took.</summary>
-public sealed record StageTiming(string Stage, TimeSpan Elapsed);
+public sealed record StageTiming(string Stage, TimeSpan Elapsed)
+{
+    /// <summary>The process's CPU time (all threads) during the stage: steadier than wall-clock time on a busy machine.</summary>
+    public TimeSpan Cpu { get; init; }
+}

@@ -28,38 +28,62 @@ public sealed class SiteBuilder
 
     public SiteBuilder(ITemporalTagger? tagger = null) => _tagger = tagger ?? TemporalTagger.Default;
 
-    /// <summary>Builds and, unless the build failed, writes the site to <see cref="BuildOptions.OutputDir"/>.</summary>
+    /// <summary>
+    /// Builds and, unless the build failed, writes the site to <see cref="BuildOptions.OutputDir"/>. Pages are rendered
+    /// straight into a staging folder (so the site is never held in memory whole) and only pages whose data changed
+    /// since the last write are rendered; nothing reaches the output folder before every file is made (see <see cref="OutputState"/>).
+    /// </summary>
     public BuildResult Build(BuildOptions options)
     {
-        BuildResult result = Render(options);
-        if (result.Succeeded)
+        Prepared prepared = Prepare(options);
+        if (!prepared.Result.Succeeded)
         {
-            var clock = Stopwatch.StartNew();
-            options.Progress?.Report(new BuildProgress("write", 0, result.Files.Count));
-            // A builder's first write to a folder swaps in the whole site; its later writes (preview) only what changed.
-            OutputState output = _outputs.GetOrAdd(Path.GetFullPath(options.OutputDir), _ => new OutputState());
-            int written;
-            lock (output)
-            {
-                written = output.Write(options.OutputDir, result.Files);
-            }
-
-            result = result with { FilesWritten = written, StageTimings = [.. result.StageTimings, new StageTiming("write", clock.Elapsed)] };
+            return Finish(prepared, prepared.Renderer.Render(prepared.Model));
         }
 
-        return result;
+        // One state per output folder for this builder; a new builder (a new `timeline build`) reads it from the cache folder.
+        string output = Path.GetFullPath(options.OutputDir).TrimEnd(Path.DirectorySeparatorChar);
+        string? stateFile = prepared.Cache?.Directory is { } cacheDir ? OutputState.StateFileFor(cacheDir, output) : null;
+        OutputState state = _outputs.GetOrAdd($"{output}\n{stateFile}", _ => new OutputState(stateFile));
+        lock (state)
+        {
+            using OutputSession session = state.Begin(output);
+            IReadOnlyList<SiteFile> files = prepared.Renderer.Render(prepared.Model, session, options.Progress);
+            prepared.Timings.Lap("render");
+            options.Progress?.Report(new BuildProgress("write", 0, 0));
+            int written = session.Commit();
+            prepared.Timings.Lap("write");
+            return Finish(prepared, files) with { FilesWritten = written, PagesReused = session.Reused };
+        }
     }
 
     /// <summary>Runs every stage but writes nothing.</summary>
     public BuildResult Render(BuildOptions options)
+    {
+        Prepared prepared = Prepare(options);
+        return Finish(prepared, prepared.Renderer.Render(prepared.Model));
+    }
+
+    private BuildResult Finish(Prepared prepared, IReadOnlyList<SiteFile> files)
+    {
+        if (prepared.Timings.Laps.Count == 3)
+        {
+            prepared.Timings.Lap("render");
+        }
+
+        prepared.Cache?.Prune();
+        return prepared.Result with { Files = files, StageTimings = prepared.Timings.Laps };
+    }
+
+    /// <summary>Load → Merge, the renderer, and the result without files.</summary>
+    private Prepared Prepare(BuildOptions options)
     {
         var timings = new StageTimer();
         var diagnostics = new List<Diagnostic>();
         options.Progress?.Report(new BuildProgress("load", 0, 0));
         (SiteConfig config, IReadOnlyList<Diagnostic> configDiagnostics) = SiteConfigLoader.Load(options.InputDir);
         diagnostics.AddRange(configDiagnostics);
-        LoadResult loaded = ArticleLoader.LoadDirectory(options.InputDir, config);
-        diagnostics.AddRange(loaded.Diagnostics);
+        int loadDiagnosticsAt = diagnostics.Count;
 
         (IReadOnlyList<EventCorrection> corrections, IReadOnlyList<Diagnostic> correctionDiagnostics) = CorrectionsLoader.Load(options.InputDir);
         diagnostics.AddRange(correctionDiagnostics);
@@ -68,11 +92,12 @@ public sealed class SiteBuilder
         ArticleCache? cache = CacheFor(options);
         // The cache key's settings: what extraction reads. Corrections apply after merging, so editing them never re-tags.
         string settings = $"{config.TimeZone.Id}\n{eventOptions.ExtractionKey}";
-        var counters = new ArticleCounters(loaded.Articles.Count, options.Progress);
-        ArticleReport[] reports = loaded.Articles
-            .AsParallel().AsOrdered()
-            .Select(article => ProcessCached(article, eventOptions, cache, settings, counters))
-            .ToArray();
+        var counters = new ArticleCounters(0, options.Progress);
+        // Each article is processed as soon as it is loaded and its raw text dropped: a large input is never in memory whole.
+        (IReadOnlyList<(ArticleReport Report, bool Reused)> processed, IReadOnlyList<Diagnostic> loadDiagnostics) =
+            ArticleLoader.LoadDirectory(options.InputDir, config, article => ProcessCached(article, eventOptions, cache, settings, counters));
+        diagnostics.InsertRange(loadDiagnosticsAt, loadDiagnostics);
+        ArticleReport[] reports = [.. processed.Select(p => p.Report)];
         timings.Lap("articles");
         options.Progress?.Report(new BuildProgress("merge", 0, 0));
         diagnostics.AddRange(reports.SelectMany(r => r.Cleaned.Diagnostics));
@@ -83,45 +108,55 @@ public sealed class SiteBuilder
         options.Progress?.Report(new BuildProgress("render", 0, chronology.Events.Count));
         var model = new SiteModel(config, chronology, reports, diagnostics);
         string themeDir = ResolveTheme(options, config.Theme);
-        IReadOnlyList<SiteFile> files = new SiteRenderer(themeDir, options.InputDir, config.Theme).Render(model);
-        timings.Lap("render");
-        cache?.Prune();
+        var renderer = new SiteRenderer(themeDir, options.InputDir, config.Theme);
 
         bool failed = options.Strict && diagnostics.Any(d => d.Severity == Severity.Error);
-        return new BuildResult(
+        var result = new BuildResult(
             !failed,
-            loaded.Articles.Count,
+            reports.Length,
             reports.Sum(r => r.Stories.Count),
             reports.Sum(r => r.Stories.Sum(s => s.Mentions.Count)),
             reports.Sum(r => r.Events.Sum(e => e.Mentions.Count)),
             chronology.Events.Count,
             chronology.Excluded.Count,
             diagnostics,
-            files)
+            [])
         {
-            ArticlesProcessed = counters.Processed,
-            ArticlesReused = counters.Reused,
-            StageTimings = timings.Laps,
+            ArticlesProcessed = processed.Count(p => !p.Reused),
+            ArticlesReused = processed.Count(p => p.Reused),
         };
+        return new Prepared(model, renderer, cache, timings, result);
     }
 
-    /// <summary>The cached result of the per-article stages, or a fresh one (then cached).</summary>
-    private ArticleReport ProcessCached(Article article, EventOptions eventOptions, ArticleCache? cache, string settings, ArticleCounters counters)
+    private sealed record Prepared(SiteModel Model, SiteRenderer Renderer, ArticleCache? Cache, StageTimer Timings, BuildResult Result);
+
+    /// <summary>
+    /// The cached result of the per-article stages, or a fresh one (then cached); either way without the article's raw
+    /// text, which nothing after extraction reads (pages show the cleaned stories), so a large site does not keep it.
+    /// </summary>
+    private (ArticleReport Report, bool Reused) ProcessCached(Article article, EventOptions eventOptions, ArticleCache? cache, string settings, ArticleCounters counters)
     {
         if (cache is null)
         {
-            return counters.Count(Process(article, eventOptions), reused: false);
+            return (counters.Count(WithoutRawText(Process(article, eventOptions)), reused: false), false);
         }
 
         string key = cache.KeyFor(article, settings);
         if (cache.TryGet(key, article, out ArticleReport cached))
         {
-            return counters.Count(cached, reused: true);
+            return (counters.Count(WithoutRawText(cached), reused: true), true);
         }
 
-        ArticleReport report = Process(article, eventOptions);
+        ArticleReport report = WithoutRawText(Process(article, eventOptions));
         cache.Put(key, report);
-        return counters.Count(report, reused: false);
+        return (counters.Count(report, reused: false), false);
+    }
+
+    /// <summary>The report with its article's body, raw body and body map dropped (the article keeps its metadata and content hash).</summary>
+    internal static ArticleReport WithoutRawText(ArticleReport report)
+    {
+        Article light = report.Article with { Body = "", RawBody = null, BodyMap = null };
+        return report with { Article = light, Cleaned = report.Cleaned with { Article = light } };
     }
 
     private ArticleCache? CacheFor(BuildOptions options)
@@ -183,13 +218,22 @@ public sealed class SiteBuilder
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly List<StageTiming> _laps = [];
+        private TimeSpan _cpu = Cpu();
 
         public IReadOnlyList<StageTiming> Laps => _laps;
 
         public void Lap(string stage)
         {
-            _laps.Add(new StageTiming(stage, _clock.Elapsed));
+            TimeSpan cpu = Cpu();
+            _laps.Add(new StageTiming(stage, _clock.Elapsed) { Cpu = cpu - _cpu });
+            _cpu = cpu;
             _clock.Restart();
+        }
+
+        private static TimeSpan Cpu()
+        {
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            return process.TotalProcessorTime;
         }
     }
 }

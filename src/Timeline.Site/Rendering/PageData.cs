@@ -36,55 +36,76 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
     /// event-item partial, one render per event), so the index template loops only over years and months: Scriban's
     /// loop limit counts the iterations of nested loops together.
     /// </summary>
-    public ScriptObject Index(Func<IReadOnlyList<ScriptObject>, RawHtml> renderItems)
+    /// <param name="renderItems">Renders a group's events.</param>
+    /// <param name="year">Null for the whole site's index; a year for that year's page of a paged index.</param>
+    /// <param name="yearUrl">
+    /// For a paged index (a large site), the URL of each year's page: the index then lists only key events (and the axis
+    /// shows only them), and each group links to its year's page for the rest. Null lists every event.
+    /// </param>
+    public ScriptObject Index(Func<IReadOnlyList<ScriptObject>, RawHtml> renderItems, int? year = null, Func<int, string>? yearUrl = null)
     {
-        ScriptObject Group(ScriptObject group, IEnumerable<TimelineEvent> groupEvents)
+        ScriptObject Group(ScriptObject group, IEnumerable<TimelineEvent> groupEvents, int groupYear)
         {
             var key = new List<ScriptObject>();
             var background = new List<ScriptObject>();
+            int backgroundCount = 0;
             foreach (TimelineEvent e in groupEvents)
             {
-                (e.Key ? key : background).Add(IndexItem(e));
+                if (e.Key)
+                {
+                    key.Add(IndexItem(e));
+                }
+                else if (yearUrl is null)
+                {
+                    background.Add(IndexItem(e));
+                }
+
+                backgroundCount += e.Key ? 0 : 1;
             }
 
             group["key_events"] = List(key);
             group["background_events"] = List(background);
             group["key_count"] = key.Count;
-            group["background_count"] = background.Count;
+            group["background_count"] = backgroundCount;
             group["key_html"] = renderItems(key);
             group["background_html"] = renderItems(background);
+            group["more_url"] = yearUrl is null || backgroundCount == 0 ? null : yearUrl(groupYear);
             return group;
         }
 
-        IReadOnlyList<TimelineEvent> events = model.Chronology.Events;
-        var marks = events.Select(e => new AxisMark(e.Range, e.Key, links.Url(links.EventPath(e)), $"{When(e)}: {Shorten(e.Headline, 140)}")).ToList();
-        string axisTitle = events.Count == 0
+        IReadOnlyList<TimelineEvent> all = model.Chronology.Events;
+        IReadOnlyList<TimelineEvent> events = year is { } only ? all.Where(e => e.Range.Start.Year == only).ToList() : all;
+        IReadOnlyList<TimelineEvent> shown = yearUrl is null ? events : events.Where(e => e.Key).ToList();
+        var marks = shown.Select(e => new AxisMark(e.Range, e.Key, links.Url(links.EventPath(e)), $"{When(e)}: {Shorten(e.Headline, 140)}")).ToList();
+        string axisTitle = shown.Count == 0
             ? "No events yet"
-            : $"The story at a glance: {events.Count.ToString(CultureInfo.InvariantCulture)} events, {When(events[0])} to {When(events[^1])}";
+            : $"The story at a glance: {shown.Count.ToString(CultureInfo.InvariantCulture)} {(yearUrl is null ? "" : "key ")}events, {When(shown[0])} to {When(shown[^1])}";
 
         var years = new ScriptArray();
-        foreach (var year in events.GroupBy(e => e.Range.Start.Year).OrderBy(g => g.Key))
+        foreach (var yearEvents in events.GroupBy(e => e.Range.Start.Year).OrderBy(g => g.Key))
         {
-            var coarse = year.Where(e => e.Range.Granularity < Granularity.Month).ToList();
+            var coarse = yearEvents.Where(e => e.Range.Granularity < Granularity.Month).ToList();
             var months = new ScriptArray();
-            foreach (var month in year.Where(e => e.Range.Granularity >= Granularity.Month).GroupBy(e => e.Range.Start.Month).OrderBy(g => g.Key))
+            foreach (var month in yearEvents.Where(e => e.Range.Granularity >= Granularity.Month).GroupBy(e => e.Range.Start.Month).OrderBy(g => g.Key))
             {
-                var ym = new NodaTime.YearMonth(year.Key, month.Key);
+                var ym = new NodaTime.YearMonth(yearEvents.Key, month.Key);
                 var monthEvents = month.ToList();
                 months.Add(Group(new ScriptObject
                 {
                     ["label"] = DateText.Month(ym),
-                    ["id"] = $"m-{year.Key:D4}-{month.Key:D2}",
+                    ["id"] = $"m-{yearEvents.Key:D4}-{month.Key:D2}",
                     ["count"] = monthEvents.Count,
-                }, monthEvents));
+                }, monthEvents, yearEvents.Key));
             }
 
             var yearGroup = Group(new ScriptObject
             {
-                ["label"] = year.Key.ToString(CultureInfo.InvariantCulture),
-                ["id"] = $"y-{year.Key:D4}",
-            }, coarse);
+                ["label"] = yearEvents.Key.ToString(CultureInfo.InvariantCulture),
+                ["id"] = $"y-{yearEvents.Key:D4}",
+            }, coarse, yearEvents.Key);
             yearGroup["months"] = months;
+            yearGroup["url"] = yearUrl?.Invoke(yearEvents.Key);
+            yearGroup["count"] = yearEvents.Count();
             years.Add(yearGroup);
         }
 
@@ -104,6 +125,9 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
             ["event_count"] = events.Count,
             ["key_count"] = events.Count(e => e.Key),
             ["background_count"] = events.Count(e => !e.Key),
+            ["scope"] = year?.ToString(CultureInfo.InvariantCulture),
+            ["paged"] = yearUrl is not null,
+            ["article_count"] = year is null ? model.Articles.Count : null,
         };
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Scriban;
 using Scriban.Runtime;
+using Timeline.Core;
 using Timeline.Core.Events;
 using Timeline.Site.Exports;
 
@@ -17,6 +18,12 @@ public sealed class SiteRenderer
 {
     /// <summary>The layouts every theme provides (a site may override any of them).</summary>
     public static readonly IReadOnlyList<string> RequiredLayouts = ["index", "event", "article", "sources", "methodology", "404"];
+
+    /// <summary>
+    /// Above this many events the index is paged: it lists the key events, and one page per year
+    /// (<c>years/YYYY/</c>, same layout) lists every event of the year. Below it, one page lists everything.
+    /// </summary>
+    public int PagedIndexAbove { get; init; } = 1000;
 
     private readonly ThemeTemplates _templates;
     private readonly ThemeAssets _assets;
@@ -46,61 +53,136 @@ public sealed class SiteRenderer
         _assets = ThemeAssets.Load(files);
     }
 
-    public IReadOnlyList<SiteFile> Render(SiteModel model)
+    public IReadOnlyList<SiteFile> Render(SiteModel model) => Render(model, MemoryOutput.Instance, null);
+
+    /// <summary>
+    /// Renders every file of <paramref name="model"/> into <paramref name="output"/>, pages in parallel; a page whose
+    /// fingerprint <paramref name="output"/> already holds is not rendered again. Returns the files in a fixed order
+    /// (index, events, articles, sources, methodology, 404, assets, exports).
+    /// </summary>
+    internal IReadOnlyList<SiteFile> Render(SiteModel model, ISiteOutput output, IProgress<Pipeline.BuildProgress>? progress)
     {
         var page = new PageRenderer(this, model);
         PageData data = page.Data;
         SiteLinks links = page.Links;
-        var files = new List<SiteFile>();
+        var jobs = new List<Func<SiteFile>>();
         var pages = new List<SitemapEntry>();
         var pagePaths = new HashSet<string>(StringComparer.Ordinal);
 
-        void AddPage(string directory, string layout, string title, ScriptObject extra, NodaTime.LocalDate? lastModified)
+        // A page: its data is made when the job runs (in parallel); fingerprinted pages whose data the output already
+        // rendered are reused; finish adds markup rendered from that data (so it is part of the fingerprint's input).
+        void AddPage(string directory, string layout, string title, Func<ScriptObject> extra, NodaTime.LocalDate? lastModified, bool fingerprinted = true, Action<ScriptObject>? finish = null)
         {
             string path = directory.Length == 0 ? "index.html" : directory + "index.html";
-            files.Add(page.Render(path, layout, directory, title, extra));
+            jobs.Add(() =>
+            {
+                ScriptObject values = extra();
+                string? fingerprint = fingerprinted ? page.Fingerprint(layout, directory, title, values) : null;
+                if (fingerprint is not null && output.Reuse(path, fingerprint) is { } reused)
+                {
+                    return reused;
+                }
+
+                finish?.Invoke(values);
+                return output.Add(page.Render(path, layout, directory, title, values, fingerprint));
+            });
             pages.Add(new SitemapEntry(directory, lastModified));
             pagePaths.Add(directory);
         }
 
+        bool paged = model.Chronology.Events.Count > PagedIndexAbove;
+        Func<int, string>? yearUrl = paged ? year => links.Url(YearPath(year)) : null;
         NodaTime.LocalDate? latest = Latest(model.Articles.Select(r => r.Article.Published.Date));
-        ScriptObject index = data.Index(items => page.RenderEach("", "index", model.Config.Title, "event-item", "e", items));
-        AddPage("", "index", model.Config.Title, new ScriptObject { ["index"] = index }, latest);
+        // The index and the sources list change with every article: rendered every time, their long lists in parallel.
+        AddPage("", "index", model.Config.Title, () => new ScriptObject { ["index"] = data.Index(items => page.RenderEach("", "index", model.Config.Title, "event-item", "e", items), yearUrl: yearUrl) }, latest, fingerprinted: false);
+        if (paged)
+        {
+            // A large site: the index lists key events; each year's page lists all of that year's events.
+            foreach (int year in model.Chronology.Events.Select(e => e.Range.Start.Year).Distinct().Order())
+            {
+                string directory = YearPath(year);
+                string title = $"{year.ToString(System.Globalization.CultureInfo.InvariantCulture)} — {model.Config.Title}";
+                AddPage(directory, "index", title, () => new ScriptObject { ["index"] = data.Index(items => page.RenderEach(directory, "index", title, "event-item", "e", items), year) }, latest);
+            }
+        }
 
         IReadOnlyList<TimelineEvent> events = model.Chronology.Events;
         for (int i = 0; i < events.Count; i++)
         {
             TimelineEvent e = events[i];
-            ScriptObject item = data.Event(e, i > 0 ? events[i - 1] : null, i + 1 < events.Count ? events[i + 1] : null);
+            TimelineEvent? previous = i > 0 ? events[i - 1] : null;
+            TimelineEvent? next = i + 1 < events.Count ? events[i + 1] : null;
             string title = $"{PageData.Shorten(e.Headline, 90)} ({PageData.When(e)})";
-            item["sources_html"] = page.RenderEach(links.EventPath(e), "event", title, "event-source", "s", ((ScriptArray)item["sources"]!).Cast<ScriptObject>().ToList());
-            AddPage(links.EventPath(e), "event", title, new ScriptObject { ["event"] = item },
-                Latest(e.Sources.Select(m => m.Source.Published.Date)));
+            string eventPath = links.EventPath(e);
+            AddPage(
+                eventPath,
+                "event",
+                title,
+                () => new ScriptObject { ["event"] = data.Event(e, previous, next) },
+                Latest(e.Sources.Select(m => m.Source.Published.Date)),
+                finish: values =>
+                {
+                    var item = (ScriptObject)values["event"]!;
+                    item["sources_html"] = page.RenderEach(eventPath, "event", title, "event-source", "s", ((ScriptArray)item["sources"]!).Cast<ScriptObject>().ToList());
+                });
         }
 
         foreach (ArticleReport report in model.Articles)
         {
             if (links.ArticlePath(report.Article.Path) is { } articlePath && !pagePaths.Contains(articlePath))
             {
-                AddPage(articlePath, "article", report.Article.Title, new ScriptObject { ["article"] = data.Article(report) }, report.Article.Published.Date);
+                AddPage(articlePath, "article", report.Article.Title, () => new ScriptObject { ["article"] = data.Article(report) }, report.Article.Published.Date);
             }
         }
 
-        ScriptArray sources = data.Sources();
-        var sourceRows = page.RenderEach("sources/", "sources", "Sources", "source-row", "s", sources.Cast<ScriptObject>().ToList());
-        AddPage("sources/", "sources", "Sources", new ScriptObject { ["sources"] = sources, ["source_rows"] = sourceRows }, latest);
-        AddPage("methodology/", "methodology", "How this timeline is made", new ScriptObject { ["figures"] = data.Figures() }, null);
-        files.Add(page.Render("404.html", "404", "404.html", "Page not found", []));
+        AddPage("sources/", "sources", "Sources", () =>
+        {
+            ScriptArray sources = data.Sources();
+            var sourceRows = page.RenderEach("sources/", "sources", "Sources", "source-row", "s", sources.Cast<ScriptObject>().ToList());
+            return new ScriptObject { ["sources"] = sources, ["source_rows"] = sourceRows };
+        }, latest, fingerprinted: false);
+        AddPage("methodology/", "methodology", "How this timeline is made", () => new ScriptObject { ["figures"] = data.Figures() }, null);
+        jobs.Add(() =>
+        {
+            string? fingerprint = page.Fingerprint("404", "404.html", "Page not found", []);
+            return (fingerprint is null ? null : output.Reuse("404.html", fingerprint))
+                ?? output.Add(page.Render("404.html", "404", "404.html", "Page not found", [], fingerprint));
+        });
 
-        files.AddRange(_assets.Files);
-        files.Add(EventsJson.Write(model));
-        files.Add(TimelineJsJson.Write(model, links));
-        files.Add(EventsCalendar.Write(model, links));
-        files.Add(AtomFeed.Write(model, links));
-        files.Add(Sitemap.Write(links, pages));
-        files.Add(Sitemap.WriteRobots(links));
-        files.Add(Sitemap.WriteHeaders(links));
-        return files;
+        foreach (SiteFile asset in _assets.Files)
+        {
+            jobs.Add(() => output.Add(asset));
+        }
+
+        jobs.Add(() => output.Add(EventsJson.Write(model)));
+        jobs.Add(() => output.Add(TimelineJsJson.Write(model, links)));
+        jobs.Add(() => output.Add(EventsCalendar.Write(model, links)));
+        jobs.Add(() => output.Add(AtomFeed.Write(model, links)));
+        jobs.Add(() => output.Add(Sitemap.Write(links, pages)));
+        jobs.Add(() => output.Add(Sitemap.WriteRobots(links)));
+        jobs.Add(() => output.Add(Sitemap.WriteHeaders(links)));
+
+        // The slow jobs (index, sources, exports) are spread between the page jobs by PLINQ's chunking; results keep job order.
+        int done = 0;
+        try
+        {
+            return jobs
+                .AsParallel().AsOrdered()
+                .WithDegreeOfParallelism(Environment.ProcessorCount)
+                .Select(job =>
+                {
+                    SiteFile file = job();
+                    progress?.Report(new Pipeline.BuildProgress("render", Interlocked.Increment(ref done), jobs.Count));
+                    return file;
+                })
+                .ToList();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The first failure as if rendering were sequential: callers catch ThemeException, ScriptRuntimeException….
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
     }
 
     /// <summary>
@@ -114,6 +196,9 @@ public sealed class SiteRenderer
         private readonly IScriptCustomFunction _asset;
         private readonly IScriptCustomFunction _url;
 
+        // Engine, code and theme: what every page's fingerprint starts with.
+        private readonly string _siteKey;
+
         public PageRenderer(SiteRenderer renderer, SiteModel model)
         {
             _renderer = renderer;
@@ -123,13 +208,21 @@ public sealed class SiteRenderer
             SiteLinks links = Links;
             _asset = DynamicCustomFunction.Create(new Func<string, string>(name => links.Url(renderer._assets.PathOf(name))));
             _url = DynamicCustomFunction.Create(new Func<string, string>(links.Url));
+            _siteKey = $"{EngineVersion.Value}|{typeof(SiteRenderer).Assembly.ManifestModule.ModuleVersionId:N}|{renderer._templates.Fingerprint}|{string.Join(",", renderer._assets.Files.Select(f => f.Path))}";
         }
 
         public SiteLinks Links { get; }
 
         public PageData Data { get; }
 
-        public SiteFile Render(string outputPath, string layout, string pagePath, string title, ScriptObject extra)
+        /// <summary>
+        /// The fingerprint of a page: engine, theme, the site-wide values its layout may read, and its own data
+        /// (see <see cref="PageFingerprint"/>); null when the data holds a value that cannot be hashed.
+        /// </summary>
+        public string? Fingerprint(string layout, string pagePath, string title, ScriptObject extra) =>
+            PageFingerprint.Of(_siteKey, layout, Site(layout), Page(layout, pagePath, title), extra);
+
+        public SiteFile Render(string outputPath, string layout, string pagePath, string title, ScriptObject extra, string? fingerprint = null)
         {
             ScriptObject globals = Globals(layout, pagePath, title);
             foreach ((string key, object? value) in extra)
@@ -140,7 +233,7 @@ public sealed class SiteRenderer
             HtmlTemplateContext context = _renderer._templates.NewContext();
             context.PushGlobal(globals);
             string html = _renderer._templates.Layout(layout).Render(context);
-            return new SiteFile(outputPath, Encoding.UTF8.GetBytes(html));
+            return new SiteFile(outputPath, Encoding.UTF8.GetBytes(html)) { Fingerprint = fingerprint };
         }
 
         /// <summary>
@@ -157,20 +250,57 @@ public sealed class SiteRenderer
 
             Template template = _renderer._templates.Partial(partial)
                 ?? throw new ThemeException([$"Partial '{partial}' not found; looked in: {string.Join(", ", _renderer._templates.Files.SearchFolders(ThemeFileKind.Partial))}"]);
-            ScriptObject globals = Globals(layout, pagePath, title);
-            HtmlTemplateContext context = _renderer._templates.NewContext();
-            context.PushGlobal(globals);
-            var html = new StringBuilder();
-            foreach (ScriptObject item in items)
+
+            // Long lists (the index at 10,000 events) in parallel chunks, each with its own context, joined in order.
+            const int ChunkSize = 256;
+            string RenderChunk(int chunk)
             {
-                globals[variable] = item;
-                html.Append('\n').Append(template.Render(context)).Append('\n');
+                ScriptObject globals = Globals(layout, pagePath, title);
+                HtmlTemplateContext context = _renderer._templates.NewContext();
+                context.PushGlobal(globals);
+                var text = new StringBuilder();
+                for (int i = chunk * ChunkSize; i < Math.Min(items.Count, (chunk + 1) * ChunkSize); i++)
+                {
+                    globals[variable] = items[i];
+                    text.Append('\n').Append(template.Render(context)).Append('\n');
+                }
+
+                return text.ToString();
+            }
+
+            int chunks = (items.Count + ChunkSize - 1) / ChunkSize;
+            string[] parts = new string[chunks];
+            if (chunks == 1)
+            {
+                parts[0] = RenderChunk(0);
+            }
+            else
+            {
+                Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, c => parts[c] = RenderChunk(c));
+            }
+
+            var html = new StringBuilder(parts.Sum(p => p.Length));
+            foreach (string part in parts)
+            {
+                html.Append(part);
             }
 
             return new RawHtml(html.ToString());
         }
 
         private ScriptObject Globals(string layout, string pagePath, string title)
+        {
+            var globals = new ScriptObject { ["site"] = Site(layout), ["page"] = Page(layout, pagePath, title) };
+            globals.SetValue("asset", _asset, readOnly: true);
+            globals.SetValue("url", _url, readOnly: true);
+            return globals;
+        }
+
+        /// <summary>
+        /// The <c>site</c> object of a layout. The counts change with every article, so they go only to layouts whose
+        /// text may read them: otherwise every page would differ after each new article and none could be reused.
+        /// </summary>
+        private ScriptObject Site(string layout)
         {
             SiteModel model = _model;
             SiteLinks links = Links;
@@ -188,23 +318,31 @@ public sealed class SiteRenderer
                 ["timeline_json_url"] = links.Url(TimelineJsJson.FileName),
                 ["ics_url"] = links.Url(EventsCalendar.FileName),
                 ["feed_url"] = links.Url(AtomFeed.FileName),
-                ["event_count"] = model.Chronology.Events.Count,
-                ["article_count"] = model.Articles.Count,
             };
-            var page = new ScriptObject
+            if (_renderer._templates.MayReadSiteValue(layout, "event_count"))
             {
-                ["title"] = title,
-                ["layout"] = layout,
-                ["canonical"] = links.AbsoluteOrRooted(pagePath),
-                ["is_home"] = pagePath.Length == 0,
-            };
+                site["event_count"] = model.Chronology.Events.Count;
+            }
 
-            var globals = new ScriptObject { ["site"] = site, ["page"] = page };
-            globals.SetValue("asset", _asset, readOnly: true);
-            globals.SetValue("url", _url, readOnly: true);
-            return globals;
+            if (_renderer._templates.MayReadSiteValue(layout, "article_count"))
+            {
+                site["article_count"] = model.Articles.Count;
+            }
+
+            return site;
         }
+
+        private ScriptObject Page(string layout, string pagePath, string title) => new()
+        {
+            ["title"] = title,
+            ["layout"] = layout,
+            ["canonical"] = Links.AbsoluteOrRooted(pagePath),
+            ["is_home"] = pagePath.Length == 0,
+        };
     }
+
+    /// <summary>The site-relative path of a year's page of a paged index ("years/2024/").</summary>
+    public static string YearPath(int year) => $"years/{year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)}/";
 
     private static NodaTime.LocalDate? Latest(IEnumerable<NodaTime.LocalDate> dates)
     {

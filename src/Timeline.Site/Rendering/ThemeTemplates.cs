@@ -13,13 +13,16 @@ namespace Timeline.Site.Rendering;
 /// Immutable after construction; a parsed <see cref="Template"/> can be rendered from several threads. The contexts
 /// share one set of locked-down builtins, which templates cannot change.
 /// </remarks>
-public sealed class ThemeTemplates : ITemplateLoader
+public sealed partial class ThemeTemplates : ITemplateLoader
 {
     private readonly ThemeFiles _files;
     private readonly Dictionary<string, Template> _layouts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Template> _partialsByPath = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _partialPaths = new(StringComparer.Ordinal);
     private readonly ScriptObject _builtins = HtmlTemplateContext.LockedDownBuiltins();
+    private readonly Dictionary<string, string> _layoutTexts = new(StringComparer.Ordinal);
+    private readonly List<string> _partialTexts = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Layout, string Key), bool> _siteValueReads = new();
 
     /// <summary>Parses every layout and partial; throws <see cref="ThemeException"/> listing every parse error as file(line,col).</summary>
     public ThemeTemplates(ThemeFiles files)
@@ -28,19 +31,24 @@ public sealed class ThemeTemplates : ITemplateLoader
         var errors = new List<string>();
         foreach (string name in files.Names(ThemeFileKind.Layout))
         {
-            if (Parse(files.Find(ThemeFileKind.Layout, name)!, errors) is { } t)
+            string path = files.Find(ThemeFileKind.Layout, name)!;
+            string text = File.ReadAllText(path);
+            if (Parse(path, text, errors) is { } t)
             {
                 _layouts[name] = t;
+                _layoutTexts[name] = text;
             }
         }
 
         foreach (string name in files.Names(ThemeFileKind.Partial))
         {
             string path = files.Find(ThemeFileKind.Partial, name)!;
-            if (Parse(path, errors) is { } t)
+            string text = File.ReadAllText(path);
+            if (Parse(path, text, errors) is { } t)
             {
                 _partialsByPath[path] = t;
                 _partialPaths[name] = path;
+                _partialTexts.Add(text);
             }
         }
 
@@ -48,6 +56,37 @@ public sealed class ThemeTemplates : ITemplateLoader
         {
             throw new ThemeException(errors);
         }
+
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach ((string name, string text) in _layoutTexts.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"layout {name} {text.Length}\n{text}\n"));
+        }
+
+        foreach ((string name, string path) in _partialPaths.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            string text = File.ReadAllText(path);
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"partial {name} {text.Length}\n{text}\n"));
+        }
+
+        Fingerprint = Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>A hash of every layout's and partial's name and text: equal fingerprints render alike.</summary>
+    public string Fingerprint { get; }
+
+    /// <summary>
+    /// Whether layout <paramref name="layout"/> may read <c>site.<paramref name="key"/></c>: its text or any partial's
+    /// names it, or uses <c>site</c> other than as <c>site.NAME</c> (which could reach any member). Conservative, so a
+    /// page is given (and fingerprinted with) only the site-wide values it can show.
+    /// </summary>
+    public bool MayReadSiteValue(string layout, string key) =>
+        _siteValueReads.GetOrAdd((layout, key), k => FindSiteValueRead(k.Layout, k.Key));
+
+    private bool FindSiteValueRead(string layout, string key)
+    {
+        bool Reads(string text) => CodeBlock().Matches(text).Any(m => m.Value.Contains("site." + key, StringComparison.Ordinal) || SiteWhole().IsMatch(m.Value));
+        return (_layoutTexts.TryGetValue(layout, out string? own) && Reads(own)) || _partialTexts.Any(Reads);
     }
 
     /// <summary>The theme files these templates came from.</summary>
@@ -95,9 +134,17 @@ public sealed class ThemeTemplates : ITemplateLoader
     ValueTask<string?> ITemplateLoader.LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
         throw new ScriptRuntimeException(callerSpan, $"Partial '{templatePath}' was not pre-parsed.");
 
-    private static Template? Parse(string path, List<string> errors)
+    /// <summary><c>site</c> not followed by <c>.NAME</c>: <c>site[x]</c>, <c>for x in site</c>, <c>s = site</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.])site(?!\.\w|\w)", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.ExplicitCapture, 1000)]
+    private static partial System.Text.RegularExpressions.Regex SiteWhole();
+
+    /// <summary>A Scriban code block, <c>{{ … }}</c>; text outside code blocks is output, not code.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{.*?\}\}", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.ExplicitCapture | System.Text.RegularExpressions.RegexOptions.Singleline, 1000)]
+    private static partial System.Text.RegularExpressions.Regex CodeBlock();
+
+    private static Template? Parse(string path, string text, List<string> errors)
     {
-        Template t = Template.Parse(File.ReadAllText(path), path);
+        Template t = Template.Parse(text, path);
         if (!t.HasErrors)
         {
             return t;

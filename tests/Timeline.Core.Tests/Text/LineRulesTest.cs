@@ -140,4 +140,32 @@ public class LineRulesTest
     {
         Assert.Equal(expected, LineRules.IsHeadline(line, title));
     }
+
+    [Theory]
+    // Plain words and punctuation between them.
+    [InlineData("Putin met al-Sharaa in Moscow, on Jan. 28, 2026.")]
+    // Joiners: apostrophes (both kinds), dots and hyphens inside words, and doubled or trailing ones that end a word.
+    [InlineData("Syria’s U.S.-backed don't e.g. -- x--y a..b end. 'quoted' ’tis")]
+    // Numbers of every kind (Nd, Nl, No) and letters of other scripts count as word characters.
+    [InlineData("٣ Ⅻ ½ 12:30 Москва 北京 ǅemal")]
+    // Nothing but symbols, and the empty line.
+    [InlineData("— * * * ↓ ©")]
+    [InlineData("")]
+    public void CountsWordsAsTheWordPatternMatches(string line)
+    {
+        // The scan replaced a regex for speed; the regex stays the definition.
+        var word = new System.Text.RegularExpressions.Regex(@"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        Assert.Equal(word.Count(line), LineRules.WordCount(line));
+    }
+
+    [Theory]
+    // A dateline must start with two capitals: a lower-case first or second letter is prose (the fast path).
+    [InlineData("MOSCOW (AP) — Syria’s interim President visited Moscow.", "MOSCOW (AP) —")]
+    [InlineData("Moscow (AP) — Syria’s interim President visited Moscow.", null)]
+    [InlineData("mOSCOW (AP) — Syria’s interim President visited Moscow.", null)]
+    [InlineData("B", null)]
+    public void FindsDatelinesOnlyInCapitals(string line, string? expected)
+    {
+        Assert.Equal(expected, LineRules.Dateline(line)?.Text);
+    }
 }

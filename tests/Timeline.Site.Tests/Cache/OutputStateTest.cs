@@ -81,5 +81,72 @@ public sealed class OutputStateTest : IDisposable
         }
     }
 
+    [Fact]
+    public void A_new_build_with_the_cache_folder_renders_and_writes_only_what_changed_and_equals_a_full_build()
+    {
+        // `timeline build` in a new process: the output state comes from the cache folder, not from memory.
+        using var site = new TempSite();
+        Assert.True(new SiteBuilder().Build(site.Options).Succeeded);
+        site.AddArticle("005_new.txt", "A summit was held on April 9, 2026.");
+
+        BuildResult incremental = new SiteBuilder().Build(site.Options);
+        string full = Path.Combine(site.Root, "full");
+        BuildResult whole = new SiteBuilder().Build(site.Options with { OutputDir = full, NoCache = true });
+
+        Assert.InRange(incremental.FilesWritten, 1, incremental.Files.Count - 1);
+        Assert.True(incremental.PagesReused > 0, "unchanged article pages are not rendered again");
+        Assert.Equal(whole.FilesWritten, whole.Files.Count);
+        Assert.Equal(Tree(full), Tree(site.Output));
+    }
+
+    [Fact]
+    public void A_theme_change_renders_every_page_again()
+    {
+        // The theme is part of every page's fingerprint: a changed footer must reach pages whose data did not change.
+        using var site = new TempSite();
+        Assert.True(new SiteBuilder().Build(site.Options).Succeeded);
+        string footer = Path.Combine(site.Themes, "default", "partials", "footer.sbnhtml");
+        File.WriteAllText(footer, File.ReadAllText(footer).Replace("<footer class=\"site-footer\">", "<footer class=\"site-footer\"><p>Edited footer</p>", StringComparison.Ordinal));
+
+        BuildResult second = new SiteBuilder().Build(site.Options);
+
+        Assert.Equal(0, second.PagesReused);
+        Assert.All(Directory.GetFiles(site.Output, "index.html", SearchOption.AllDirectories), f => Assert.Contains("Edited footer", File.ReadAllText(f), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_build_that_fails_while_rendering_leaves_the_output_and_its_folder_untouched()
+    {
+        // Pages are rendered into a staging folder: an error in the article layout (rendered after other pages) must not show.
+        using var site = new TempSite();
+        Assert.True(new SiteBuilder().Build(site.Options).Succeeded);
+        Dictionary<string, string> before = Tree(site.Output);
+        File.WriteAllText(site.Layout("article.sbnhtml"), "{{ article.title | no_such_function }}");
+
+        Assert.ThrowsAny<Scriban.Syntax.ScriptRuntimeException>(() => new SiteBuilder().Build(site.Options));
+
+        Assert.Equal(before, Tree(site.Output));
+        Assert.DoesNotContain(Directory.GetDirectories(site.Root), d => Path.GetFileName(d).Contains("staging", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_corrupt_state_file_means_a_whole_write()
+    {
+        using var site = new TempSite();
+        Assert.True(new SiteBuilder().Build(site.Options).Succeeded);
+        foreach (string state in Directory.GetFiles(Path.Combine(site.CacheDir, "output")))
+        {
+            File.WriteAllText(state, "garbage\tnot a state");
+        }
+
+        BuildResult second = new SiteBuilder().Build(site.Options);
+
+        Assert.Equal(second.Files.Count, second.FilesWritten);
+        Assert.Equal(0, second.PagesReused);
+    }
+
+    private static Dictionary<string, string> Tree(string dir) => Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+        .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))), StringComparer.Ordinal);
+
     private static SiteFile Page(string path, string text) => new(path, Encoding.UTF8.GetBytes(text));
 }

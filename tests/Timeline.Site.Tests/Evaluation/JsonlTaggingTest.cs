@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using NodaTime;
 using Timeline.Core.Temporal;
@@ -14,7 +15,55 @@ public class JsonlTaggingTest
         var output = new StringWriter { NewLine = "\n" };
         var errors = new StringWriter { NewLine = "\n" };
         int invalid = JsonlTagging.Run(new StringReader(input), output, errors, "in.jsonl", tagger, zone, fallback);
+
+        // The byte overload the CLI uses must say exactly the same.
+        (string bytesOutput, string bytesErrors, int bytesInvalid) = RunBytes(Encoding.UTF8.GetBytes(input), zone, fallback);
+        Assert.Equal((output.ToString(), errors.ToString(), invalid), (bytesOutput, bytesErrors, bytesInvalid));
         return (output.ToString(), errors.ToString(), invalid);
+    }
+
+    private (string Output, string Errors, int Invalid) RunBytes(byte[] input, DateTimeZone? zone = null, DocumentTime? fallback = null)
+    {
+        var output = new MemoryStream();
+        var errors = new StringWriter { NewLine = "\n" };
+        int invalid = JsonlTagging.Run(new MemoryStream(input), output, errors, "in.jsonl", tagger, zone, fallback);
+        return (Encoding.UTF8.GetString(output.ToArray()), errors.ToString(), invalid);
+    }
+
+    public static TheoryData<string> LineEndings => new()
+    {
+        // ReadLine ends a line at each of these; the byte reader must count lines the same way.
+        "\n", "\r\n", "\r",
+    };
+
+    [Theory]
+    [MemberData(nameof(LineEndings))]
+    public void Bytes_split_lines_as_a_text_reader_does(string newline)
+    {
+        string input = string.Join(newline, "{\"id\": 1, \"text\": \"week\", \"ref\": \"1998-08-08\"}", "bad", "", "{\"id\": 4, \"text\": \"Friday\", \"ref\": \"1998-08-08\"}") + newline;
+
+        (string output, string errors, int invalid) = Run(input);
+
+        Assert.Equal(2, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.StartsWith("in.jsonl(2,", errors, StringComparison.Ordinal);
+        Assert.Equal(1, invalid);
+    }
+
+    [Fact]
+    public void Bytes_skip_a_byte_order_mark_read_invalid_UTF8_as_replacement_and_take_lines_longer_than_the_buffer()
+    {
+        // A 200 000-character text spans several 64 KiB reads; 0xFF is not UTF-8 and reads as U+FFFD, as a StreamReader would.
+        string text = new string('x', 200_000) + " Friday";
+        byte[] line = Encoding.UTF8.GetBytes("{\"id\": 1, \"text\": \"" + text + "\", \"ref\": \"1998-08-08\"}\n{\"id\": 2, \"text\": \"\uFFFD Friday\", \"ref\": \"1998-08-08\"}\n");
+        int invalidByte = Array.IndexOf(line, (byte)0xEF, 10);
+        byte[] input = [.. Encoding.UTF8.Preamble, .. line.AsSpan(0, invalidByte), 0xFF, .. line.AsSpan(invalidByte + 3)];
+
+        (string output, string errors, _) = RunBytes(input);
+
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("", errors);
+        Assert.Equal(200_001, JsonDocument.Parse(lines[0]).RootElement.GetProperty("mentions")[0].GetProperty("start").GetInt32());
+        Assert.Equal("\uFFFD Friday"[2..], JsonDocument.Parse(lines[1]).RootElement.GetProperty("mentions")[0].GetProperty("text").GetString());
     }
 
     [Fact]

@@ -33,8 +33,8 @@ public sealed class LargeSiteTest
         int januaryBackground = events.Count(e => IsJanuaryDay(e) && !e.Key);
         model = model with { Chronology = model.Chronology with { Events = events } };
 
-        // When it is rendered.
-        var files = new SiteRenderer(TestSite.ThemeDir).Render(model).ToDictionary(f => f.Path, f => System.Text.Encoding.UTF8.GetString(f.Content), StringComparer.Ordinal);
+        // When it is rendered with one index page (no paging: the loop limit is what is tested).
+        var files = new SiteRenderer(TestSite.ThemeDir) { PagedIndexAbove = int.MaxValue }.Render(model).ToDictionary(f => f.Path, f => System.Text.Encoding.UTF8.GetString(f.Content), StringComparer.Ordinal);
 
         // Then the January section lists every key event and every background event, and the page is complete.
         string index = files["index.html"];
@@ -45,6 +45,42 @@ public sealed class LargeSiteTest
         Assert.Contains($"id=\"e-2026-01-{2999 % 28 + 1:D2}-crowd-2999\"", index, StringComparison.Ordinal);
         Assert.EndsWith("</html>", index.TrimEnd(), StringComparison.Ordinal);
         Assert.Equal(events.Count, files.Keys.Count(k => k.StartsWith("events/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void AnIndexOfMoreEventsThanThePagingLimitListsKeyEventsAndEachYearPageListsAll()
+    {
+        // Given 3,000 day events in January 2026 (1,200 key) and the test site's events of other years.
+        SiteModel model = TestSite.Model();
+        TimelineEvent template = model.Chronology.Events.Single(e => e.Id == "2026-01-24-truce-expires");
+        var crowd = Enumerable.Range(0, 3000).Select(i => template with
+        {
+            Id = $"crowd-{i:D4}",
+            Slug = $"2026-01-{i % 28 + 1:D2}-crowd-{i:D4}",
+            Headline = $"Crowd event {i:D4}",
+            Range = TestSite.Day(2026, 1, i % 28 + 1),
+            Date = $"2026-01-{i % 28 + 1:D2}",
+            Key = i % 5 < 2,
+            Sources = [],
+        });
+        var events = model.Chronology.Events.Concat(crowd).OrderBy(e => e.Range.Start).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        int januaryKey = events.Count(e => IsJanuaryDay(e) && e.Key);
+        int januaryBackground = events.Count(e => IsJanuaryDay(e) && !e.Key);
+        model = model with { Chronology = model.Chronology with { Events = events } };
+
+        // When it is rendered with the default paging limit.
+        var files = new SiteRenderer(TestSite.ThemeDir).Render(model).ToDictionary(f => f.Path, f => System.Text.Encoding.UTF8.GetString(f.Content), StringComparer.Ordinal);
+
+        // Then the index lists January's key events and links to the 2026 page for the background ones,
+        IElement january = new HtmlParser().ParseDocument(files["index.html"]).QuerySelector("section#m-2026-01")!;
+        Assert.Equal(januaryKey, january.QuerySelectorAll("ol.key-events > li.event").Length);
+        Assert.Empty(january.QuerySelectorAll("details.background-events li.event"));
+        Assert.Equal("/years/2026/", january.QuerySelector("p.more-events a")!.GetAttribute("href"));
+        // and the 2026 page lists all of January, while each year with events has its page.
+        IElement yearJanuary = new HtmlParser().ParseDocument(files["years/2026/index.html"]).QuerySelector("section#m-2026-01")!;
+        Assert.Equal(januaryKey, yearJanuary.QuerySelectorAll("ol.key-events > li.event").Length);
+        Assert.Equal(januaryBackground, yearJanuary.QuerySelectorAll("details.background-events li.event").Length);
+        Assert.Equal(events.Select(e => $"years/{e.Range.Start.Year:D4}/index.html").Distinct().Order(StringComparer.Ordinal), files.Keys.Where(k => k.StartsWith("years/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 
     [Fact]

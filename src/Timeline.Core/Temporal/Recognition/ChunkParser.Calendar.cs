@@ -98,9 +98,16 @@ internal sealed partial class ChunkParser
         }
 
         int j = k + 1;
-        if (DayOfMonthAt(j, out int afterDay) > 0 && IsNumber(j))
+        bool dayOnly = false;
+        if (DayOfMonthAt(j, out int afterDay) > 0 && IsNumber(j) && Digits(j) <= 2)
         {
             j = afterDay;
+            dayOnly = true;
+        }
+
+        if (dayOnly && MonthAt(j, out _) == 0 && IsPunct(j, ',') && YearAt(j + 1, out _) is > 0 and var dy && IsNumber(j + 1))
+        {
+            return dy; // "April 6-7, 1915", "May 4 and 5, 1865": the year after the second day
         }
 
         if (MonthAt(j, out int afterMonth) > 0)
@@ -148,7 +155,8 @@ internal sealed partial class ChunkParser
             {
                 Cue.Past => month <= cur ? y : y - 1,
                 Cue.Future => month >= cur ? y : y + 1,
-                _ => month - cur > 6 ? y - 1 : month - cur < -6 ? y + 1 : y,
+                // No tense: news mostly looks back, so a month is ahead only when it is at most four months away.
+                _ => ((month - cur + 12) % 12) is >= 1 and <= 4 ? (month > cur ? y : y + 1) : (month <= cur ? y : y - 1),
             },
         };
         return Cal.Month(year, month);
@@ -231,6 +239,68 @@ internal sealed partial class ChunkParser
 
                 return MonthDayNoYear(m2, d2, i, k9) is { } dm ? new Hit(k9, dm, "date-dm") : null;
             }
+        }
+
+        return null;
+    }
+
+    // ---- range endpoints ---------------------------------------------------------------------------------------------
+
+    /// <summary>Whether token <paramref name="k"/> links the two ends of a range: "-", "–", "to", "and", "through".</summary>
+    private bool IsRangeLink(int k) => IsHyphen(k) || Is(k, Kw.To) || Is(k, Kw.And) || Is(k, Kw.Through) || Word(k, "through");
+
+    /// <summary>
+    /// The bare number at one end of a range, which TimeML marks as a date of its own: the first day of "10-18 June 1953",
+    /// "from 15 to 22 February", "between 14 and 16 November"; the second of "April 6-7", "May 4 and 5"; the second
+    /// year of "1915-16", "1983-1985"; the first year of "480-479 BC".
+    /// </summary>
+    private Hit? RangeEnd(int i)
+    {
+        if (!IsNumber(i) || (Adj(i) && (IsPunct(i - 1, '.') || IsPunct(i - 1, ',') || IsPunct(i - 1, '/') || IsPunct(i - 1, ':'))))
+        {
+            return null;
+        }
+
+        int afterDay = i + 1;
+        int d1 = Digits(i) <= 2 ? DayOfMonthAt(i, out afterDay) : 0;
+        if (d1 > 0 && IsRangeLink(afterDay) && IsNumber(afterDay + 1) && MonthAt(afterDay, out _) == 0
+            && ExplicitDate(afterDay + 1) is { Value: { Type: TimexType.Date, Granularity: Granularity.Day, Range: { } second } } && second.Start.Day > d1)
+        {
+            return Cal.Day(Cal.Date(second.Start.Year, second.Start.Month, d1)) is { } first ? new Hit(afterDay, first, "date-range-start") : null;
+        }
+
+        if (d1 > 0 && IsRangeLink(i - 1) && _dayBeforeEnd == i - 1 && _dayBefore is { Range: { } prev } && d1 > prev.Start.Day
+            && (IsNumber(i - 2) || (IsNumber(i - 3) && IsWord(i - 2) && Adj(i - 2)))
+            && (IsHyphen(i - 1) || IsEnd(afterDay) || YearAt(IsPunct(afterDay, ',') ? afterDay + 1 : afterDay, out _) > 0))
+        {
+            // "April 6-7", "May 4 and 5": the month and year of the day just before; "and" only when nothing follows ("4 and 5 people")
+            int yk = IsPunct(afterDay, ',') ? afterDay + 1 : afterDay;
+            if (IsNumber(yk) && YearAt(yk, out int afterYear) is > 0 and var stated)
+            {
+                return Cal.Day(Cal.Date(stated, prev.Start.Month, d1)) is { } endY ? new Hit(afterYear, endY, "date-range-end") : null;
+            }
+
+            return Cal.Day(Cal.Date(prev.Start.Year, prev.Start.Month, d1)) is { } end ? new Hit(afterDay, end, "date-range-end") : null;
+        }
+
+        if (IsHyphen(i - 1) && Adj(i - 1) && Adj(i) && IsNumber(i - 2) && Digits(i - 2) == 4 && Num(i - 2) is >= 1000 and <= 2200 && Digits(i) is 2 or 4
+            && !(IsHyphen(i + 1) && Adj(i + 1)))
+        {
+            // "1915-16", "2006-07", "1983-1985": the second year of a span (not "2026-01-28", which has a second hyphen)
+            int from = Num(i - 2);
+            int y = Digits(i) == 2 ? (from / 100 * 100) + Num(i) : Num(i);
+            if (Digits(i) == 2 && y <= from)
+            {
+                y += 100;
+            }
+
+            return y - from is > 0 and <= 30 && Cal.Year(y) is { } ye ? new Hit(i + 1, ye, "year-range-end") : null;
+        }
+
+        if (Digits(i) <= 4 && IsRangeLink(i + 1) && !Is(i + 1, Kw.And) && IsNumber(i + 2) && Num(i + 2) < Num(i) && Num(i) > 0 && EraBc(i + 3, out _))
+        {
+            // "480-479 BC", "264 to 241 BC": the era of the second year applies to the first
+            return Cal.YearBc(Num(i)) is { } bc ? new Hit(i + 1, bc, "year-bc") : null;
         }
 
         return null;
@@ -543,8 +613,9 @@ internal sealed partial class ChunkParser
             }
         }
 
-        // "the 20th century", "the twentieth century", "the 19th and 20th centuries" (first part only)
-        if (j > i)
+        // "the 20th century", "the twentieth century", "the 19th and 20th centuries" (first part only);
+        // without the article only as a modifier: "a 20th century democrat", "the fabled 11th century temple", "eighteenth-century France"
+        if (j > i || IsNumber(j) || L(j) is { Ordinal: > 0 })
         {
             int ord = 0;
             int k = j;
@@ -559,7 +630,12 @@ internal sealed partial class ChunkParser
                 k = kk;
             }
 
-            if (ord > 0 && L(k) is { Unit: Unit.Century, UnitPlural: false })
+            if (j == i && IsHyphen(k) && Adj(k) && L(k + 1) is { Unit: Unit.Century, UnitPlural: false })
+            {
+                k++;
+            }
+
+            if (ord > 0 && L(k) is { Unit: Unit.Century, UnitPlural: false } && (j > i || IsWord(k + 1)))
             {
                 return Cal.Century(ord - 1) is { } v ? new Hit(k + 1, v, "century") : null;
             }
@@ -699,6 +775,14 @@ internal sealed partial class ChunkParser
             return Cal.At(YearBack(Granularity.Quarter).Date, Granularity.Quarter) is { } ya ? new Hit(j + 4, ya, "quarter-year-ago") : null;
         }
 
+        bool yearBack = false;
+        if (j > i && L(j) is { Unit: Unit.Year, UnitPlural: false } && IsHyphen(j + 1) && K(j + 2) is Kw.Ago or Kw.Earlier && L(j + 3) is { Ordinal: >= 1 and <= 4 })
+        {
+            // "the year-ago third quarter", "the year-earlier first half": that period of the year before publication.
+            yearBack = true;
+            j += 3;
+        }
+
         if (j > i && K(j) is Kw.Latest or Kw.Recent && Is(j + 1, Kw.Period))
         {
             return Cal.At(Cal.Shift(Dct, Granularity.Quarter, -1), Granularity.Quarter) is { } lp ? new Hit(j + 2, lp, "quarter-latest-period") : null;
@@ -761,6 +845,12 @@ internal sealed partial class ChunkParser
         if (rel != Kw.None)
         {
             int shift = rel switch { Kw.Current or Kw.This => 0, Kw.Next => 1, _ => -1 };
+            if (Is(k, Kw.A) && L(k + 1) is { Unit: Unit.Year, UnitPlural: false } && K(k + 2) is Kw.Ago or Kw.Earlier)
+            {
+                // "the quarter a year ago": the reported quarter, a year back
+                return Cal.At(YearBack(Granularity.Quarter).Date, Granularity.Quarter) is { } qa ? new Hit(k + 3, qa, "quarter-year-ago") : null;
+            }
+
             return Cal.At(Cal.Shift(Dct, Granularity.Quarter, shift), Granularity.Quarter) is { } rq ? new Hit(k, rq, "quarter-relative") : null;
         }
 
@@ -805,6 +895,11 @@ internal sealed partial class ChunkParser
         }
 
         _ = cur;
+        if (yearBack)
+        {
+            year = Dct.Year - 1;
+        }
+
         var r = half ? Cal.Half(year, q) : Cal.Quarter(year, q);
         return r is { } v ? new Hit(end, v, half ? "half" : "quarter") : null;
     }

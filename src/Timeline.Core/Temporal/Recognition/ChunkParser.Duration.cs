@@ -13,6 +13,25 @@ internal sealed partial class ChunkParser
     private Hit? DurationRule(int i)
     {
         int j = i;
+        if (K(i) is Kw.Coming && K(i - 1) is Kw.In or Kw.Over or Kw.During or Kw.For or Kw.Within
+            && L(i + 1) is { Unit: Unit.Year or Unit.Month or Unit.Week or Unit.Day or Unit.Decade, UnitPlural: true } bu)
+        {
+            // "in coming weeks" without the article: the same vague span ahead as "the coming weeks"
+            return new Hit(i + 2, new Resolved(TimexType.Duration, Cal.Duration(null, bu.Unit), null), "duration-vague");
+        }
+
+        if (K(i) is Kw.The && L(i + 1) is { Unit: Unit.Year or Unit.Month or Unit.Week or Unit.Day or Unit.Decade, UnitPlural: true } au
+            && (Word(i + 2, "ahead") || (K(i - 1) is Kw.Over || Word(i - 1, "throughout")) && !Is(i + 2, Kw.Of) && !Is(i + 2, Kw.Since) && !IsNumber(i + 2)))
+        {
+            // "in the weeks ahead", "over the years": an unknown number of units
+            return new Hit(Word(i + 2, "ahead") ? i + 3 : i + 2, new Resolved(TimexType.Duration, Cal.Duration(null, au.Unit), null), "duration-vague");
+        }
+
+        if (K(i) is Kw.Past && K(i - 1) is Kw.In or Kw.Over or Kw.During && L(i + 1) is { Unit: Unit.Year or Unit.Decade, UnitPlural: true })
+        {
+            return new Hit(i + 2, Ref("PAST_REF"), "past-ref"); // "in past years", as "in recent years"
+        }
+
         if (K(j) is Kw.The or Kw.Another)
         {
             j++;
@@ -94,8 +113,8 @@ internal sealed partial class ChunkParser
                 plural = false;
             }
 
-            // "40-year-old", "a 10-year-old boy": an age, not a duration
-            if (IsHyphen(u + 1) && Word(u + 2, "old"))
+            // "40-year-old", "a 10-year-old boy", "Reupke, 52 years old,": an age, not a duration (TimeBank leaves ages unmarked)
+            if ((IsHyphen(u + 1) && Word(u + 2, "old")) || (unit == Unit.Year && plural && Word(u + 1, "old")))
             {
                 return null;
             }
@@ -304,6 +323,13 @@ internal sealed partial class ChunkParser
             else if (Word(k, "o") && IsApostrophe(k + 1) && Word(k + 2, "clock"))
             {
                 k += 3;
+            }
+            else if (!hasMinutes && hour is >= 1 and <= 12 && K(i - 1) is Kw.At or Kw.Around or Kw.About or Kw.By or Kw.Until
+                && Is(k, Kw.In) && Is(k + 1, Kw.The) && DayPartAt(k + 2, out int afterPart) is { } dayPart)
+            {
+                // "at 4 in the morning", "until 8 in the evening": the part of day says a.m. or p.m.
+                hour = dayPart == "MO" ? (hour == 12 ? 0 : hour) : (hour == 12 ? 12 : hour + 12);
+                k = afterPart;
             }
             else if (!hasMinutes || IsPunct(k - 2, '.') || hour > 23 || IsNumber(k) || (IsPunct(k, '-') && IsNumber(k + 1)))
             {

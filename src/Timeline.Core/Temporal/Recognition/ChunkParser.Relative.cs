@@ -86,6 +86,11 @@ internal sealed partial class ChunkParser
                     return new Hit(i + 2, Ref("FUTURE_REF"), "future-ref");
                 }
 
+                if ((Word(i + 1, "near") || Word(i + 1, "short") || Word(i + 1, "long")) && Is(i + 2, Kw.Term) && !IsHyphen(i + 3))
+                {
+                    return new Hit(i + 3, Ref("FUTURE_REF"), "future-ref"); // "in the near term", "in the short term"
+                }
+
                 if (Word(i + 1, "near") && Is(i + 2, Kw.Future))
                 {
                     return new Hit(i + 3, Ref("FUTURE_REF"), "future-ref");
@@ -105,7 +110,15 @@ internal sealed partial class ChunkParser
                     return Cal.Week(weekOf.Value.Range!.Value.Start) is { } wo ? new Hit(weekOf.End, wo, "week-of") : null;
                 }
 
-                if (L(i + 1) is { Unit: Unit.Year or Unit.Week, UnitPlural: false } yw && !IsHyphen(i + 2) && !IsNumber(i + 2) && !Is(i + 2, Kw.Before) && !Is(i + 2, Kw.After) && !Is(i + 2, Kw.Earlier))
+                if (Is(i + 1, Kw.Full) && L(i + 2) is { Unit: Unit.Year, UnitPlural: false } && !IsHyphen(i + 3))
+                {
+                    // "the full year": the whole current (reported) year, or a year's length after "for" or "over"
+                    return K(i - 1) is Kw.Over or Kw.During || Word(i - 1, "throughout")
+                        ? new Hit(i + 3, new Resolved(TimexType.Duration, Cal.Duration(1, Unit.Year), null), "the-unit-duration")
+                        : Cal.Year(Dct.Year) is { } fy ? new Hit(i + 3, fy, "the-unit") : null;
+                }
+
+                if (L(i + 1) is { Unit: Unit.Year or Unit.Month or Unit.Week, UnitPlural: false } yw && !IsHyphen(i + 2) && !IsNumber(i + 2) && !Is(i + 2, Kw.Before) && !Is(i + 2, Kw.After) && !Is(i + 2, Kw.Earlier))
                 {
                     // "the year", "the week": the current one, or a year's length after "for" or "over"
                     if (K(i - 1) is Kw.For or Kw.Over or Kw.During || Word(i - 1, "throughout"))
@@ -119,7 +132,13 @@ internal sealed partial class ChunkParser
                     }
 
                     var basis = Dct;
-                    return Cal.At(basis, yw.Unit == Unit.Year ? Granularity.Year : Granularity.Week) is { } ty ? new Hit(i + 2, ty, "the-unit") : null;
+                    var ug = yw.Unit switch { Unit.Year => Granularity.Year, Unit.Month => Granularity.Month, _ => Granularity.Week };
+                    if (yw.Unit == Unit.Month && _st.LastRef is { Range: { Granularity: Granularity.Day or Granularity.Month } lm })
+                    {
+                        basis = lm.Start; // "by the end of the month" after "on June 10": the month of the date just mentioned
+                    }
+
+                    return Cal.At(basis, ug) is { } ty ? new Hit(i + 2, ty, "the-unit") : null;
                 }
 
                 if (Is(i + 1, Kw.Present) && !IsWord(i + 2))
@@ -169,6 +188,11 @@ internal sealed partial class ChunkParser
         {
             var (a, g) = YearBack(Granularity.Year);
             return Cal.At(a, g) is { } ye ? new Hit(j + 3, ye, "year-earlier") : null;
+        }
+
+        if (YearEnd(j) is { } yeEnd)
+        {
+            return yeEnd;
         }
 
         if (rel is not (Kw.This or Kw.Last or Kw.Next or Kw.Past or Kw.Previous or Kw.Coming or Kw.Upcoming or Kw.Current or Kw.Following or Kw.That or Kw.Same))
@@ -226,7 +250,9 @@ internal sealed partial class ChunkParser
             return new Hit(k + 1, new Resolved(TimexType.Duration, Cal.Duration(1, unit), null), "duration-the-past");
         }
 
-        bool narrative = rel is Kw.That or Kw.Same or Kw.Following || (the && rel is Kw.Next or Kw.Previous);
+        // "this day" in a history ("The battle began at dawn; by the end of this day …") is the day being told, not publication.
+        bool narrative = rel is Kw.That or Kw.Same or Kw.Following || (the && rel is Kw.Next or Kw.Previous)
+            || (rel == Kw.This && unit == Unit.Day && _st.Narrative && _st.LastRef is not null);
         if (rel == Kw.That && unit is not (Unit.Day or Unit.Week or Unit.Month or Unit.Year or Unit.Weekend or Unit.Night))
         {
             return null;
@@ -264,6 +290,37 @@ internal sealed partial class ChunkParser
     }
 
     /// <summary>
+    /// "year-end", "year end", "year's end": the end of the publication year (TimeML value YYYY, mod END), or of the year
+    /// before after "since" ("the change is since year-end").
+    /// </summary>
+    private Hit? YearEnd(int j)
+    {
+        if (L(j) is not { Unit: Unit.Year, UnitPlural: false })
+        {
+            return null;
+        }
+
+        int k = j + 1;
+        if (IsHyphen(k) && Adj(k) && Adj(k + 1))
+        {
+            k++;
+        }
+        else if (IsApostrophe(k) && Adj(k) && Word(k + 1, "s") && Adj(k + 1))
+        {
+            k += 2;
+        }
+
+        if (!Is(k, Kw.End) || Is(k + 1, Kw.Of))
+        {
+            return null;
+        }
+
+        int start = Is(j - 1, Kw.The) ? j - 1 : j;
+        int year = Is(start - 1, Kw.Since) ? Dct.Year - 1 : Dct.Year;
+        return Cal.Year(year) is { } y ? new Hit(k + 1, y.WithMod(TimexMod.End), "year-end") : null;
+    }
+
+    /// <summary>
     /// "two days ago", "a decade ago" (a year, approximate), "three years earlier" (from the last date mentioned),
     /// "a week later", "two weeks from now", "the day before".
     /// </summary>
@@ -271,10 +328,20 @@ internal sealed partial class ChunkParser
     {
         int j = i;
         long n;
-        if (Is(j, Kw.The) && L(j + 1) is { Unit: Unit.Day, UnitPlural: false } && K(j + 2) is Kw.Before or Kw.After && IsEnd(j + 3))
+        if (Is(j, Kw.The) && L(j + 1) is { Unit: Unit.Day, UnitPlural: false } && K(j + 2) is Kw.Before or Kw.After)
         {
-            var (a, _) = NarrativeAnchor();
-            return Cal.Day(a.PlusDays(K(j + 2) == Kw.Before ? -1 : 1)) is { } r ? new Hit(j + 3, r, "narrative-day") : null;
+            int delta = K(j + 2) == Kw.Before ? -1 : 1;
+            if (IsEnd(j + 3))
+            {
+                var (a, _) = NarrativeAnchor();
+                return Cal.Day(a.PlusDays(delta)) is { } r ? new Hit(j + 3, r, "narrative-day") : null;
+            }
+
+            // "the day before last Tuesday", "the day after Christmas": one day from the day named after it.
+            if ((DayAt(j + 3) ?? Holiday(j + 3)) is { Value: { Type: TimexType.Date, Granularity: Granularity.Day, Range: { } named } } dh)
+            {
+                return Cal.Day(named.Start.PlusDays(delta)) is { } r ? new Hit(dh.End, r, "day-before-date") : null;
+            }
         }
 
         if (!NumberAt(j, out int k, out n, allowArticle: true))

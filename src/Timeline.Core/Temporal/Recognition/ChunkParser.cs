@@ -223,25 +223,56 @@ internal sealed partial class ChunkParser
 
     private Hit? Core(int i)
     {
+        // Prefilter: a rule whose first statement rejects the token at i is not called. Each condition below is exactly
+        // that rule's entry test (keep them in step when a rule learns a new way to start).
+        bool number = IsNumber(i);
+        Kw kw = K(i);
+        LexEntry? lex = L(i);
+        bool relative = kw is Kw.Last or Kw.Next or Kw.This or Kw.Coming or Kw.Past or Kw.Previous;
         Hit? best = null;
         Consider(ref best, ExplicitDate(i));
-        Consider(ref best, NumericDate(i));
+        if (number || lex is { Weekday: not 0 })
+        {
+            Consider(ref best, NumericDate(i));
+        }
+
         Consider(ref best, YearRule(i));
-        Consider(ref best, Decades(i));
+        if (number || kw == Kw.The || IsApostrophe(i) || lex is { Ordinal: > 0 })
+        {
+            Consider(ref best, Decades(i));
+        }
+
         Consider(ref best, WeekdayRule(i));
-        Consider(ref best, MonthRule(i));
+        if (relative || lex is { Month: not 0 })
+        {
+            Consider(ref best, MonthRule(i));
+        }
+
         Consider(ref best, Deictic(i));
         Consider(ref best, Relative(i));
         Consider(ref best, Ago(i));
         Consider(ref best, SetRule(i));
         Consider(ref best, DurationRule(i));
         Consider(ref best, QuarterRule(i));
-        Consider(ref best, SeasonRule(i));
+        if (relative || kw == Kw.The || lex is { Season: > 0 })
+        {
+            Consider(ref best, SeasonRule(i));
+        }
+
         Consider(ref best, ClockRule(i));
-        Consider(ref best, Holiday(i));
+        if (kw is Kw.Christmas or Kw.New or Kw.Thanksgiving)
+        {
+            Consider(ref best, Holiday(i));
+        }
+
+        if (number)
+        {
+            Consider(ref best, RangeEnd(i));
+        }
         return best is { } b ? WithClock(i, b) : null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Consider(ref Hit? best, Hit? candidate)
     {
         if (candidate is { } c && (best is not { } b || c.End > b.End))
@@ -606,13 +637,11 @@ internal sealed partial class ChunkParser
     /// The direction the clause around token <paramref name="i"/> points: the nearest tense cue within the sentence
     /// ("will" → future; "was", "visited" → past; "is", "says" → present). Cues before the expression weigh more.
     /// </summary>
-    private Cue TenseAt(int i)
-    {
-        if (PrepositionCue(i) is var p && p != Cue.None)
-        {
-            return p;
-        }
+    private Cue TenseAt(int i) => PrepositionCue(i) is var p && p != Cue.None ? p : ClauseCue(i);
 
+    /// <summary>The tense of the clause around token <paramref name="i"/> from its verbs alone (no preposition).</summary>
+    private Cue ClauseCue(int i)
+    {
         Cue best = Cue.None;
         int bestDistance = int.MaxValue;
         for (int k = i - 1, d = 1; k >= 0 && d <= 20; k--, d++)
@@ -636,11 +665,13 @@ internal sealed partial class ChunkParser
             }
         }
 
-        for (int k = i + 1, d = 1; k < _n && d < bestDistance && d <= 12; k++, d++)
+        // A clause that opens with the expression ("In January, a week after …, a bomb killed") has its verb further on.
+        int ahead = best == Cue.None ? 30 : 12;
+        for (int k = i + 1, d = 1; k < _n && d < bestDistance && d <= ahead; k++, d++)
         {
-            if (SentenceBreakAfter(k - 1))
+            if (SentenceBreakAfter(k - 1) || IsQuote(k))
             {
-                break;
+                break; // a closing quote ends the quoted clause: the "said" after it is the time of speaking
             }
 
             var c = CueOf(k);
@@ -685,12 +716,20 @@ internal sealed partial class ChunkParser
 
         if (Is(k, Kw.Until))
         {
-            return Cue.Future;
+            // "until Tuesday" points forward, even after a past verb in news ("postponed until Tuesday morning"), unless the clause
+            // is in the past perfect ("Until Thursday, they had not called him a suspect") or the document is a history told in the
+            // past ("fighting which lasted until 16 August").
+            return PastPerfectAround(i) || (_st.Narrative && ClauseCue(i) == Cue.Past) ? Cue.Past : Cue.Future;
         }
 
         if (Is(k, Kw.Since))
         {
             return Cue.Past;
+        }
+
+        if (Word(k, "payable") || Word(k, "effective") || (Word(k, "record") && Is(k - 1, Kw.Of)))
+        {
+            return Cue.Future; // "payable Dec. 15", "effective Feb. 1", "holders of record Dec. 21": dates a notice sets ahead
         }
 
         if (Word(k, "as") && k >= 2 && (Word(k - 1, "soon") || Is(k - 1, Kw.Early)) && Word(k - 2, "as"))
@@ -699,6 +738,28 @@ internal sealed partial class ChunkParser
         }
 
         return Cue.None;
+    }
+
+    /// <summary>Whether "had" appears in the sentence around token <paramref name="i"/> (within 12 tokens either side).</summary>
+    private bool PastPerfectAround(int i)
+    {
+        for (int k = i - 1; k >= 0 && k >= i - 12 && !SentenceBreakAfter(k); k--)
+        {
+            if (Word(k, "had"))
+            {
+                return true;
+            }
+        }
+
+        for (int k = i + 1; k < _n && k <= i + 12 && !SentenceBreakAfter(k - 1); k++)
+        {
+            if (Word(k, "had"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether tokens <paramref name="a"/> and <paramref name="b"/> are in the same, not too long, sentence.</summary>
@@ -743,8 +804,18 @@ internal sealed partial class ChunkParser
             return true;
         }
 
-        return c == '.' && !(L(k - 1)?.Abbreviation ?? false) && (k + 1 >= _n || _t[k + 1].Capitalized || _t[k + 1].Kind != TokenKind.Word);
+        // "Birmingham, Ala., killed": a dot before a comma or a closing bracket ends an abbreviation, not a sentence.
+        return c == '.' && !(L(k - 1)?.Abbreviation ?? false)
+            && (k + 1 >= _n || _t[k + 1].Capitalized || (_t[k + 1].Kind != TokenKind.Word && !(_t[k + 1].Kind == TokenKind.Punct && _text[_t[k + 1].Start] is ',' or ';' or ':' or ')')));
     }
+
+    private bool IsQuote(int k) =>
+        k >= 0 && k < _n && _t[k].Kind == TokenKind.Punct
+        && (_text[_t[k].Start] is '"' or '\u201C' or '\u201D' or '`' || (IsApostrophe(k) && IsApostrophe(k + 1) && Adj(k + 1)));
+
+    private bool IsDeterminer(int k) =>
+        K(k) is Kw.A or Kw.An or Kw.The or Kw.This or Kw.That or Kw.These or Kw.Those
+        || Word(k, "its") || Word(k, "their") || Word(k, "his") || Word(k, "her") || Word(k, "our");
 
     private Cue CueOf(int k)
     {
@@ -765,10 +836,20 @@ internal sealed partial class ChunkParser
 
         if (tok.Lex is { } lex)
         {
+            if (lex.Cue == Cue.Present && Is(k + 1, Kw.To) && IsWord(k + 2) && (Word(k, "is") || Word(k, "are")))
+            {
+                return Cue.Future; // "is to resume trading Tuesday": a plan
+            }
+
             if (lex.Cue != Cue.None)
             {
                 // "'ll" and "won't" arrive as separate tokens after an apostrophe.
                 return lex.Cue == Cue.Past && IsApostrophe(k + 1) && Word(k, "won") ? Cue.Future : lex.Cue;
+            }
+
+            if (lex.Kw is Kw.Next && (Is(k + 1, Kw.To) || Word(k + 1, "door")))
+            {
+                return Cue.None; // "next to the embassy", "next door": a place, not a time
             }
 
             if (lex.Kw is Kw.Next or Kw.Coming or Kw.Upcoming)
@@ -785,7 +866,9 @@ internal sealed partial class ChunkParser
             && !w.Equals("expected", StringComparison.OrdinalIgnoreCase) && !w.Equals("scheduled", StringComparison.OrdinalIgnoreCase)
             && !w.Equals("planned", StringComparison.OrdinalIgnoreCase) && !w.Equals("supposed", StringComparison.OrdinalIgnoreCase))
         {
-            return Cue.Past;
+            // "a still unspecified date", "the proposed merger": an -ed word after a determiner is an adjective, not a past verb.
+            int d = Word(k - 1, "still") || Word(k - 1, "newly") || Word(k - 1, "previously") || Word(k - 1, "recently") ? k - 2 : k - 1;
+            return IsDeterminer(d) ? Cue.None : Cue.Past;
         }
 
         if (w.Equals("expected", StringComparison.OrdinalIgnoreCase) || w.Equals("scheduled", StringComparison.OrdinalIgnoreCase) || w.Equals("planned", StringComparison.OrdinalIgnoreCase))

@@ -109,7 +109,7 @@ internal sealed class LexEntry
         || Kw is Kw.Today or Kw.Tonight or Kw.Yesterday or Kw.Tomorrow or Kw.Now or Kw.Currently or Kw.Future or Kw.Soon or Kw.Recently
             or Kw.Lately or Kw.Nowadays or Kw.Recent or Kw.Current or Kw.Daily or Kw.Weekly or Kw.Monthly or Kw.Annually or Kw.Yearly
             or Kw.Hourly or Kw.Nightly or Kw.Noon or Kw.Midnight or Kw.Christmas or Kw.Thanksgiving or Kw.Fiscal or Kw.Half
-            or Kw.Past or Kw.Present or Kw.Moment;
+            or Kw.Past or Kw.Present or Kw.Moment or Kw.Period or Kw.Term; // "period": "The latest period includes gains" (a reported quarter)
 
     private bool ComputeLead() => Kw is not (Kw.None or Kw.Of or Kw.And or Kw.Or or Kw.On or Kw.In or Kw.Since or Kw.For or Kw.Within or Kw.During
         or Kw.Until or Kw.Through or Kw.By or Kw.From or Kw.To or Kw.Than or Kw.Least or Kw.Most or Kw.Hence or Kw.Ago or Kw.Before
@@ -172,6 +172,8 @@ internal static partial class Lexicon
     }
 
 
+    // Runs once: compiled without optimisation, since optimising this long method cost more CPU at startup than it saves.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoOptimization)]
     private static FrozenDictionary<string, LexEntry> Build()
     {
         var d = new Dictionary<string, LexEntry>(StringComparer.OrdinalIgnoreCase);

@@ -1,0 +1,25 @@
+namespace Timeline.Site.Rendering;
+
+/// <summary>
+/// Where <see cref="SiteRenderer"/> puts the files it makes, as it makes them (from several threads at once): memory,
+/// or a build's write to the output folder (<see cref="Cache.OutputSession"/>), which can also hand back a page it
+/// already wrote when the page's fingerprint has not changed, so that page is not rendered again.
+/// </summary>
+internal interface ISiteOutput
+{
+    /// <summary>The already written file at <paramref name="path"/> when it was made from <paramref name="fingerprint"/>; null to render it.</summary>
+    SiteFile? Reuse(string path, string fingerprint);
+
+    /// <summary>Takes a finished file; returns the file to list in the build's result (perhaps one that reads its bytes back on demand).</summary>
+    SiteFile Add(SiteFile file);
+}
+
+/// <summary>Keeps every file in memory and reuses nothing.</summary>
+internal sealed class MemoryOutput : ISiteOutput
+{
+    public static readonly MemoryOutput Instance = new();
+
+    public SiteFile? Reuse(string path, string fingerprint) => null;
+
+    public SiteFile Add(SiteFile file) => file;
+}
