@@ -24,6 +24,11 @@ public static class Program
             return MergeTime(sizes.Select(s => int.Parse(s, CultureInfo.InvariantCulture)));
         }
 
+        if (args is ["merge-dump", string dumpSize, string dumpPath])
+        {
+            return MergeDump(int.Parse(dumpSize, CultureInfo.InvariantCulture), dumpPath);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
@@ -64,6 +69,38 @@ public static class Program
             Console.WriteLine($"merge {size,7:N0} articles: {stories.Count:N0} stories, {mentions:N0} mentions -> {count:N0} events; best of 3: CPU {bestCpu:F3} s, wall {bestWall:F3} s");
         }
 
+        return 0;
+    }
+
+    /// <summary>
+    /// Writes every field of the merge stage's result for a synthetic corpus (one line per event and citation, then the
+    /// excluded mentions), so that a speed change can be shown to leave the output at scale byte-identical (diff two dumps).
+    /// </summary>
+    private static int MergeDump(int size, string path)
+    {
+        (IReadOnlyList<Timeline.Core.Events.StoryEvents> stories, Timeline.Core.Events.EventOptions options) = MergeCorpus.Get(size);
+        Timeline.Core.Events.Chronology result = Timeline.Core.Events.EventPipeline.Build(stories, options);
+        using var w = new StreamWriter(path);
+        foreach (Timeline.Core.Events.TimelineEvent e in result.Events)
+        {
+            w.WriteLine(FormattableString.Invariant($"E {e.Id} {e.Date} {e.Modifier} {e.Range} key={e.Key} sal={e.Salience:R} slug={e.Slug} outlets={e.Outlets} | {e.Headline} | {string.Join(";", e.Participants)}"));
+            foreach (Timeline.Core.Events.DateConflict c in e.Conflicts)
+            {
+                w.WriteLine($"  C {c.Value} {string.Join(",", c.ArticlePaths)} {c.Note}");
+            }
+
+            foreach (Timeline.Core.Events.EventMention m in e.Sources)
+            {
+                w.WriteLine(FormattableString.Invariant($"  S {m.Source.ArticlePath}#{m.QuoteStart} {m.StoryId} {m.Time.Value} {m.Time.Start} cap={m.IsCaption} rel={m.TopicRelevance:R}"));
+            }
+        }
+
+        foreach (Timeline.Core.Events.ExcludedMention x in result.Excluded)
+        {
+            w.WriteLine(FormattableString.Invariant($"X {x.Mention.Source.ArticlePath}#{x.Mention.QuoteStart} {x.Mention.Time.Value} {x.Reason}"));
+        }
+
+        Console.WriteLine($"{path}: {result.Events.Count:N0} events, {result.Excluded.Count:N0} excluded");
         return 0;
     }
 }

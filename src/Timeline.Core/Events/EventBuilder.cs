@@ -60,6 +60,7 @@ internal sealed class EventBuilder
     private readonly Dictionary<EventMention, SparseVector> _vectors = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, List<string>> _titleTerms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _topicTerms = new(StringComparer.Ordinal);
+    private double[] _dense = [];
 
     public EventBuilder(List<StoryEvents> stories, EventOptions options)
     {
@@ -80,18 +81,26 @@ internal sealed class EventBuilder
         _topicTerms.UnionWith(topicTerms);
         var body = new List<EventMention>();
         var captions = new List<EventMention>();
+        var overlaps = new Dictionary<List<string>, double>(ReferenceEqualityComparer.Instance);
         foreach (StoryEvents s in _stories)
         {
             double storyRel = storyRelevance.GetValueOrDefault(s.StoryId, 1.0);
+            bool off = offTopic.Contains(s.StoryId);
             foreach (EventMention m in s.Mentions)
             {
-                if (offTopic.Contains(s.StoryId))
+                if (off)
                 {
                     _excluded.Add(new ExcludedMention(m, ExclusionReasons.OffTopicStory));
                     continue;
                 }
 
-                double overlap = TopicRelevance.SentenceOverlap(SentenceTerms(m.Quote), topicTerms);
+                // Per distinct sentence (its terms list is shared by every mention of it).
+                List<string> sentenceTerms = SentenceTerms(m.Quote);
+                if (!overlaps.TryGetValue(sentenceTerms, out double overlap))
+                {
+                    overlaps[sentenceTerms] = overlap = TopicRelevance.SentenceOverlap(sentenceTerms, topicTerms);
+                }
+
                 EventMention scored = m with { TopicRelevance = Math.Round(Math.Clamp((storyRel + overlap) / 2, 0, 1), 4) };
                 (m.IsCaption ? captions : body).Add(scored);
             }
@@ -314,6 +323,11 @@ internal sealed class EventBuilder
                 }
 
                 double s = c.Similarity(v, names);
+                if (s < RefineThreshold)
+                {
+                    continue; // below either threshold
+                }
+
                 double need = c.HasFinerFromStory(m.StoryId, r) ? RefineSameStoryThreshold : RefineThreshold;
                 if (s >= need && (s - need > bestScore || (s - need == bestScore && c.Order < best!.Order)))
                 {
@@ -621,12 +635,26 @@ internal sealed class EventBuilder
         }
 
         SparseVector centroid = SparseVector.Centroid(statements.Select(Vector));
-        EventMention lead = statements
-            .OrderByDescending(m => HeadlineScore(m, centroid, range))
-            .ThenBy(m => m.Source.Published.Published.ToInstant())
-            .ThenBy(m => m.Source.ArticlePath, StringComparer.Ordinal)
-            .ThenBy(m => m.QuoteStart)
-            .First();
+        if (_dense.Length < _termIds.Count)
+        {
+            _dense = new double[_termIds.Count];
+        }
+
+        // The most representative statement: highest score, then earliest published, then path and position.
+        centroid.Spread(_dense, clear: false);
+        EventMention lead = statements[0];
+        double leadScore = HeadlineScore(lead, centroid, range);
+        for (int i = 1; i < statements.Count; i++)
+        {
+            EventMention m = statements[i];
+            double s = HeadlineScore(m, centroid, range);
+            if (s > leadScore || (s == leadScore && LeadsBefore(m, lead)))
+            {
+                (lead, leadScore) = (m, s);
+            }
+        }
+
+        centroid.Spread(_dense, clear: true);
         var sources = citations
             .OrderBy(m => m.IsCaption)
             .ThenBy(m => m.Source.Published.Published.ToInstant())
@@ -645,9 +673,22 @@ internal sealed class EventBuilder
         };
     }
 
+    /// <summary>The tie-break of the headline statement: earlier published, then article path, then position.</summary>
+    private static bool LeadsBefore(EventMention a, EventMention b)
+    {
+        int c = a.Source.Published.Published.ToInstant().CompareTo(b.Source.Published.Published.ToInstant());
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Source.ArticlePath, b.Source.ArticlePath);
+        }
+
+        return c < 0 || (c == 0 && a.QuoteStart < b.QuoteStart);
+    }
+
+    /// <summary>Uses <see cref="_dense"/>, which holds <paramref name="centroid"/> spread out (see <see cref="MakeEvent"/>).</summary>
     private double HeadlineScore(EventMention m, SparseVector centroid, DateRange range)
     {
-        double s = Vector(m).Cosine(centroid);
+        double s = centroid.CosineDense(_dense, Vector(m));
         s += m.Time.Range == range ? 0.3 : 0;
         s += m.Subordinate ? 0 : 0.2;
         s += m.BodyPosition is >= 0 and < 3 ? 0.15 : 0;
@@ -746,7 +787,16 @@ internal sealed class EventBuilder
     /// <summary>Name keys of a list of participants: per participant its full key and its last name's key ("~…").</summary>
     private sealed class NameKeys
     {
-        private NameKeys(string[] full, string[] last, string[] distinct) => (Full, Last, Distinct) = (full, last, distinct);
+        /// <summary>One number per distinct key, for the whole process (keys are compared as numbers in the hot loops).</summary>
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> KeyIds = new(StringComparer.Ordinal);
+
+        private NameKeys(string[] full, string[] last, string[] distinct)
+        {
+            (Full, Last, Distinct) = (full, last, distinct);
+            FullIds = Array.ConvertAll(full, IdOf);
+            LastIds = Array.ConvertAll(last, IdOf);
+            DistinctIds = Array.ConvertAll(distinct, IdOf);
+        }
 
         public string[] Full { get; }
 
@@ -754,6 +804,13 @@ internal sealed class EventBuilder
 
         /// <summary>Every key once (a mention counts once per key in a cluster).</summary>
         public string[] Distinct { get; }
+
+        /// <summary>The numbers of <see cref="Full"/>, <see cref="Last"/> and <see cref="Distinct"/> (one key, one number).</summary>
+        public int[] FullIds { get; }
+
+        public int[] LastIds { get; }
+
+        public int[] DistinctIds { get; }
 
         public static NameKeys Of(IReadOnlyList<string> participants)
         {
@@ -769,6 +826,10 @@ internal sealed class EventBuilder
 
             return new NameKeys(full, last, [.. full.Concat(last).Distinct(StringComparer.Ordinal)]);
         }
+
+        private static int _lastId;
+
+        private static int IdOf(string key) => KeyIds.GetOrAdd(key, static _ => Interlocked.Increment(ref _lastId));
 
         private static string NameKey(string n) => n.Replace("al-", "", StringComparison.OrdinalIgnoreCase).ToLowerInvariant();
     }
@@ -994,7 +1055,7 @@ internal sealed class EventBuilder
         // The centroid is kept as a running sum of unit vectors with its squared norm, so adding or removing a mention
         // and comparing against the cluster all cost O(terms of the mention), whatever the cluster's size.
         private readonly Dictionary<int, double> _sum = [];
-        private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
+        private readonly Dictionary<int, int> _names = [];
         private readonly Dictionary<string, Granularity> _finest = new(StringComparer.Ordinal);
         private readonly List<SparseVector> _vectors = [];
         private readonly List<NameKeys> _nameKeys = [];
@@ -1042,7 +1103,7 @@ internal sealed class EventBuilder
             _nameKeys.Add(names);
             _movable.Add(movable);
             Accumulate(v, 1);
-            foreach (string k in names.Distinct)
+            foreach (int k in names.DistinctIds)
             {
                 _names[k] = _names.GetValueOrDefault(k) + 1;
             }
@@ -1064,7 +1125,7 @@ internal sealed class EventBuilder
             _nameKeys.RemoveAt(i);
             _movable.RemoveAt(i);
             Accumulate(v, -1);
-            foreach (string k in names.Distinct)
+            foreach (int k in names.DistinctIds)
             {
                 _names[k]--;
             }
@@ -1180,9 +1241,11 @@ internal sealed class EventBuilder
 
             int present = without ? 2 : 1;
             int shared = 0;
-            for (int i = 0; i < names.Full.Length; i++)
+            int[] full = names.FullIds;
+            int[] last = names.LastIds;
+            for (int i = 0; i < full.Length; i++)
             {
-                if (_names.GetValueOrDefault(names.Full[i]) >= present || _names.GetValueOrDefault(names.Last[i]) >= present)
+                if (_names.GetValueOrDefault(full[i]) >= present || _names.GetValueOrDefault(last[i]) >= present)
                 {
                     shared++;
                 }

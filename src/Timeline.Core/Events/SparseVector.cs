@@ -112,6 +112,42 @@ internal sealed class SparseVector
         return From(sum.Where(kv => kv.Value > 1e-12));
     }
 
+    /// <summary>
+    /// <see cref="Cosine"/> with this vector spread out in <paramref name="dense"/> (its weight at each of its ids, 0
+    /// elsewhere): O(entries of <paramref name="other"/>) instead of a walk over both. The dot product adds the same
+    /// products in the same (id) order as <see cref="Cosine"/>, so the result is the same to the last bit.
+    /// </summary>
+    public double CosineDense(double[] dense, SparseVector other)
+    {
+        if (Norm == 0 || other.Norm == 0)
+        {
+            return 0;
+        }
+
+        double dot = 0;
+        int[] ids = other._ids;
+        double[] weights = other._weights;
+        for (int j = 0; j < ids.Length; j++)
+        {
+            double w = dense[ids[j]];
+            if (w != 0)
+            {
+                dot += w * weights[j];
+            }
+        }
+
+        return dot / (Norm * other.Norm);
+    }
+
+    /// <summary>Writes this vector's weights into <paramref name="dense"/> at its ids (or zeroes them with <paramref name="clear"/>).</summary>
+    public void Spread(double[] dense, bool clear)
+    {
+        for (int i = 0; i < _ids.Length; i++)
+        {
+            dense[_ids[i]] = clear ? 0 : _weights[i];
+        }
+    }
+
     /// <summary>Cosine similarity, 0 when either vector is empty.</summary>
     public double Cosine(SparseVector other)
     {

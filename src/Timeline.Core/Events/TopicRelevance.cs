@@ -19,73 +19,192 @@ public static class TopicRelevance
         offTopic = new HashSet<string>(StringComparer.Ordinal);
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
         var topicTerms = Terms.Of(topic ?? "").Distinct(StringComparer.Ordinal).ToList();
-        var withText = stories.Where(s => s.Terms.Count > 0).ToList();
+        var withText = new List<StoryEvents>(stories.Count);
+        foreach (StoryEvents s in stories)
+        {
+            if (s.Terms.Count > 0)
+            {
+                withText.Add(s);
+            }
+        }
+
         if (withText.Count == 0)
         {
             return result;
         }
 
-        // One pass per story: term counts; then document frequencies, TF-IDF vectors and topic-term density from them.
-        var counts = withText.Select(s =>
-        {
-            var c = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (string t in s.Terms)
-            {
-                c[t] = c.GetValueOrDefault(t) + 1;
-            }
-
-            return c;
-        }).ToList();
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (Dictionary<string, int> c in counts)
-        {
-            foreach (string t in c.Keys)
-            {
-                df[t] = df.GetValueOrDefault(t) + 1;
-            }
-        }
-
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var isTopic = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (string t in df.Keys.Order(StringComparer.Ordinal))
-        {
-            ids[t] = ids.Count;
-            isTopic[t] = topicTerms.Any(q => Terms.SharesStem(t, q));
-        }
-
+        // One pass over every story's terms gives each distinct term a provisional id (first seen first) and each story
+        // its distinct terms with their counts (story i's are entries storyStart[i]..storyStart[i+1] of termOf/countOf).
         int n = withText.Count;
-        var vectors = counts.Select(c => SparseVector.From(c.Select(kv =>
-            new KeyValuePair<int, double>(ids[kv.Key], kv.Value * (Math.Log((n + 1.0) / (df[kv.Key] + 1.0)) + 1.0))))).ToList();
+        var provisional = new Dictionary<string, int>(StringComparer.Ordinal);
+        var storyStart = new int[n + 1];
+        var termOf = new List<int>();
+        var countOf = new List<int>();
+        int[] slot = [];
+        for (int i = 0; i < n; i++)
+        {
+            storyStart[i] = termOf.Count;
+            IReadOnlyList<string> terms = withText[i].Terms;
+            for (int k = 0; k < terms.Count; k++)
+            {
+                if (!provisional.TryGetValue(terms[k], out int p))
+                {
+                    provisional[terms[k]] = p = provisional.Count;
+                }
+
+                if (p >= slot.Length)
+                {
+                    int[] grown = new int[Math.Max(1024, slot.Length * 2)];
+                    Array.Fill(grown, -1);
+                    slot.CopyTo(grown, 0);
+                    slot = grown;
+                }
+
+                if (slot[p] < storyStart[i])
+                {
+                    slot[p] = termOf.Count;
+                    termOf.Add(p);
+                    countOf.Add(1);
+                }
+                else
+                {
+                    countOf[slot[p]]++;
+                }
+            }
+        }
+
+        storyStart[n] = termOf.Count;
+
+        // Final ids in ordinal order of the terms (sums over a vector run in it), document frequencies, topic terms.
+        int vocabulary = provisional.Count;
+        string[] byProvisional = new string[vocabulary];
+        foreach ((string t, int p) in provisional)
+        {
+            byProvisional[p] = t;
+        }
+
+        int[] order = new int[vocabulary];
+        for (int p = 0; p < vocabulary; p++)
+        {
+            order[p] = p;
+        }
+
+        string[] sortedTerms = (string[])byProvisional.Clone();
+        Array.Sort(sortedTerms, order, StringComparer.Ordinal);
+        int[] idOf = new int[vocabulary];
+        for (int id = 0; id < vocabulary; id++)
+        {
+            idOf[order[id]] = id;
+        }
+
+        int[] df = new int[vocabulary];
+        foreach (int p in termOf)
+        {
+            df[idOf[p]]++;
+        }
+
+        bool[] isTopic = new bool[vocabulary];
+        double[] idf = new double[vocabulary];
+        for (int id = 0; id < vocabulary; id++)
+        {
+            foreach (string q in topicTerms)
+            {
+                if (Terms.SharesStem(sortedTerms[id], q))
+                {
+                    isTopic[id] = true;
+                    break;
+                }
+            }
+
+            idf[id] = Math.Log((n + 1.0) / (df[id] + 1.0)) + 1.0;
+        }
+
+        // TF-IDF vectors (entries in id order) as one flat array; a story's norm is summed in id order.
+        int entries = termOf.Count;
+        int[] ids = new int[entries];
+        double[] weights = new double[entries];
+        int[] topicCount = new int[n];
+        double[] norms = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            int from = storyStart[i], to = storyStart[i + 1];
+            for (int e = from; e < to; e++)
+            {
+                int id = idOf[termOf[e]];
+                ids[e] = id;
+                weights[e] = countOf[e] * idf[id];
+                if (isTopic[id])
+                {
+                    topicCount[i] += countOf[e];
+                }
+            }
+
+            Array.Sort(ids, weights, from, to - from);
+            double squares = 0;
+            for (int e = from; e < to; e++)
+            {
+                squares += weights[e] * weights[e];
+            }
+
+            norms[i] = Math.Sqrt(squares);
+        }
 
         // Leave-one-out similarity to the centroid C of the unit story vectors, without building C - v/|v| per story:
         // cos(v, C - u) = (v·C - |v|) / (|v| |C - u|), with |C - u|² = |C|² - 2 C·u + 1 and u = v/|v|.
-        var centroid = new Dictionary<int, double>();
-        foreach (SparseVector v in vectors.Where(v => v.Norm > 0))
+        // |C|² is summed in the order the terms first occur (stories in order, each in id order).
+        double[] centroid = new double[vocabulary];
+        bool[] seen = new bool[vocabulary];
+        int[] firstSeen = new int[vocabulary];
+        int seenCount = 0;
+        for (int i = 0; i < n; i++)
         {
-            foreach ((int id, double w) in v.Entries)
+            double norm = norms[i];
+            if (norm <= 0)
             {
-                centroid[id] = centroid.GetValueOrDefault(id) + (w / v.Norm);
+                continue;
+            }
+
+            for (int e = storyStart[i]; e < storyStart[i + 1]; e++)
+            {
+                int id = ids[e];
+                centroid[id] += weights[e] / norm;
+                if (!seen[id])
+                {
+                    seen[id] = true;
+                    firstSeen[seenCount++] = id;
+                }
             }
         }
 
-        double centroidSquares = centroid.Values.Sum(x => x * x);
+        double centroidSquares = 0;
+        for (int k = 0; k < seenCount; k++)
+        {
+            double x = centroid[firstSeen[k]];
+            centroidSquares += x * x;
+        }
+
         var similarity = new double[n];
         var density = new double[n];
         for (int i = 0; i < n; i++)
         {
-            SparseVector v = vectors[i];
-            if (n > 1 && v.Norm > 0)
+            double norm = norms[i];
+            if (n > 1 && norm > 0)
             {
-                double dot = v.Entries.Sum(e => e.Weight * centroid[e.Id]);
-                double restSquares = Math.Max(1e-12, centroidSquares - (2 * dot / v.Norm) + 1);
-                similarity[i] = Math.Max(0, (dot - v.Norm) / (v.Norm * Math.Sqrt(restSquares)));
+                double dot = 0;
+                for (int e = storyStart[i]; e < storyStart[i + 1]; e++)
+                {
+                    dot += weights[e] * centroid[ids[e]];
+                }
+
+                double restSquares = Math.Max(1e-12, centroidSquares - (2 * dot / norm) + 1);
+                similarity[i] = Math.Max(0, (dot - norm) / (norm * Math.Sqrt(restSquares)));
             }
             else
             {
                 similarity[i] = 1;
             }
 
-            density[i] = topicTerms.Count == 0 ? 0 : counts[i].Where(kv => isTopic[kv.Key]).Sum(kv => kv.Value) / (double)withText[i].Terms.Count;
+            density[i] = topicTerms.Count == 0 ? 0 : topicCount[i] / (double)withText[i].Terms.Count;
         }
 
         double medSim = Median(similarity);
@@ -121,7 +240,25 @@ public static class TopicRelevance
     {
         ArgumentNullException.ThrowIfNull(sentenceTerms);
         ArgumentNullException.ThrowIfNull(topicTerms);
-        return topicTerms.Count == 0 ? 1 : topicTerms.Count(q => sentenceTerms.Any(t => Terms.SharesStem(t, q))) / (double)topicTerms.Count;
+        if (topicTerms.Count == 0)
+        {
+            return 1;
+        }
+
+        int found = 0;
+        for (int q = 0; q < topicTerms.Count; q++)
+        {
+            for (int t = 0; t < sentenceTerms.Count; t++)
+            {
+                if (Terms.SharesStem(sentenceTerms[t], topicTerms[q]))
+                {
+                    found++;
+                    break;
+                }
+            }
+        }
+
+        return found / (double)topicTerms.Count;
     }
 
     private static double Median(double[] values)
