@@ -76,6 +76,14 @@ internal static partial class LineRules
     [GeneratedRegex(@"\b(?:your\s+comments|community\s+guidelines|by\s+clicking\s+here|submit\s+it\s+here|story\s+idea|civil\s+and\s+constructive|terms\s+of\s+(?:use|service)|privacy\s+policy|cookie\s+(?:policy|settings)|all\s+rights\s+reserved|newsletter|sign\s+up\s+(?:by|for|to))", Ci, TimeoutMs)]
     private static partial Regex SiteFurniture();
 
+    /// <summary>
+    /// An inline teaser: a single-link label ("Related:", "Read next |", "See also —") followed on the same line by the linked
+    /// headline. It stands alone in the middle of an article, so it is removed by itself and does not end the story; a box label
+    /// on its own line ("Related stories", "Related Tags") or a tag list ("Article Topic Follows: …") still does.
+    /// </summary>
+    [GeneratedRegex(@"^(?:related(?:\s+(?:story|article|video|coverage|content|link|reading))?|also\s+read|read\s+(?:next|also)|see\s+also|recommended|watch|listen)\s*[:|–—»›]\s*\S+\s+\S", Ci, TimeoutMs)]
+    private static partial Regex InlineTeaser();
+
     /// <summary>Labels of the boxes that follow an article: after them the page is furniture until the next dateline.</summary>
     [GeneratedRegex(@"^(?:related(?:\s+(?:tags|stories|articles|topics|content|coverage|news|links))?|similar\s+(?:stories|articles)|more\s+(?:stories|news|from|on\s+this)|most\s+(?:popular|read|viewed)|recommended(?:\s+for\s+you)?|read\s+next|you\s+may\s+also\s+like|comments?|jump\s+to\s+comments|tags|topics|article\s+topic\s+follows|be\s+part\s+of\s+the\s+conversation|trending(?:\s+now)?|latest\s+(?:news|stories)|author\s+profile)\b", Ci, TimeoutMs)]
     private static partial Regex EndSection();
@@ -222,6 +230,11 @@ internal static partial class LineRules
         if (words <= 20 && CallToAction().IsMatch(line))
         {
             return ("call to action", false);
+        }
+
+        if (words <= 24 && InlineTeaser().IsMatch(line))
+        {
+            return ("related-content teaser", false);
         }
 
         if (words <= 8 && !isSentence && EndSection().IsMatch(line))

@@ -22,6 +22,11 @@ public class ExtractTest
         { "Update: 18:15 [January 29, 2025|2025-01-29]: US President Donald Trump claimed a ceasefire.", ExclusionReasons.Timestamp },
         // A page stamp run into the text.
         { "[7 November 2011|2011-11-07] Last updated at 21:40 GMT Michael Jackson's doctor is found guilty.", ExclusionReasons.Timestamp },
+        // A trailing "<subject> said <date>" attribution dates the report of the statement before it.
+        { "The Titan suffered a catastrophic implosion that killed all five people aboard, the U.S. Coast Guard said [Thursday|2026-01-29], after a robot found pieces of the craft.", null },
+        { "The five people aboard have sadly been lost, the U.S. Coast Guard said [Thursday|2026-01-29].", null },
+        { "The search area was widened again, officials said on [Friday|2026-01-30].", null },
+        { "Rescuers are racing to find the craft, its owner said early [Thursday|2026-01-29].", null },
         // Page furniture with no verb ("Similar stories" boxes).
         { "World / [25 February 2025|2025-02-25]", ExclusionReasons.NoVerb },
     };

@@ -40,6 +40,31 @@ public class TenseAndAnchorTest
         { "Prices: the figures for February.", "February", "1990-02", "1989-10-30" },
     };
 
+    // Future in the past (publication Wed 2023-06-21): a plan reported in the past tense still points forward from publication.
+    public static TheoryData<string, string, string, string> FutureInThePast => new()
+    {
+        // "were due to … by Thursday": the coming Thursday, not the one before.
+        { "More ships were due to reach the area by Thursday.", "Thursday", "2023-06-22", "2023-06-21" },
+        // "was scheduled to" and "were expected to" likewise.
+        { "The talks were scheduled to resume on Friday.", "Friday", "2023-06-23", "2023-06-21" },
+        { "Investigators were expected to board the ship on Saturday.", "Saturday", "2023-06-24", "2023-06-21" },
+        // "would": a plan reported in indirect speech.
+        { "He said he would resign on Friday.", "Friday", "2023-06-23", "2023-06-21" },
+        // Must not change: the past perfect places the plan itself in the past.
+        { "The talks had been scheduled to resume on Friday.", "Friday", "2023-06-16", "2023-06-21" },
+        // Must not change: "last week" places the plan in the past.
+        { "Last week the ship was due to dock on Friday.", "Friday", "2023-06-16", "2023-06-21" },
+        // Must not change: the sentence tells the plan's outcome, so its date has come.
+        { "A vote was set to take place Tuesday, but the session was canceled.", "Tuesday", "2023-06-20", "2023-06-21" },
+        // Must not change: a plain past verb looks back.
+        { "The ship docked on Friday.", "Friday", "2023-06-16", "2023-06-21" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FutureInThePast))]
+    public void APlanReportedInThePastPointsForward(string text, string extent, string value, string dct) =>
+        TaggerAssert.Value(text, extent, value, TimexMod.None, dct);
+
     [Theory]
     [MemberData(nameof(TenseCues))]
     public void TenseSetsDirection(string text, string extent, string value, string dct) =>

@@ -202,6 +202,36 @@ public class ArticleCleanerTest
     }
 }
 
+/// <summary>Where a related-content line ends the story and where it is removed alone.</summary>
+public class ArticleCleanerRelatedContentTest
+{
+    private const string Lede = "The search began on Monday, officials said.\n\n";
+    private const string After = "Questions remain about the craft, which was never certified by any agency.";
+
+    // (why, body, text that must be kept, text that must be removed)
+    public static TheoryData<string, string, string, string> Cases => new()
+    {
+        // A teaser in the middle: only the teaser goes; the paragraph after it is article text.
+        { "inline teaser with colon", Lede + "RELATED: The billionaire explorers drawn to the deep\n\n" + After, After, "billionaire explorers" },
+        { "inline teaser with bar", Lede + "Read next | Rescue crews race the clock\n\n" + After, After, "Rescue crews" },
+        { "teaser headline ending in a question mark", Lede + "See also: Why did the craft lose contact?\n\n" + After, After, "Why did the craft" },
+        // Must not change: a trailing box under its own label ends the story, so what follows the links is dropped too.
+        { "trailing related-stories box", Lede + "Related stories\nPorts brace for slower growth — February 17, 2021\n\n" + After, "The search began", After },
+        { "label with colon and nothing after it", Lede + "Related:\nPorts brace for slower growth\n\n" + After, "The search began", After },
+        { "tag list after its label", Lede + "Article Topic Follows: AP World News\n\n" + After, "The search began", After },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void KeepsOrDropsTheTextAfterIt(string why, string body, string kept, string removed)
+    {
+        string text = Fixture.AllText(ArticleCleaner.Clean(Fixture.FromBody(body, why, new NodaTime.LocalDate(2023, 6, 26))));
+
+        Assert.Contains(kept, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(removed, text, StringComparison.Ordinal);
+    }
+}
+
 /// <summary>Bodies no news page should have: cleaning must neither throw nor lose the mapping.</summary>
 public class ArticleCleanerHostileTest
 {

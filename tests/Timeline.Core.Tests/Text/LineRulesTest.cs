@@ -67,6 +67,13 @@ public class LineRulesTest
     [InlineData("Similar stories", "related-content or comments section", true)]
     [InlineData("Article Topic Follows: AP World News", "related-content or comments section", true)]
     [InlineData("BE PART OF THE CONVERSATION", "related-content or comments section", true)]
+    // An inline teaser (label and linked headline on one line) in the middle of an article is removed alone.
+    [InlineData("RELATED: The billionaire explorers drawn to the deep", "related-content teaser", false)]
+    [InlineData("Read next | Rescue crews race the clock", "related-content teaser", false)]
+    [InlineData("See also — Why did the sub lose contact?", "related-content teaser", false)]
+    // A box label alone, or a label with a list of tags, still ends the story.
+    [InlineData("Related:", "related-content or comments section", true)]
+    [InlineData("Related stories", "related-content or comments section", true)]
     // 004: comment-section sentences.
     [InlineData("Please keep your comments respectful and relevant. You can review our Community Guidelines by clicking here.", "site furniture (comments, newsletter, legal)", false)]
     [InlineData("If you would like to share a story idea, please submit it here.", "site furniture (comments, newsletter, legal)", false)]

@@ -762,6 +762,41 @@ internal sealed partial class ChunkParser
         return false;
     }
 
+    /// <summary>
+    /// Whether the sentence around the plan word at <paramref name="k"/> places the plan in the past: the past perfect ("had"),
+    /// a backward-looking word ("ago", "yesterday", "earlier", "last", "previously", "originally"), or the plan's outcome
+    /// ("was set to take place Tuesday …, but the session was canceled").
+    /// </summary>
+    private bool PlanPlacedInThePast(int k)
+    {
+        if (PastPerfectAround(k))
+        {
+            return true;
+        }
+
+        for (int j = k - 1; j >= 0 && j >= k - 20 && !SentenceBreakAfter(j); j--)
+        {
+            if (BackwardWord(j))
+            {
+                return true;
+            }
+        }
+
+        for (int j = k + 1; j < _n && j <= k + 30 && !SentenceBreakAfter(j - 1); j++)
+        {
+            if (BackwardWord(j))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool BackwardWord(int j) =>
+        Word(j, "ago") || Word(j, "yesterday") || Word(j, "earlier") || Word(j, "last") || Word(j, "previously") || Word(j, "originally")
+        || Word(j, "canceled") || Word(j, "cancelled") || Word(j, "postponed") || Word(j, "scrapped") || Word(j, "delayed"); // the plan's outcome is told: its date has come
+
     /// <summary>Whether tokens <paramref name="a"/> and <paramref name="b"/> are in the same, not too long, sentence.</summary>
     private bool SameSentence(int a, int b)
     {
@@ -827,10 +862,17 @@ internal sealed partial class ChunkParser
 
         if (Word(k, "set") || Word(k, "expected") || Word(k, "scheduled") || Word(k, "due") || Word(k, "supposed") || Word(k, "slated"))
         {
-            // "is expected to", "set to resume": future, unless "was expected to" puts it in the past.
+            // "is expected to", "set to resume": future. "was due to / were expected to" is a plan seen from the time of
+            // reporting (future in the past): it still points forward, unless the sentence places the plan itself in the past
+            // ("had been expected to", "was scheduled to … last week") or the document is a history told in the past.
             if (K(k + 1) is Kw.To or Kw.For or Kw.In || Word(k, "expected") || Word(k, "scheduled"))
             {
-                return Word(k - 1, "was") || Word(k - 1, "were") || Word(k - 1, "had") || Word(k - 1, "been") ? Cue.Past : Cue.Future;
+                if (Word(k - 1, "had") || Word(k - 1, "been"))
+                {
+                    return Cue.Past;
+                }
+
+                return (Word(k - 1, "was") || Word(k - 1, "were")) && (_st.Narrative || PlanPlacedInThePast(k)) ? Cue.Past : Cue.Future;
             }
         }
 
