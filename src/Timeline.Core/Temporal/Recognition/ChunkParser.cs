@@ -229,14 +229,30 @@ internal sealed partial class ChunkParser
         Kw kw = K(i);
         LexEntry? lex = L(i);
         bool relative = kw is Kw.Last or Kw.Next or Kw.This or Kw.Coming or Kw.Past or Kw.Previous;
+        bool the = kw == Kw.The;
+
+        // A cardinal as NumberAt reads one: digits, a number word, or a quantity word ("several", "a", "a couple").
+        bool cardinal = number || lex is { Number: >= 0 }
+            || kw is Kw.Several or Kw.Many or Kw.Dozens or Kw.Hundreds or Kw.Thousands or Kw.Few or Kw.A or Kw.An or Kw.Couple or Kw.Dozen;
         Hit? best = null;
-        Consider(ref best, ExplicitDate(i));
+
+        // ExplicitDate: a weekday or month name, "the", or a day of the month (digits, an ordinal, the "twenty" of "twenty-third").
+        if (number || the || lex is { Weekday: not 0 } or { Month: not 0 } or { Ordinal: > 0 } or { Tens: true })
+        {
+            Consider(ref best, ExplicitDate(i));
+        }
+
         if (number || lex is { Weekday: not 0 })
         {
             Consider(ref best, NumericDate(i));
         }
 
-        Consider(ref best, YearRule(i));
+        // YearRule: digits, "fiscal", "the year", "'98", or a spoken year ("nineteen ninety", "two thousand").
+        if (number || the || kw == Kw.Fiscal || IsApostrophe(i) || lex is { Number: 2 or (>= 11 and <= 20) })
+        {
+            Consider(ref best, YearRule(i));
+        }
+
         if (number || kw == Kw.The || IsApostrophe(i) || lex is { Ordinal: > 0 })
         {
             Consider(ref best, Decades(i));
@@ -249,17 +265,40 @@ internal sealed partial class ChunkParser
         }
 
         Consider(ref best, Deictic(i));
-        Consider(ref best, Relative(i));
-        Consider(ref best, Ago(i));
+        // Relative: "the", a relative word ("last", "that same"), or "year" ("year-earlier", "year-end").
+        if (the || kw is Kw.This or Kw.Last or Kw.Next or Kw.Past or Kw.Previous or Kw.Coming or Kw.Upcoming or Kw.Current or Kw.Following or Kw.That or Kw.Same
+            || lex is { Unit: Unit.Year, UnitPlural: false })
+        {
+            Consider(ref best, Relative(i));
+        }
+
+        // Ago: "the day before", a cardinal, or a bare plural unit ("years ago").
+        if (the || cardinal || lex is { Unit: not Unit.None, UnitPlural: true })
+        {
+            Consider(ref best, Ago(i));
+        }
+
         Consider(ref best, SetRule(i));
-        Consider(ref best, DurationRule(i));
+
+        // DurationRule: a cardinal, a unit ("day-long", "for years"), or one of the words its lead-ins start with.
+        if (cardinal || lex is { Unit: not Unit.None }
+            || kw is Kw.The or Kw.Another or Kw.Coming or Kw.Past or Kw.Last or Kw.Next or Kw.Previous or Kw.Following or Kw.Full or Kw.Whole or Kw.Entire or Kw.Recent
+            || DurationLeadWord(i))
+        {
+            Consider(ref best, DurationRule(i));
+        }
+
         Consider(ref best, QuarterRule(i));
         if (relative || kw == Kw.The || lex is { Season: > 0 })
         {
             Consider(ref best, SeasonRule(i));
         }
 
-        Consider(ref best, ClockRule(i));
+        if (number || kw is Kw.Noon or Kw.Midnight)
+        {
+            Consider(ref best, ClockRule(i));
+        }
+
         if (kw is Kw.Christmas or Kw.New or Kw.Thanksgiving)
         {
             Consider(ref best, Holiday(i));
@@ -271,6 +310,11 @@ internal sealed partial class ChunkParser
         }
         return best is { } b ? WithClock(i, b) : null;
     }
+
+    /// <summary>The words outside the lexicon that DurationRule's lead-in accepts: "final", "remaining", "additional", "initial", "extra".</summary>
+    private bool DurationLeadWord(int i) =>
+        IsWord(i) && _t[i].Length is 5 or 7 or 9 or 10
+        && (Word(i, "final") || Word(i, "remaining") || Word(i, "additional") || Word(i, "initial") || Word(i, "extra"));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Consider(ref Hit? best, Hit? candidate)
