@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Text;
 using Timeline.Core.Temporal;
+using Timeline.Core.Temporal.Recognition;
 
 namespace Timeline.Core.Events;
 
@@ -48,12 +49,6 @@ public static partial class EventAnchors
 
     /// <summary>Postings visited per anchor at most (rarest terms first), so a common word cannot make resolution quadratic.</summary>
     private const int MaxPostings = 1_000;
-
-    private static readonly FrozenDictionary<string, int> Numbers = new Dictionary<string, int>(StringComparer.Ordinal)
-    {
-        ["a"] = 1, ["an"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
-        ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["a couple of"] = 2,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Words before a bare "after"/"before" that make it non-temporal ("named after", "appeared before a judge").</summary>
     private static readonly FrozenSet<string> NotTemporalBefore = FrozenSet.ToFrozenSet(
@@ -162,7 +157,14 @@ public static partial class EventAnchors
         }
 
         string n = string.Join(' ', m.Groups["n"].Value.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        int count = Numbers.TryGetValue(n, out int w) ? w : int.Parse(n, NumberStyles.None, CultureInfo.InvariantCulture);
+        // PhraseRegex admits "a", "an", "a couple of", the number words one to twelve (the tagger's lexicon reads them) and digits.
+        int count = n switch
+        {
+            "a" or "an" => 1,
+            "a couple of" => 2,
+            _ when Lexicon.Find(n) is { Number: >= 0 } word => word.Number,
+            _ => int.Parse(n, NumberStyles.None, CultureInfo.InvariantCulture),
+        };
         string unit = m.Groups["unit"].Value.ToLowerInvariant().TrimEnd('s');
         switch (unit)
         {
@@ -348,7 +350,8 @@ public static partial class EventAnchors
         (EventMention? Main, EventMention? Anchor, string? Reason) ResolveOne(EventMention m, int story)
         {
             EventAnchor anchor = m.Anchor!;
-            var terms = Terms.Of(anchor.Clause).Distinct(StringComparer.Ordinal).Where(postings.ContainsKey).ToList();
+            var clauseTerms = Terms.Of(anchor.Clause).Distinct(StringComparer.Ordinal).ToList();
+            var terms = clauseTerms.Where(postings.ContainsKey).ToList();
             if (terms.Count == 0)
             {
                 return (null, null, null);
@@ -356,7 +359,7 @@ public static partial class EventAnchors
 
             double n = pool.Count;
             var idf = terms.ToDictionary(t => t, t => Math.Log(1 + (n / postings[t].Count)), StringComparer.Ordinal);
-            double total = Terms.Of(anchor.Clause).Distinct(StringComparer.Ordinal).Sum(t => idf.GetValueOrDefault(t, Math.Log(1 + n)));
+            double total = clauseTerms.Sum(t => idf.GetValueOrDefault(t, Math.Log(1 + n)));
             var names = Participants.Find(anchor.Clause);
             var scores = new Dictionary<int, (double Raw, int Own, int All)>();
             int visited = 0;

@@ -698,17 +698,12 @@ internal sealed class EventBuilder
 
     /// <summary>
     /// "{date}-{hash}": the hash of the anchor citation (the earliest-published one: article path, sentence text and
-    /// expression value), so the id survives rebuilds, reordering and unrelated new articles.
+    /// expression value), so the id survives rebuilds, reordering and unrelated new articles. <paramref name="sources"/> is
+    /// in citation order (captions last, then earliest published, path, position), so the anchor is its first entry.
     /// </summary>
     private static string MakeId(string value, IReadOnlyList<EventMention> sources)
     {
-        EventMention anchor = sources
-            .OrderBy(m => m.IsCaption)
-            .ThenBy(m => m.Source.Published.Published.ToInstant())
-            .ThenBy(m => m.Source.ArticlePath, StringComparer.Ordinal)
-            .ThenBy(m => m.QuoteStart)
-            .ThenBy(m => m.Time.Start)
-            .First();
+        EventMention anchor = sources[0];
         string key = anchor.Source.ArticlePath + "\n" + string.Join(' ', anchor.Quote.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) + "\n" + anchor.Time.Value;
         byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
         return value.ToLowerInvariant() + "-" + Convert.ToHexStringLower(hash.AsSpan(0, 4));
