@@ -25,16 +25,6 @@ public sealed class ClusterTimelineTest(ClusterTimelineTest.ClusterFixture clust
     /// </summary>
     private const string TitanRecallGap = "Known gap: recall 15/17 = 0.88 < 0.90 on titan (2023-06-22 and 2023-06-24 split into two events each; see TitanRecallGap)";
 
-    /// <summary>
-    /// Known gap, measured on titan (written after ever-given had been used for tuning, and measured before anyone looked at its misses,
-    /// with the session-1 engine and again after session 2's event work: the same both times): key-event date F1 0.57 (P 0.44, R 0.80).
-    /// After fixes prompted by titan's misses (an inline "RELATED:" teaser no longer ends the article, so article 10 keeps its 1912 paragraph,
-    /// which makes "Titanic sank in April 1912" a three-source key event): 0.53 (P 0.40, R 0.80); titan is no longer a blind check.
-    /// Key but not must: 2018 and the follow-ups of 21, 23, 24 and 25 June (two outlets each); must but not key: 2023-06-28, the story's
-    /// last event, which only the last article can report. Ever-given's row asserts the bar (0.77).
-    /// </summary>
-    private const string TitanKeyF1Gap = "Known gap: key-event date F1 0.53 < 0.70 on titan (background 1912 and two-outlet follow-ups key; the single-source final event not; see TitanKeyF1Gap)";
-
     /// <summary>The brief's bar: at least 90% of the story's events found with the right date and a right source.</summary>
     private const double RecallThreshold = 0.9;
 
@@ -139,8 +129,7 @@ public sealed class ClusterTimelineTest(ClusterTimelineTest.ClusterFixture clust
     }
 
     [Theory]
-    [MemberData(nameof(ClustersExcept), "titan")]
-    [InlineData("titan", Skip = TitanKeyF1Gap)]
+    [MemberData(nameof(Clusters))]
     public void KeyEventDateF1IsAtLeast07(string cluster)
     {
         ClusterRun run = clusters.Get(cluster);

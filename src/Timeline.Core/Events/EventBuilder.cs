@@ -41,6 +41,7 @@ internal sealed class EventBuilder
     /// <summary>Rounds of <see cref="Settle"/> at most (it stops as soon as nothing moves; a cycle cannot run on).</summary>
     internal const int MaxSettleRounds = 4;
 
+
     /// <summary>A statement moves to another event of its day only when it is more similar to it by this much.</summary>
     internal const double SettleMargin = 1e-9;
 
@@ -61,6 +62,8 @@ internal sealed class EventBuilder
     private readonly Dictionary<string, List<string>> _titleTerms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _topicTerms = new(StringComparer.Ordinal);
     private double[] _dense = [];
+    private (LocalDate First, LocalDate Last) _span;
+    private int _articleCount;
 
     public EventBuilder(List<StoryEvents> stories, EventOptions options)
     {
@@ -111,6 +114,8 @@ internal sealed class EventBuilder
         clusters = ResolveConflicts(clusters);
         AttachCaptions(clusters, captions);
         var pubCount = PublicationCounts();
+        _span = StorySpan(pubCount);
+        _articleCount = pubCount.Values.Sum();
         List<TimelineEvent> events = clusters.Select(c => ToEvent(c, pubCount)).ToList();
         events = NormaliseSalience(events);
         events = UniqueIds(events);
@@ -571,10 +576,37 @@ internal sealed class EventBuilder
     {
         (DateRange range, TimexMod mod, string value) = c.Date();
         TimelineEvent e = MakeEvent(c.Mentions.Concat(c.Support).ToList(), range, mod, value, c.Conflicts);
+        var pegs = c.Mentions.Where(m => IsNewsPeg(m, c.Range)).ToList();
+        bool background = IsBackground(c.Mentions, range);
         var signals = new SalienceSignals(
-            Pegs: c.Mentions.Where(m => IsNewsPeg(m, c.Range)).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count(),
-            Burst: c.Mentions.Where(m => IsFresh(m, c.Range, Salience.BurstDays)).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count());
-        return e with { Salience = Salience.Raw(c.Mentions, c.Range, pubCount, signals) };
+            Pegs: pegs.Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count(),
+            Burst: c.Mentions.Where(m => IsFresh(m, c.Range, Salience.BurstDays)).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count(),
+            Latest: pegs.Where(m => m.Source.Published.Date == _span.Last).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count(),
+            Background: background);
+        return e with { Salience = Salience.Raw(c.Mentions, c.Range, pubCount, signals), Background = background };
+    }
+
+    /// <summary>
+    /// The story's span from its publication dates: the first to the newest publication day. (A percentile start would cut
+    /// a long story's own beginning: Timeline17 MJ_bbc publishes a tenth of its articles only after two months.)
+    /// </summary>
+    private static (LocalDate First, LocalDate Last) StorySpan(Dictionary<LocalDate, int> pubCount) =>
+        pubCount.Count == 0 ? (LocalDate.MinIsoValue, LocalDate.MinIsoValue) : (pubCount.Keys.Min(), pubCount.Keys.Max());
+
+    /// <summary>
+    /// Whether an event is background: it ended more than <see cref="Salience.BackgroundDays"/> before the story's span began,
+    /// and it is not the story itself (the lede of two articles, or stated by at least half of them).
+    /// </summary>
+    private bool IsBackground(IReadOnlyList<EventMention> mentions, DateRange range)
+    {
+        if (_articleCount == 0 || range.End >= _span.First.PlusDays(-Salience.BackgroundDays))
+        {
+            return false;
+        }
+
+        int ledes = mentions.Where(m => m.BodyPosition == 0 && !m.Subordinate).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count();
+        int articles = mentions.Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count();
+        return ledes < 2 && 2 * articles < _articleCount;
     }
 
     /// <summary>Whether the article was published on the event's day or within <paramref name="days"/> after it.</summary>
@@ -770,7 +802,7 @@ internal sealed class EventBuilder
     private List<TimelineEvent> MarkKey(List<TimelineEvent> events)
     {
         var key = events
-            .Where(e => e.Salience >= KeySalience)
+            .Where(e => e.Salience >= KeySalience && !e.Background)
             .OrderByDescending(e => e.Salience)
             .ThenBy(e => e.Id, StringComparer.Ordinal)
             .Take(_options.MaxKeyEvents)
