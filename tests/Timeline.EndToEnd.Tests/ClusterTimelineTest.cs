@@ -18,13 +18,6 @@ namespace Timeline.EndToEnd.Tests;
 public sealed class ClusterTimelineTest(ClusterTimelineTest.ClusterFixture clusters, ITestOutputHelper output)
     : IClassFixture<ClusterTimelineTest.ClusterFixture>
 {
-    /// <summary>
-    /// Known gap, measured on titan: recall 15/17 = 0.88 (bar 0.90). 2023-06-22 is split in two (OceanGate's "have sadly been lost" statement
-    /// is not merged into the debris/implosion event); 2023-06-24 is split in two (the Polar Prince's return with the TSB chair's briefing, and
-    /// the RCMP statement). The other clusters' rows still assert the bar.
-    /// </summary>
-    private const string TitanRecallGap = "Known gap: recall 15/17 = 0.88 < 0.90 on titan (2023-06-22 and 2023-06-24 split into two events each; see TitanRecallGap)";
-
     /// <summary>The brief's bar: at least 90% of the story's events found with the right date and a right source.</summary>
     private const double RecallThreshold = 0.9;
 
@@ -119,8 +112,7 @@ public sealed class ClusterTimelineTest(ClusterTimelineTest.ClusterFixture clust
     }
 
     [Theory]
-    [MemberData(nameof(ClustersExcept), "titan")]
-    [InlineData("titan", Skip = TitanRecallGap)]
+    [MemberData(nameof(Clusters))]
     public void AtLeast90PercentOfEventsFoundWithRightDateAndSource(string cluster)
     {
         ClusterRun run = clusters.Get(cluster);

@@ -41,6 +41,9 @@ internal sealed class EventBuilder
     /// <summary>Rounds of <see cref="Settle"/> at most (it stops as soon as nothing moves; a cycle cannot run on).</summary>
     internal const int MaxSettleRounds = 4;
 
+    /// <summary>Body sentences at the top of an article that tell its news (see <see cref="JoinArticleNews"/>).</summary>
+    internal const int LedeWindow = 6;
+
 
     /// <summary>A statement moves to another event of its day only when it is more similar to it by this much.</summary>
     internal const double SettleMargin = 1e-9;
@@ -111,6 +114,7 @@ internal sealed class EventBuilder
 
         BuildVectors(body.Concat(captions));
         List<Cluster> clusters = ClusterMentions(body);
+        clusters = JoinArticleNews(clusters);
         clusters = ResolveConflicts(clusters);
         AttachCaptions(clusters, captions);
         var pubCount = PublicationCounts();
@@ -481,6 +485,45 @@ internal sealed class EventBuilder
             yield return (ym.Year, ym.Month);
             ym = ym.PlusMonths(1);
         }
+    }
+
+    /// <summary>
+    /// An article's opening paragraphs on its news day tell one happening from several sides (the finding, the owner's
+    /// statement, the police's reaction), often in different words. A statement that stands alone on its day (one article,
+    /// within the first <see cref="LedeWindow"/> body sentences of an article published on the day or just after) joins the
+    /// event its own article leads with on that day. Events other outlets also report stay apart, so distinct happenings of
+    /// one day (the fuel rationing and the canal chief's briefing of one Saturday) are not merged.
+    /// </summary>
+    private static List<Cluster> JoinArticleNews(List<Cluster> clusters)
+    {
+        var lede = new Dictionary<(string Path, LocalDate Day), (int Position, Cluster Event)>();
+        foreach (Cluster c in clusters.Where(c => c.Range.Granularity >= Granularity.Day).OrderBy(c => c.Order))
+        {
+            foreach (EventMention m in c.Mentions)
+            {
+                if (m.BodyPosition is >= 0 and <= 1 && !m.Subordinate && IsFresh(m, c.Range, Salience.PegDays)
+                    && (!lede.TryGetValue((m.Source.ArticlePath, c.Range.Start), out var had) || m.BodyPosition < had.Position))
+                {
+                    lede[(m.Source.ArticlePath, c.Range.Start)] = (m.BodyPosition, c);
+                }
+            }
+        }
+
+        var removed = new HashSet<Cluster>(ReferenceEqualityComparer.Instance);
+        foreach (Cluster c in clusters.Where(c => c.Range.Granularity >= Granularity.Day).OrderBy(c => c.Order))
+        {
+            string path = c.Mentions[0].Source.ArticlePath;
+            if (c.Mentions.Any(m => m.Source.ArticlePath != path || m.BodyPosition < 0 || m.BodyPosition >= LedeWindow || !IsFresh(m, c.Range, Salience.PegDays))
+                || !lede.TryGetValue((path, c.Range.Start), out var news) || ReferenceEquals(news.Event, c) || removed.Contains(news.Event))
+            {
+                continue;
+            }
+
+            news.Event.Join(c);
+            removed.Add(c);
+        }
+
+        return removed.Count == 0 ? clusters : clusters.Where(c => !removed.Contains(c)).ToList();
     }
 
     /// <summary>
@@ -1210,6 +1253,17 @@ internal sealed class EventBuilder
 
             Conflicts.Add(new DateConflict(other.Value, theirs, $"{theirs.Count} source(s) date this {other.Value} instead of {Value}"));
             Conflicts.AddRange(other.Conflicts.Where(c => c.Value != Value));
+            for (int i = 0; i < other.Mentions.Count; i++)
+            {
+                Add(other.Mentions[i], other._vectors[i], other._nameKeys[i]);
+            }
+
+            Support.AddRange(other.Support);
+        }
+
+        /// <summary>Takes over another event of the same day: its statements and captions join, nothing is in conflict.</summary>
+        public void Join(Cluster other)
+        {
             for (int i = 0; i < other.Mentions.Count; i++)
             {
                 Add(other.Mentions[i], other._vectors[i], other._nameKeys[i]);
