@@ -254,9 +254,9 @@ internal static partial class LineRules
             return ("paywall prompt", true);
         }
 
-        // A longer prompt is still one when it says it several ways ("Subscribe to continue reading. Already a subscriber?
+        // A longer prompt is still one when it says it three ways ("Subscribe to continue reading. Already a subscriber?
         // Log in. You have reached your limit…"); prose that mentions a paywall once stays.
-        if (words <= 60 && Paywall().Count(line) >= 2)
+        if (words <= 60 && Paywall().Count(line) >= 3)
         {
             return ("paywall prompt", true);
         }

@@ -33,8 +33,8 @@ public class DatelineZoneTest
     // Monday evening in New York is Tuesday in Cairo, but a NEW YORK story's "ran aground on Tuesday" is the Tuesday before
     // (the Ever Given cluster's article 09).
     [InlineData("2021-03-29T19:00:00-04:00", "America/New_York", "NEW YORK —", "The ship that ran aground on Tuesday was pulled free on Monday.", "Tuesday", "2021-03-23")]
-    // The story's place is not yet a day ahead: nothing changes.
-    [InlineData("2022-07-19T09:00:00-10:00", "Pacific/Honolulu", "COLOMBO, Sri Lanka —", "Lawmakers on Wednesday elected a new president.", "Wednesday", "2022-07-13")]
+    // Tuesday 06:00 in Honolulu is still Tuesday (21:30) in Colombo: nothing changes.
+    [InlineData("2022-07-19T06:00:00-10:00", "Pacific/Honolulu", "COLOMBO, Sri Lanka —", "Lawmakers on Wednesday elected a new president.", "Wednesday", "2022-07-13")]
     // Future tense keeps pointing forward (the next day anyway).
     [InlineData("2022-07-19T22:30:00-10:00", "Pacific/Honolulu", "COLOMBO, Sri Lanka —", "Lawmakers will vote on Wednesday.", "Wednesday", "2022-07-20")]
     public void WeekdaysCountInTheDatelinePlace(string published, string zone, string dateline, string text, string extent, string value)

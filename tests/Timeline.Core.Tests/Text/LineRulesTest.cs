@@ -43,7 +43,8 @@ public class LineRulesTest
     // Two stamps and their labels, in the order the page gives them.
     [InlineData("Sun 10 Jul 2022 10.20 BST · Last modified on Sun 10 Jul 2022 11.05 BST", true)]
     [InlineData("Published January 28, 2026 | Updated January 29, 2026, 9:15 AM", true)]
-    [InlineData("July 12, 2022, 10:10 p.m. ET", false)] // ends with a period: left to the short-line rule
+    // A byline's time stamp alone on its line.
+    [InlineData("July 12, 2022, 10:10 p.m. ET", true)]
     // Prose with a date is not a stamp line.
     [InlineData("Protesters returned on Sun 10 Jul 2022 to the palace grounds", false)]
     [InlineData("Updated rules took effect on January 28, 2026, officials said", false)]
@@ -105,7 +106,7 @@ public class LineRulesTest
     [InlineData("Related stories", "related-content or comments section", true)]
     // A bare "Read more" heading a box of teasers ends the story (a "Read more: headline" teaser is removed alone, above).
     [InlineData("Read more", "related-content or comments section", true)]
-    // A paywall prompt saying it three ways is one even past 20 words; one mention of a paywall in prose is not (LeavesProseAlone).
+    // A paywall prompt saying it three ways is one even past 20 words; prose naming a paywall twice is not (LeavesProseAlone).
     [InlineData("Subscribe to The Atoll Observer to continue reading. Already a subscriber? Log in. You have reached your limit of free articles this month.", "paywall prompt", true)]
     // A teaser is a headline closed by its date after a dash or bar, without sentence punctuation.
     [InlineData("'We are hungry': queues and anger in Colombo as the money runs out – 2 July 2022", "related-story teaser (headline and date)", false)]
