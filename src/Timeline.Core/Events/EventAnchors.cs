@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -59,9 +60,11 @@ public static partial class EventAnchors
         "soon", "long", "right", "ever", "not",
     ]);
 
-    /// <summary>Whether <paramref name="sentence"/> may hold an anchor phrase (a vectorised substring test, before any regex).</summary>
-    internal static bool MayHave(string sentence) =>
-        sentence.Contains("after", StringComparison.OrdinalIgnoreCase) || sentence.Contains("before", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The relation words every anchor phrase holds.</summary>
+    private static readonly SearchValues<string> RelationWords = SearchValues.Create(["after", "before"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="sentence"/> may hold an anchor phrase (one vectorised pass for both words, before any regex).</summary>
+    internal static bool MayHave(string sentence) => sentence.AsSpan().ContainsAny(RelationWords);
 
     /// <summary>Words before the phrase that make it a duration or comparison ("for two days after", "than the day before").</summary>
     private static readonly FrozenSet<string> DurationBefore = FrozenSet.ToFrozenSet(
