@@ -63,8 +63,29 @@ public static partial class EventAnchors
     /// <summary>The relation words every anchor phrase holds.</summary>
     private static readonly SearchValues<string> RelationWords = SearchValues.Create(["after", "before"], StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Whether <paramref name="sentence"/> may hold an anchor phrase (one vectorised pass for both words, before any regex).</summary>
-    internal static bool MayHave(string sentence) => sentence.AsSpan().ContainsAny(RelationWords);
+    /// <summary>
+    /// Whether <paramref name="sentence"/> may hold an anchor phrase: "after" or "before" as a word followed by white space, as
+    /// <see cref="PhraseRegex"/> needs (vectorised searches for both words, before any regex; "afternoon" is no anchor).
+    /// </summary>
+    internal static bool MayHave(string sentence)
+    {
+        ReadOnlySpan<char> rest = sentence;
+        int offset = 0;
+        while (rest.IndexOfAny(RelationWords) is var i and >= 0)
+        {
+            int at = offset + i;
+            int end = at + (rest[i..].StartsWith("after", StringComparison.OrdinalIgnoreCase) ? "after".Length : "before".Length);
+            if ((at == 0 || !char.IsLetterOrDigit(sentence[at - 1]) && !char.IsNumber(sentence[at - 1])) && end < sentence.Length && char.IsWhiteSpace(sentence[end]))
+            {
+                return true;
+            }
+
+            rest = rest[(i + 1)..];
+            offset += i + 1;
+        }
+
+        return false;
+    }
 
     /// <summary>Words before the phrase that make it a duration or comparison ("for two days after", "than the day before").</summary>
     private static readonly FrozenSet<string> DurationBefore = FrozenSet.ToFrozenSet(
@@ -109,7 +130,7 @@ public static partial class EventAnchors
                 continue; // "after that", "before then": no event named
             }
 
-            string before = Clauses.Words(sentence[..m.Index]).LastOrDefault()?.ToLowerInvariant() ?? "";
+            string before = Clauses.LastWordLower(sentence.AsSpan(0, m.Index));
             if (DurationBefore.Contains(before))
             {
                 continue; // "for a week after the festival", "greater than the day before": a duration or a comparison, not a date
@@ -126,7 +147,7 @@ public static partial class EventAnchors
             int relStart = m.Groups["rel"].Index;
             if (offset.Length == 0)
             {
-                string prev = Clauses.Words(sentence[..relStart]).LastOrDefault()?.ToLowerInvariant() ?? "";
+                string prev = Clauses.LastWordLower(sentence.AsSpan(0, relStart));
                 if (NotTemporalBefore.Contains(prev))
                 {
                     continue;
