@@ -488,8 +488,8 @@ internal static partial class Clauses
 
     /// <summary>
     /// The first character of <paramref name="text"/> after white space and <paramref name="skip"/> characters, in lower case
-    /// ('\0' when none): a cheap test of the initial an anchored word pattern needs before it runs. Exact for ASCII letters
-    /// other than "k" (the Kelvin sign lower-cases to it), whose only case-insensitive partners are their own capitals.
+    /// ('\0' when none): a cheap test of the initial an anchored word pattern needs before it runs. Exact for ASCII letters:
+    /// their only case-insensitive partners are their capitals (and the Kelvin sign, which lower-cases to "k").
     /// </summary>
     private static char FirstAfter(ReadOnlySpan<char> text, string skip)
     {
@@ -834,8 +834,9 @@ internal static partial class Clauses
 
     private static bool IsQuote(char c) => c is '"' or '“' or '”' or '‘' or '\'';
 
+    /// <summary>A word: the specification of the <see cref="WordRanges"/> scan (tests compare them).</summary>
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
-    private static partial Regex WordRegex();
+    internal static partial Regex WordRegex();
 
     [GeneratedRegex(@"^\s*[A-Z][A-Z .,'’\-]{2,40}(\([A-Za-z .]{1,20}\))?\s*[—–-]+\s*", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
     private static partial Regex DatelineRegex();

@@ -269,6 +269,7 @@ public static partial class Participants
         return true;
     }
 
+    /// <summary>A word that may be part of a name: the specification of the <see cref="Tokens"/> scan.</summary>
     [GeneratedRegex(@"[\p{L}][\p{L}\p{N}]*(?:['’\-][\p{L}\p{N}]+)*", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
     private static partial Regex TokenRegex();
 

@@ -92,11 +92,13 @@ internal static partial class LineRules
     [GeneratedRegex(@"^(?:related(?:\s+(?:tags|stories|articles|topics|content|coverage|news|links))?|similar\s+(?:stories|articles)|more\s+(?:stories|news|from|on\s+this)|most\s+(?:popular|read|viewed)|recommended(?:\s+for\s+you)?|read\s+next|you\s+may\s+also\s+like|comments?|jump\s+to\s+comments|tags|topics|article\s+topic\s+follows|be\s+part\s+of\s+the\s+conversation|trending(?:\s+now)?|latest\s+(?:news|stories)|author\s+profile)\b", Ci, TimeoutMs)]
     private static partial Regex EndSection();
 
+    /// <summary>The specification of <see cref="EndsLikeSentence"/>, which reads the line from its end instead (tests compare the two).</summary>
     [GeneratedRegex(@"[.!?…][""'”’)\]]*$|[""”]\s*$", Cs, TimeoutMs)]
-    private static partial Regex SentenceEnd();
+    internal static partial Regex SentenceEnd();
 
+    /// <summary>A word of a line: the specification of the <see cref="WordCount"/> and <see cref="Normalize"/> scans (tests compare them).</summary>
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*", Cs, TimeoutMs)]
-    private static partial Regex Word();
+    internal static partial Regex Word();
 
     /// <summary>Words one of which every <see cref="PhotoPhrase"/> holds.</summary>
     private static readonly SearchValues<string> PhotoWords = SearchValues.Create(["pose", "seen", "pictured", "shown", "this"], StringComparison.OrdinalIgnoreCase);
