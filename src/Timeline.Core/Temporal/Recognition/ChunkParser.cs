@@ -920,6 +920,20 @@ internal sealed partial class ChunkParser
             }
         }
 
+        if ((Word(k, "plan") || Word(k, "planning") || Word(k, "planned") || Word(k, "plans")) && K(k + 1) is Kw.To or Kw.For or Kw.A or Kw.An)
+        {
+            // "were planning to drive … on Monday", "did not plan to remove him on Thursday", "planned a rally on Saturday": the
+            // planned event lies ahead of the report (future in the past), unless the sentence places the plan in the past.
+            if (Word(k - 1, "had") || Word(k - 1, "been"))
+            {
+                return Cue.Past;
+            }
+
+            // A plan told in the present ("plans to", "is planning to") is simply ahead; one told in the past is checked.
+            bool toldInPast = Word(k, "planned") || Word(k - 1, "was") || Word(k - 1, "were") || Word(k - 2, "did");
+            return toldInPast && (_st.Narrative || PlanPlacedInThePast(k)) ? Cue.Past : Cue.Future;
+        }
+
         if (tok.Lex is { } lex)
         {
             if (lex.Cue == Cue.Present && Is(k + 1, Kw.To) && IsWord(k + 2) && (Word(k, "is") || Word(k, "are")))
