@@ -22,6 +22,19 @@ public class NarrativeRulesTest
     public void MonthsFollowTheNarrativeYear(string extent, string value) =>
         TaggerAssert.Value(History, extent, value, dct: "2009-12-19");
 
+    private const string LaterHistory =
+        "In 1916 the armies fought at Verdun. In 1917 they fought at Arras.\n" +
+        "On 8 August 1918 the Allies attacked. On 2 September they reached the line, giving up the salient seized in the previous April.\n" +
+        "On 11 August he offered his resignation.\n";
+
+    [Theory]
+    // "the previous April" is anaphoric: the April before the last date told (2 September 1918), not before publication.
+    [InlineData("the previous April", "1918-04")]
+    // And a relative expression must not drag the narrative year to publication: a later day name keeps the story's year.
+    [InlineData("11 August", "1918-08-11")]
+    public void AnaphoricMonthsFollowTheStory(string extent, string value) =>
+        TaggerAssert.Value(LaterHistory, extent, value, dct: "2009-12-19");
+
     [Fact]
     public void NewsAnchorsMonthsOnPublicationDespiteAnOldYear()
     {

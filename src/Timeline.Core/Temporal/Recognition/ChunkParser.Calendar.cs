@@ -143,6 +143,14 @@ internal sealed partial class ChunkParser
             return Cal.Month(ny, month);
         }
 
+        if (rel is Kw.Previous or Kw.Following && Is(i - 2, Kw.The))
+        {
+            // "the previous April", "the following March" are anaphoric (TimeML): the April before the last date mentioned, not
+            // before publication ("last April" is the deictic one).
+            var (a, _) = NarrativeAnchor();
+            return Cal.Month(rel == Kw.Previous ? (month < a.Month ? a.Year : a.Year - 1) : (month > a.Month ? a.Year : a.Year + 1), month);
+        }
+
         int y = Dct.Year;
         int cur = Dct.Month;
         int year = rel switch
@@ -716,6 +724,12 @@ internal sealed partial class ChunkParser
     {
         Kw rel = K(i) is Kw.Last or Kw.Next or Kw.This or Kw.Coming or Kw.Past or Kw.Previous ? K(i) : Kw.None;
         int j = rel == Kw.None ? i : i + 1;
+        if (Is(i, Kw.The) && K(i + 1) is Kw.Previous or Kw.Following)
+        {
+            rel = K(i + 1); // "the previous April": the article is part of the extent
+            j = i + 2;
+        }
+
         int m = MonthAt(j, out int k);
         if (m == 0 || (L(j)!.Abbreviation && k == j + 1))
         {

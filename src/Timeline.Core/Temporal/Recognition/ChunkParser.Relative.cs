@@ -423,7 +423,13 @@ internal sealed partial class ChunkParser
         }
         var mod = TimexMod.None;
         var outG = g;
-        if (g is Granularity.Decade or Granularity.Century)
+        if (g is Granularity.Century)
+        {
+            // "more than a century ago", "two centuries ago": the value keeps the granularity of the expression (TIDES/TimeML;
+            // HeidelTime resolves these to a century too): "18", not 1813 with an approximation mark, which is false precision.
+            outG = Granularity.Century;
+        }
+        else if (g is Granularity.Decade)
         {
             outG = Granularity.Year;
             mod = TimexMod.Approx;

@@ -146,7 +146,10 @@ internal sealed partial class ChunkParser
                 break;
             default:
                 // In a narrative, any other date moves the reference year along ("the spring of 1915", "the following year").
-                if (_st.Narrative && value.Type == TimexType.Date && value.Range is { Granularity: >= Granularity.Year and <= Granularity.Day } rr)
+                // A date that lands near the publication year while the narrative is far from it is an anchoring slip of a relative
+                // expression ("the previous April" read from publication), not a move of the story: it must not drag the narrative along.
+                if (_st.Narrative && value.Type == TimexType.Date && value.Range is { Granularity: >= Granularity.Year and <= Granularity.Day } rr
+                    && !(_st.NarrativeYear is { } ny && Math.Abs(ny - Dct.Year) >= 2 && Math.Abs(rr.Start.Year - Dct.Year) <= 1))
                 {
                     _st.NarrativeYear = rr.Start.Year;
                 }
@@ -259,7 +262,7 @@ internal sealed partial class ChunkParser
         }
 
         Consider(ref best, WeekdayRule(i));
-        if (relative || lex is { Month: not 0 })
+        if (relative || the || lex is { Month: not 0 })
         {
             Consider(ref best, MonthRule(i));
         }
