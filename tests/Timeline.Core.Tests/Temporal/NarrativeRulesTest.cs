@@ -35,6 +35,21 @@ public class NarrativeRulesTest
     public void AnaphoricMonthsFollowTheStory(string extent, string value) =>
         TaggerAssert.Value(LaterHistory, extent, value, dct: "2009-12-19");
 
+    public static TheoryData<string, string, string> StoryYear => new()
+    {
+        // "the end of the year" in a history is the year the story has reached, not the publication year.
+        { "In 1774 the colonists met. In 1775 the fighting began at Lexington. In 1776 the army was reduced to 5,000 men by the end of the year.", "the end of the year", "1776" },
+        // The same before the common era.
+        { "In 492 BC a fleet was wrecked. In 490 BC Datis and Artaphernes sailed. Artaphernes brought the year's campaign to an end.", "the year", "BC0490" },
+        // A future clause within a history stays in the story's year ("could only continue the war until December").
+        { "In 1916 the armies fought at Verdun. In 1917 they fought at Arras. In 1918 Austria warned that it could only continue the war until December.", "December", "1918-12" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StoryYear))]
+    public void RelativeUnitsFollowTheStoryYear(string text, string extent, string value) =>
+        Assert.Equal(value, TaggerAssert.Mention(text, extent, dct: "2009-12-19").Value);
+
     [Fact]
     public void NewsAnchorsMonthsOnPublicationDespiteAnOldYear()
     {
