@@ -92,6 +92,9 @@ public class TenseAndAnchorTest
         // A year-ago quarter is that quarter of the previous year.
         { "In the year-ago third quarter, it earned $22.5 million.", "the year-ago third quarter", "1988-Q3", TimexMod.None, "1989-10-26" },
         { "In the year-earlier third quarter, it had net income of $2.8 million.", "the year-earlier third quarter", "1988-Q3", TimexMod.None, "1989-10-26" },
+        // "comparable", "corresponding" before year-ago/year-earlier name the same comparison: the reported quarter a year back.
+        { "Sales rose in the third quarter. In the corresponding year-earlier period, sales fell.", "the corresponding year-earlier period", "1988-Q3", TimexMod.None, "1989-10-26" },
+        { "Profit rose in the third quarter. In the comparable year-ago quarter, it lost money.", "the comparable year-ago quarter", "1988-Q3", TimexMod.None, "1989-10-26" },
         // "a year-earlier loss": the article belongs to the noun, so "year-earlier" is the date, not "a year" a duration.
         { "It had a loss in the third quarter, compared with a year-earlier loss of $26,956.", "year-earlier", "1988-Q3", TimexMod.None, "1989-11-02" },
         { "Profit rose in the third quarter. For the quarter a year ago, it reported $16.3 million.", "the quarter a year ago", "1988-Q3", TimexMod.None, "1989-10-26" },

@@ -784,6 +784,11 @@ internal sealed partial class ChunkParser
             }
         }
 
+        if (j > i && (Word(j, "comparable") || Word(j, "corresponding") || Is(j, Kw.Same)) && L(j + 1) is { Unit: Unit.Year, UnitPlural: false })
+        {
+            j++; // "the comparable year-ago quarter", "the corresponding year-earlier period": the same comparison
+        }
+
         if (j > i && L(j) is { Unit: Unit.Year, UnitPlural: false } && IsHyphen(j + 1) && K(j + 2) is Kw.Ago or Kw.Earlier
             && (L(j + 3) is { Unit: Unit.Quarter, UnitPlural: false } || Is(j + 3, Kw.Period)))
         {
