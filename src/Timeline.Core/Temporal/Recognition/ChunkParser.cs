@@ -102,7 +102,10 @@ internal sealed partial class ChunkParser
             int start = _t[bestStart].Start;
             int end = _t[h.End - 1].End;
             output.Add(new TemporalMention(start, end, _text[start..end], h.Value.Type, h.Value.Value, h.Value.Mod, h.Rule) { Range = h.Value.Range });
-            if (h.Value.Range is { } r && h.Value.Type == TimexType.Date && r.Granularity is >= Granularity.Year and <= Granularity.Day)
+            // A year named in a future clause ("a planned campaign in 1976", "elections will be held in 2014") is a plan seen from
+            // the story, not where the story is: it moves neither the reference date nor the narrative or paragraph year.
+            bool plannedYear = h.Rule == "year" && TenseAt(bestStart) == Cue.Future;
+            if (h.Value.Range is { } r && h.Value.Type == TimexType.Date && r.Granularity is >= Granularity.Year and <= Granularity.Day && !plannedYear)
             {
                 _st.LastRef = h.Value;
                 if (h.Rule.StartsWith("date-", StringComparison.Ordinal) || h.Rule == "year")
@@ -112,7 +115,11 @@ internal sealed partial class ChunkParser
                 }
             }
 
-            UpdateNarrative(h.Rule, h.Value);
+            if (!plannedYear)
+            {
+                UpdateNarrative(h.Rule, h.Value);
+            }
+
             if (h.Value.Type == TimexType.Date && h.Value.Granularity == Granularity.Day)
             {
                 _dayBefore = h.Value;
@@ -972,6 +979,11 @@ internal sealed partial class ChunkParser
             // "a still unspecified date", "the proposed merger": an -ed word after a determiner is an adjective, not a past verb.
             int d = Word(k - 1, "still") || Word(k - 1, "newly") || Word(k - 1, "previously") || Word(k - 1, "recently") ? k - 2 : k - 1;
             return IsDeterminer(d) ? Cue.None : Cue.Past;
+        }
+
+        if (w.Equals("planned", StringComparison.OrdinalIgnoreCase) && IsDeterminer(k - 1))
+        {
+            return Cue.Future; // "a planned campaign in 1976": what is planned lies ahead of the story
         }
 
         if (w.Equals("expected", StringComparison.OrdinalIgnoreCase) || w.Equals("scheduled", StringComparison.OrdinalIgnoreCase) || w.Equals("planned", StringComparison.OrdinalIgnoreCase))
