@@ -43,6 +43,8 @@ public class NarrativeRulesTest
         { "In 492 BC a fleet was wrecked. In 490 BC Datis and Artaphernes sailed. Artaphernes brought the year's campaign to an end.", "the year", "BC0490" },
         // A year named in a plan ("a planned campaign in 1976") is not where the story is: the next day name keeps 1975.
         { "In 1973 the ceasefire was signed. In 1974 the fighting resumed.\nOn 10 March 1975, Dung attacked, opening the way for a planned campaign in 1976. The defence collapsed on 11 March.\n", "11 March", "1975-03-11" },
+        // An anaphoric look back ("gains achieved during the previous year") is a flashback: the next month name keeps the story's year.
+        { "In 1940 France fell. In 1941 Germany invaded Russia.\nBy the end of April 1942, Japan had conquered Burma. The Germans kept the gains they achieved during the previous year. In North Africa, they attacked in January.\n", "January", "1942-01" },
         // A future clause within a history stays in the story's year ("could only continue the war until December").
         { "In 1916 the armies fought at Verdun. In 1917 they fought at Arras. In 1918 Austria warned that it could only continue the war until December.", "December", "1918-12" },
     };

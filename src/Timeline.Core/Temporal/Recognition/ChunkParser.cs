@@ -156,8 +156,11 @@ internal sealed partial class ChunkParser
                 // A date that lands near the publication year while the narrative is far from it is an anchoring slip of a relative
                 // expression ("the previous April" read from publication), not a move of the story: it must not drag the narrative along.
                 if (_st.Narrative && value.Type == TimexType.Date && value.Range is { Granularity: >= Granularity.Year and <= Granularity.Day } rr
-                    && !(_st.NarrativeYear is { } ny && Math.Abs(ny - Dct.Year) >= 2 && Math.Abs(rr.Start.Year - Dct.Year) <= 1))
+                    && !(_st.NarrativeYear is { } ny && Math.Abs(ny - Dct.Year) >= 2 && Math.Abs(rr.Start.Year - Dct.Year) <= 1)
+                    && !(rule is "relative-narrative" or "ago-narrative" && _st.NarrativeYear is { } cur && rr.Start.Year < cur))
                 {
+                    // (An anaphoric look back, "gains achieved during the previous year", "a year earlier", is a flashback: the story
+                    // stays where it is. "The following year" moves it on.)
                     _st.NarrativeYear = rr.Start.Year;
                 }
 
