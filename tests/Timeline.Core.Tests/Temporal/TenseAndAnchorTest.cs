@@ -54,6 +54,8 @@ public class TenseAndAnchorTest
         { "Protesters were planning to drive around the airport on Monday.", "Monday", "2023-06-26", "2023-06-21" },
         { "Officials said they did not plan to remove the boy on Thursday morning.", "Thursday morning", "2023-06-22TMO", "2023-06-21" },
         { "Protesters planned a large demonstration in the city on Saturday.", "Saturday", "2023-06-24", "2023-06-21" },
+        // "were" read with its plan word: a closer "were planning" after the expression must not turn a planned rally into a past one.
+        { "Protesters planned a large demonstration in the city on Saturday and were planning to drive around the airport.", "Saturday", "2023-06-24", "2023-06-21" },
         // Must not change: "had planned" places the plan itself in the past.
         { "The group had planned to march on Monday.", "Monday", "2023-06-19", "2023-06-21" },
         // Must not change: the past perfect places the plan itself in the past.

@@ -947,6 +947,12 @@ internal sealed partial class ChunkParser
             return toldInPast && (_st.Narrative || PlanPlacedInThePast(k)) ? Cue.Past : Cue.Future;
         }
 
+        if ((Word(k, "was") || Word(k, "were")) && (Word(k + 1, "planning") || Word(k + 1, "expected") || Word(k + 1, "scheduled") || Word(k + 1, "due")
+            || Word(k + 1, "set") || Word(k + 1, "supposed") || Word(k + 1, "slated")) && k + 1 < _n)
+        {
+            return CueOf(k + 1); // "were planning to", "was due to": the auxiliary is read with its plan word (found first when scanning ahead)
+        }
+
         if (tok.Lex is { } lex)
         {
             if (lex.Cue == Cue.Present && Is(k + 1, Kw.To) && IsWord(k + 2) && (Word(k, "is") || Word(k, "are")))
