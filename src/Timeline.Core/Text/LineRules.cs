@@ -372,6 +372,23 @@ internal static partial class LineRules
     /// </summary>
     internal static bool IsStampOnly(string line)
     {
+        // A byline that carries its stamps ("Jane Doe, Diplomatic Correspondent · Mon 13 Feb 2023 18.30 GMT · Last modified
+        // on …"): parts split by a middle dot or bar, each a stamp or a short name without sentence punctuation.
+        if (line.AsSpan().IndexOfAny("·|•") >= 0)
+        {
+            string[] parts = line.Split(['·', '|', '•'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (parts.Length > 1)
+            {
+                int stamps = parts.Count(StampsOnly);
+                return stamps > 0 && parts.All(p => StampsOnly(p) || (WordCount(p) <= 6 && !EndsLikeSentence(p) && p.AsSpan().IndexOfAny("0123456789") < 0));
+            }
+        }
+
+        return StampsOnly(line);
+    }
+
+    private static bool StampsOnly(string line)
+    {
         if (WordCount(line) > 24 || EndsLikeSentence(line) || line.AsSpan().IndexOfAny("0123456789") < 0)
         {
             return false;
