@@ -146,7 +146,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
                 ["original_url"] = SafeHttpUrl(m.Source.Url),
                 ["published"] = DateText.Published(m.Source.Published),
                 ["published_iso"] = DateText.Iso(m.Source.Published.Date),
-                ["quote_html"] = Highlighter.Quote(m.Quote, m.QuoteStart, m.Time),
+                ["quote_html"] = Highlighter.Quote(m),
                 ["expression"] = m.Time.Text,
                 ["value"] = m.Time.Value,
                 ["resolution"] = DateText.Resolution(m.Time),
@@ -191,7 +191,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
                 ["anchor"] = "story-" + (s.Index + 1).ToString(CultureInfo.InvariantCulture),
                 ["heading"] = heading,
                 ["dateline"] = s.Dateline,
-                ["html"] = Highlighter.Paragraphs(s.Text, t.Mentions),
+                ["html"] = Highlighter.Story(t),
                 ["mention_count"] = t.Mentions.Count,
                 ["events"] = List(storyEvents.Where(p => p.StoryId == s.Id).Select(p => p.Event).Distinct().Select(Neighbour)),
             });
@@ -289,14 +289,41 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
     /// <summary>Cuts text at a word boundary to at most <paramref name="max"/> characters, adding an ellipsis.</summary>
     public static string Shorten(string text, int max)
     {
-        string flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (flat.Length <= max)
+        // The text's words joined by single spaces, made only as far as the cut needs (max + 1 characters): a
+        // story's first line is cut from its whole text, which may be thousands of words long.
+        var flat = new System.Text.StringBuilder(Math.Min(text.Length, max + 1));
+        int i = 0;
+        while (flat.Length <= max)
         {
-            return flat;
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            if (i >= text.Length)
+            {
+                break;
+            }
+
+            if (flat.Length > 0)
+            {
+                flat.Append(' ');
+            }
+
+            while (i < text.Length && !char.IsWhiteSpace(text[i]) && flat.Length <= max)
+            {
+                flat.Append(text[i++]);
+            }
         }
 
-        int cut = flat.LastIndexOf(' ', max - 1);
-        return flat[..(cut > max / 2 ? cut : max - 1)].TrimEnd(',', ';', ':', ' ') + "…";
+        if (flat.Length <= max)
+        {
+            return flat.ToString();
+        }
+
+        string head = flat.ToString();
+        int cut = head.LastIndexOf(' ', max - 1);
+        return head[..(cut > max / 2 ? cut : max - 1)].TrimEnd(',', ';', ':', ' ') + "…";
     }
 
     private ScriptObject IndexItem(TimelineEvent e)
