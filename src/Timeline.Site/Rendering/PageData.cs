@@ -26,6 +26,9 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
 
     private readonly ILookup<string, ExcludedMention> _excluded = model.Chronology.Excluded.ToLookup(x => x.Mention.Source.ArticlePath, StringComparer.Ordinal);
 
+    // Per event, its link and date text: each event is a neighbour, a citation or an index item on many pages.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TimelineEvent, (string Url, string When)> _eventTexts = new(ReferenceEqualityComparer.Instance);
+
     public SiteModel Model => model;
 
     public SiteLinks Links => links;
@@ -331,13 +334,14 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
         IReadOnlyList<string> participants = Participants(e);
         var outlets = e.Sources.Select(m => m.Source.Outlet).Distinct(StringComparer.Ordinal).ToList();
         int count = SourceCount(e);
+        (string url, string when) = TextOf(e);
         return new ScriptObject
         {
             ["id"] = e.Id,
             ["anchor"] = "e-" + links.EventSlug(e),
-            ["url"] = links.Url(links.EventPath(e)),
+            ["url"] = url,
             ["headline"] = e.Headline,
-            ["date_text"] = When(e),
+            ["date_text"] = when,
             ["datetime"] = DateText.HtmlDateTime(e.Date, e.Range),
             ["key"] = e.Key,
             ["source_count"] = count,
@@ -345,7 +349,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
             ["outlets"] = string.Join(", ", outlets),
             ["participants"] = string.Join(", ", participants),
             ["participants_data"] = string.Join("|", participants),
-            ["search_text"] = string.Join(' ', [e.Headline, .. participants, .. outlets, When(e)]).ToLowerInvariant(),
+            ["search_text"] = string.Join(' ', [e.Headline, .. participants, .. outlets, when]).ToLowerInvariant(),
             ["conflict"] = e.Conflicts.Count > 0,
             ["conflict_note"] = string.Join("; ", e.Conflicts.Select(c => c.Note)),
         };
@@ -370,12 +374,19 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
         return citations;
     }
 
-    private ScriptObject Neighbour(TimelineEvent e) => new()
+    private ScriptObject Neighbour(TimelineEvent e)
     {
-        ["url"] = links.Url(links.EventPath(e)),
-        ["headline"] = e.Headline,
-        ["date_text"] = When(e),
-    };
+        (string url, string when) = TextOf(e);
+        return new()
+        {
+            ["url"] = url,
+            ["headline"] = e.Headline,
+            ["date_text"] = when,
+        };
+    }
+
+    /// <summary>An event's page link and date text, made once per build.</summary>
+    private (string Url, string When) TextOf(TimelineEvent e) => _eventTexts.GetOrAdd(e, x => (links.Url(links.EventPath(x)), When(x)));
 
     private string OutletOf(string articlePath) =>
         _reports.TryGetValue(articlePath, out ArticleReport? r) ? r.Article.Source : articlePath;
