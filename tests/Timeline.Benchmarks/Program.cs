@@ -29,6 +29,11 @@ public static class Program
             return MergeDump(int.Parse(dumpSize, CultureInfo.InvariantCulture), dumpPath);
         }
 
+        if (args is ["mem-census", string censusSize])
+        {
+            return Census(int.Parse(censusSize, CultureInfo.InvariantCulture));
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
@@ -102,5 +107,58 @@ public static class Program
 
         Console.WriteLine($"{path}: {result.Events.Count:N0} events, {result.Excluded.Count:N0} excluded");
         return 0;
+    }
+
+    /// <summary>
+    /// What the per-article results of a synthetic corpus hold in memory (as the site pipeline keeps them for rendering),
+    /// and the merge result, by field: <c>mem-census ARTICLES</c>.
+    /// </summary>
+    private static int Census(int size)
+    {
+        string root = Timeline.TestSupport.RepoRoot.TryFind(Environment.CurrentDirectory) ?? throw new InvalidOperationException("Run inside the repository.");
+        string input = Path.Combine(Path.GetTempPath(), "timeline-census-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            Timeline.Site.Bench.SyntheticCorpus.Generate(Path.Combine(root, "input"), input, size);
+            (Timeline.Site.Loading.SiteConfig config, _) = Timeline.Site.Loading.SiteConfigLoader.Load(input);
+            var options = new Timeline.Core.Events.EventOptions(config.Topic);
+            long before = GC.GetTotalMemory(forceFullCollection: true);
+            var reports = Timeline.Site.Loading.ArticleLoader.LoadDirectory(input, config, a =>
+            {
+                var cleaned = Timeline.Core.Text.ArticleCleaner.Clean(a);
+                var source = Timeline.Core.Events.SourceInfo.From(a);
+                var tagged = cleaned.Stories.Select(s => new Timeline.Core.Events.TaggedStory(source, s, Timeline.Core.Temporal.TemporalTagger.Default.Tag(s.Text, a.Published))).ToList();
+                var events = tagged.Select(t => Timeline.Core.Events.EventPipeline.Extract(t, options)).ToList();
+                var light = a with { Body = "", RawBody = null, BodyMap = null };
+                return new Timeline.Site.Rendering.ArticleReport(light, cleaned with { Article = light }, tagged, events);
+            }).Items;
+            long held = GC.GetTotalMemory(forceFullCollection: true) - before;
+            Console.WriteLine(FormattableString.Invariant($"{reports.Count} reports: {held / 1e6:F1} MB live ({held / Math.Max(1, reports.Count) / 1e3:F1} KB per article)"));
+            Print(MemoryCensus.Of(reports));
+            var chronology = Timeline.Core.Events.EventPipeline.Build(reports.SelectMany(r => r.Events), options);
+            long merged = GC.GetTotalMemory(forceFullCollection: true) - before - held;
+            Console.WriteLine(FormattableString.Invariant($"chronology: {chronology.Events.Count} events, {merged / 1e6:F1} MB more live"));
+            Print(MemoryCensus.Of(new object[] { reports, chronology }).Where(l => true));
+            GC.KeepAlive(reports);
+            GC.KeepAlive(chronology);
+            return 0;
+        }
+        finally
+        {
+            if (Directory.Exists(input))
+            {
+                Directory.Delete(input, recursive: true);
+            }
+        }
+    }
+
+    private static void Print(IEnumerable<MemoryCensus.Line> lines)
+    {
+        var all = lines.ToList();
+        Console.WriteLine(FormattableString.Invariant($"  total {all.Sum(l => l.Bytes) / 1e6:F1} MB in {all.Sum(l => l.Objects):N0} objects"));
+        foreach (MemoryCensus.Line l in all.Take(30))
+        {
+            Console.WriteLine(FormattableString.Invariant($"  {l.Bytes / 1e6,8:F2} MB {l.Objects,10:N0}  {l.Field}"));
+        }
     }
 }

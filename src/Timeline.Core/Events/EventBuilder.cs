@@ -67,6 +67,8 @@ internal sealed class EventBuilder
     private double[] _dense = [];
     private (LocalDate First, LocalDate Last) _span;
     private int _articleCount;
+    private readonly Dictionary<string, bool> _anaphoric = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _tentative = new(StringComparer.Ordinal);
 
     public EventBuilder(List<StoryEvents> stories, EventOptions options)
     {
@@ -252,19 +254,7 @@ internal sealed class EventBuilder
     /// </summary>
     private List<Cluster> ClusterMentions(List<EventMention> mentions)
     {
-        var ordered = mentions
-            .OrderBy(m => IsAnaphoric(m.Time.Text))
-            .ThenBy(m => Level(m.Time.Range!.Value.Granularity))
-            .ThenBy(m => Period.DaysBetween(m.Time.Range!.Value.Start, m.Time.Range!.Value.End))
-            .ThenBy(m => m.Source.Published.Published.ToInstant())
-            .ThenBy(m => m.Source.ArticlePath, StringComparer.Ordinal)
-            .ThenBy(m => m.StoryId, StringComparer.Ordinal)
-            .ThenBy(m => m.QuoteStart)
-            .ThenBy(m => m.Time.Start)
-            .ThenBy(m => m.Time.End)
-            .ThenBy(m => m.Time.Value, StringComparer.Ordinal)
-            .ThenBy(m => m.Time.Mod)
-            .ToList();
+        List<EventMention> ordered = PlacingOrder(mentions);
         var index = new ClusterIndex(_termIds.Count);
         var placedIn = new Dictionary<EventMention, Cluster>(ReferenceEqualityComparer.Instance);
         var firstOfStoryDay = new Dictionary<(string, LocalDate), EventMention>();
@@ -273,7 +263,7 @@ internal sealed class EventBuilder
         {
             DateRange r = m.Time.Range!.Value;
             bool day = Level(r.Granularity) == 0;
-            bool anaphoric = IsAnaphoric(m.Time.Text);
+            bool anaphoric = Anaphoric(m.Time.Text);
             if (!settled && (!day || anaphoric))
             {
                 // Every plain day-level statement is placed: settle the days before coarser mentions refine into them.
@@ -290,6 +280,73 @@ internal sealed class EventBuilder
         }
 
         return index.Clusters.Where(c => c.Mentions.Count > 0).ToList();
+    }
+
+    /// <summary>
+    /// The canonical order mentions are placed in: non-anaphoric first, finest level first, shortest range, earliest
+    /// published, then path, story, position, expression and value. A stable sort of precomputed keys; the input
+    /// position breaks the remaining ties, as the stable ordering it replaces did.
+    /// </summary>
+    private List<EventMention> PlacingOrder(List<EventMention> mentions)
+    {
+        var keys = new PlacingKey[mentions.Count];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            EventMention m = mentions[i];
+            DateRange r = m.Time.Range!.Value;
+            keys[i] = new PlacingKey(m, Anaphoric(m.Time.Text), Level(r.Granularity), Period.DaysBetween(r.Start, r.End), m.Source.Published.Published.ToInstant(), i);
+        }
+
+        Array.Sort(keys, PlacingKey.Compare);
+        var ordered = new List<EventMention>(keys.Length);
+        foreach (PlacingKey k in keys)
+        {
+            ordered.Add(k.Mention);
+        }
+
+        return ordered;
+    }
+
+    private readonly record struct PlacingKey(EventMention Mention, bool Anaphoric, int Level, int Days, Instant Published, int Position)
+    {
+        public static int Compare(PlacingKey a, PlacingKey b)
+        {
+            EventMention x = a.Mention, y = b.Mention;
+            int c = a.Anaphoric.CompareTo(b.Anaphoric);
+            c = c != 0 ? c : a.Level.CompareTo(b.Level);
+            c = c != 0 ? c : a.Days.CompareTo(b.Days);
+            c = c != 0 ? c : a.Published.CompareTo(b.Published);
+            c = c != 0 ? c : string.CompareOrdinal(x.Source.ArticlePath, y.Source.ArticlePath);
+            c = c != 0 ? c : string.CompareOrdinal(x.StoryId, y.StoryId);
+            c = c != 0 ? c : x.QuoteStart.CompareTo(y.QuoteStart);
+            c = c != 0 ? c : x.Time.Start.CompareTo(y.Time.Start);
+            c = c != 0 ? c : x.Time.End.CompareTo(y.Time.End);
+            c = c != 0 ? c : string.CompareOrdinal(x.Time.Value, y.Time.Value);
+            c = c != 0 ? c : ((int)x.Time.Mod).CompareTo((int)y.Time.Mod);
+            return c != 0 ? c : a.Position.CompareTo(b.Position);
+        }
+    }
+
+    /// <summary><see cref="IsAnaphoric"/> once per distinct expression text in a build.</summary>
+    private bool Anaphoric(string text)
+    {
+        if (!_anaphoric.TryGetValue(text, out bool yes))
+        {
+            _anaphoric[text] = yes = IsAnaphoric(text);
+        }
+
+        return yes;
+    }
+
+    /// <summary><see cref="Clauses.IsTentative"/> once per distinct text in a build (copies and multi-date sentences repeat).</summary>
+    private bool Tentative(string text)
+    {
+        if (!_tentative.TryGetValue(text, out bool yes))
+        {
+            _tentative[text] = yes = Clauses.IsTentative(text);
+        }
+
+        return yes;
     }
 
     private void Place(EventMention m, DateRange r, bool day, bool anaphoric, ClusterIndex index, Dictionary<EventMention, Cluster> placedIn, Dictionary<(string, LocalDate), EventMention> firstOfStoryDay)
@@ -316,7 +373,7 @@ internal sealed class EventBuilder
 
         if (!day)
         {
-            bool tentative = Clauses.IsTentative(m.Clause.Length > 0 ? m.Clause : m.Quote) || (m.Subordinate && Clauses.IsTentative(m.Quote));
+            bool tentative = Tentative(m.Clause.Length > 0 ? m.Clause : m.Quote) || (m.Subordinate && Tentative(m.Quote));
             LocalDate published = m.Source.Published.Date;
             DateRange window = ModWindow(r, m.Time.Mod);
             foreach (Cluster c in index.Finer(r, v, names, RefineThreshold))

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
 namespace Timeline.Core.Events;
@@ -61,15 +62,12 @@ public static class Terms
         ["ordered"] = "order", ["orders"] = "order",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>Stop words and lemmas looked up by span: most words of a sentence are stop words, and none needs a string.</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> LemmaLookup = Lemmas.GetAlternateLookup<ReadOnlySpan<char>>();
-
     /// <summary>The content terms of <paramref name="text"/>, in text order (repeats kept).</summary>
     public static List<string> Of(ReadOnlySpan<char> text)
     {
-        var result = new List<string>();
+        // Collected in a reused buffer, returned in a list of the exact size (sites keep these lists per sentence and story).
+        List<string> result = Scratch ??= new List<string>(64);
+        result.Clear();
         Span<char> buffer = stackalloc char[32];
         int i = 0;
         while (i < text.Length)
@@ -114,15 +112,59 @@ public static class Terms
                 continue;
             }
 
-            if (StopWordLookup.Contains(lower))
+            string term = TermOf(lower);
+            if (term.Length > 0)
             {
-                continue;
+                result.Add(term);
             }
-
-            result.Add(LemmaLookup.TryGetValue(lower, out string? lemma) ? lemma : Stem(lower.ToString()));
         }
 
-        return result;
+        var terms = new List<string>(result.Count);
+        terms.AddRange(result);
+        result.Clear();
+        return terms;
+    }
+
+    [ThreadStatic]
+    private static List<string>? Scratch;
+
+    /// <summary>Most distinct words a process remembers the term of (beyond it, new words are analysed every time).</summary>
+    private const int MaxKnownWords = 1 << 20;
+
+    /// <summary>
+    /// The term of each lower-case word seen so far ("" for a stop word): every occurrence of a term is then one string,
+    /// so the terms a large site keeps per story cost a reference each, and a word is stemmed once per process.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, string> Known = new(StringComparer.Ordinal);
+
+    private static int _knownWords;
+
+    /// <summary>The one string of each term in <see cref="Known"/>.</summary>
+    private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
+
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownBySpan =
+        Known.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The term of a lower-case word, or "" for a stop word.</summary>
+    private static string TermOf(ReadOnlySpan<char> lower)
+    {
+        if (KnownBySpan.TryGetValue(lower, out string? known))
+        {
+            return known;
+        }
+
+        string word = lower.ToString();
+        string term = StopWords.Contains(word) ? "" : Lemmas.TryGetValue(word, out string? lemma) ? lemma : Stem(word);
+        if (Volatile.Read(ref _knownWords) >= MaxKnownWords)
+        {
+            return term;
+        }
+
+        Interlocked.Increment(ref _knownWords);
+
+        // One string per term, whichever words yield it ("visits", "visited" → one "visit").
+        term = term.Length == 0 ? term : Pool.GetOrAdd(term, term);
+        return Known.GetOrAdd(word, term);
     }
 
     /// <summary>Whether <paramref name="word"/> (lower case) is a stop word.</summary>

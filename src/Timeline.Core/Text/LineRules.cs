@@ -12,7 +12,7 @@ internal static partial class LineRules
 {
     private const RegexOptions Ci = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase;
     private const RegexOptions Cs = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
-    private const int TimeoutMs = 1000;
+    private const int TimeoutMs = RegexDefaults.TimeoutMs;
 
     /// <summary>Template expressions left by a page's client-side rendering: <c>{{ x.title }}</c>, <c>{% if %}</c>, <c>${x}</c>.</summary>
     [GeneratedRegex(@"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}\n]{1,80}\}", Cs, TimeoutMs)]

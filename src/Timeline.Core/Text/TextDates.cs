@@ -20,7 +20,7 @@ internal sealed record TextDate(int Start, int End, LocalDate Date, LocalTime? T
 internal static partial class TextDates
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase;
-    private const int TimeoutMs = 1000;
+    private const int TimeoutMs = RegexDefaults.TimeoutMs;
 
     internal const string MonthName =
         @"(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";

@@ -189,9 +189,9 @@ public static partial class SyntheticCorpus
         return samples.Count > 0 ? samples : throw new InvalidOperationException($"No sample articles in {Path.Combine(inputDir, "articles")}.");
     }
 
-    [GeneratedRegex(@"\b(?<m>(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (?<d>\d{1,2}), (?<y>\d{4})\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"\b(?<m>(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (?<d>\d{1,2}), (?<y>\d{4})\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeline.Core.RegexDefaults.TimeoutMs)]
     private static partial Regex DayDate();
 
-    [GeneratedRegex(@"\b((?<d>\d{1,2}) )?(?<m>January|February|March|April|May|June|July|August|September|October|November|December) (?<y>\d{4})\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"\b((?<d>\d{1,2}) )?(?<m>January|February|March|April|May|June|July|August|September|October|November|December) (?<y>\d{4})\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeline.Core.RegexDefaults.TimeoutMs)]
     private static partial Regex MonthDate();
 }

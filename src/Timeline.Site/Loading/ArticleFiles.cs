@@ -26,10 +26,10 @@ public static partial class ArticleFiles
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    [GeneratedRegex(@"^[\p{L}\p{N}(][^\n""{}\[\]]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"^[\p{L}\p{N}(][^\n""{}\[\]]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeline.Core.RegexDefaults.TimeoutMs)]
     private static partial Regex PlainScalar();
 
-    [GeneratedRegex(@"[^a-z0-9]+", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"[^a-z0-9]+", RegexOptions.CultureInvariant, Timeline.Core.RegexDefaults.TimeoutMs)]
     private static partial Regex NonSlug();
 
     /// <summary>Reads a saved page's text (UTF-8, UTF-16 with BOM, or Windows-1252). Throws IOException when unreadable.</summary>

@@ -54,10 +54,10 @@ public static partial class HtmlExtractor
 
     /// <summary>class/id words of page furniture.</summary>
     [GeneratedRegex(@"(?:^|[\s_-])(?:ads?|advert\w*|promo\w*|sponsor\w*|share|sharing|social|related|recommend\w*|newsletter|subscribe|subscription|paywall|comments?|cookie\w*|consent|popup|modal|breadcrumbs?|nav|navbar|menu|sidebar|widget|outbrain|taboola|most-?popular|trending|byline-?social|signup)(?:$|[\s_-])",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 1000)]
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, Timeline.Core.RegexDefaults.TimeoutMs)]
     private static partial Regex FurnitureName();
 
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, Timeline.Core.RegexDefaults.TimeoutMs)]
     private static partial Regex Whitespace();
 
     /// <summary>Parses <paramref name="html"/> and extracts the article. Never throws for bad markup.</summary>

@@ -194,7 +194,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
                 ["anchor"] = "story-" + (s.Index + 1).ToString(CultureInfo.InvariantCulture),
                 ["heading"] = heading,
                 ["dateline"] = s.Dateline,
-                ["html"] = Highlighter.Story(t),
+                ["html"] = Highlighter.Paragraphs(s.Text, t.Mentions),
                 ["mention_count"] = t.Mentions.Count,
                 ["events"] = List(storyEvents.Where(p => p.StoryId == s.Id).Select(p => p.Event).Distinct().Select(Neighbour)),
             });

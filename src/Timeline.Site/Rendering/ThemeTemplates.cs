@@ -135,11 +135,11 @@ public sealed partial class ThemeTemplates : ITemplateLoader
         throw new ScriptRuntimeException(callerSpan, $"Partial '{templatePath}' was not pre-parsed.");
 
     /// <summary><c>site</c> not followed by <c>.NAME</c>: <c>site[x]</c>, <c>for x in site</c>, <c>s = site</c>.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.])site(?!\.\w|\w)", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.ExplicitCapture, 1000)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.])site(?!\.\w|\w)", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.ExplicitCapture, Timeline.Core.RegexDefaults.TimeoutMs)]
     private static partial System.Text.RegularExpressions.Regex SiteWhole();
 
     /// <summary>A Scriban code block, <c>{{ … }}</c>; text outside code blocks is output, not code.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{.*?\}\}", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.ExplicitCapture | System.Text.RegularExpressions.RegexOptions.Singleline, 1000)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{.*?\}\}", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.ExplicitCapture | System.Text.RegularExpressions.RegexOptions.Singleline, Timeline.Core.RegexDefaults.TimeoutMs)]
     private static partial System.Text.RegularExpressions.Regex CodeBlock();
 
     private static Template? Parse(string path, string text, List<string> errors)

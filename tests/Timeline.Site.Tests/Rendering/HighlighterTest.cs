@@ -51,17 +51,4 @@ public sealed class HighlighterMemoTest
             Assert.Equal(Highlighter.Quote(mention.Quote, mention.QuoteStart, mention.Time).Html, Highlighter.Quote(mention).Html);
         }
     }
-
-    [Fact]
-    public void AStoryIsMarkedAsParagraphsMarksIt()
-    {
-        var m = new TemporalMention(12, 20, "Saturday", TimexType.Date, "2026-01-24", TimexMod.None, "t") { Range = TestSite.Day(2026, 1, 24) };
-        var story = new Timeline.Core.Text.Story("a.md", 0, "Talks ended Saturday.", [], new Timeline.Core.Text.SourceMap([(0, 0)]));
-        var tagged = new Timeline.Core.Events.TaggedStory(Source, story, [m]);
-        Assert.Equal(Highlighter.Paragraphs(story.Text, [m]).Html, Highlighter.Story(tagged).Html);
-        // The same story object with other mentions is a new record: marked afresh.
-        var none = tagged with { Mentions = [] };
-        Assert.Equal("<p>Talks ended Saturday.</p>\n", Highlighter.Story(none).Html);
-        Assert.Same(Highlighter.Story(tagged), Highlighter.Story(tagged));
-    }
 }
