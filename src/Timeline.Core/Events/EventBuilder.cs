@@ -20,6 +20,13 @@ internal sealed class EventBuilder
     /// <summary>Same date value: mentions join unless they share nothing (same day, same topic → same happening).</summary>
     internal const double SameDateThreshold = 0.04;
 
+    /// <summary>
+    /// Same coarse value ("in November 2019"): mentions join at this similarity, which one shared participant reaches alone
+    /// (its bonus in <c>Cluster.Similarity</c>). Background statements of one happening from different outlets rarely share
+    /// words ("won the presidency" / "was elected") but do share who it happened to.
+    /// </summary>
+    internal const double CoarseSameDateThreshold = 0.03;
+
     /// <summary>A coarse mention ("in October") refines into a finer event of that period at this similarity.</summary>
     internal const double RefineThreshold = 0.12;
 
@@ -357,7 +364,7 @@ internal sealed class EventBuilder
         {
             placed = best;
         }
-        else if (same is not null && sameScore >= SameDateThreshold)
+        else if (same is not null && sameScore >= (day ? SameDateThreshold : CoarseSameDateThreshold))
         {
             placed = same;
         }
