@@ -20,6 +20,13 @@ internal sealed class EventBuilder
     /// <summary>Same date value: mentions join unless they share nothing (same day, same topic → same happening).</summary>
     internal const double SameDateThreshold = 0.04;
 
+    /// <summary>
+    /// Same coarse value ("in November 2019"): mentions join at this similarity, which one shared participant reaches alone
+    /// (its bonus in <c>Cluster.Similarity</c>). Background statements of one happening from different outlets rarely share
+    /// words ("won the presidency" / "was elected") but do share who it happened to.
+    /// </summary>
+    internal const double CoarseSameDateThreshold = 0.03;
+
     /// <summary>A coarse mention ("in October") refines into a finer event of that period at this similarity.</summary>
     internal const double RefineThreshold = 0.12;
 
@@ -116,6 +123,7 @@ internal sealed class EventBuilder
 
         BuildVectors(body.Concat(captions));
         List<Cluster> clusters = ClusterMentions(body);
+        clusters = JoinForecasts(clusters);
         clusters = JoinArticleNews(clusters);
         clusters = ResolveConflicts(clusters);
         AttachCaptions(clusters, captions);
@@ -413,7 +421,7 @@ internal sealed class EventBuilder
         {
             placed = best;
         }
-        else if (same is not null && sameScore >= SameDateThreshold)
+        else if (same is not null && sameScore >= (day ? SameDateThreshold : CoarseSameDateThreshold))
         {
             placed = same;
         }
@@ -501,6 +509,14 @@ internal sealed class EventBuilder
         }
     }
 
+    /// <summary>
+    /// Whether a statement only expects its date's happening ("is expected to leave for Singapore today", "will step down on
+    /// Wednesday"): a tentative clause about its publication day or later.
+    /// </summary>
+    internal static bool IsForecast(EventMention m) =>
+        m.Time.Range is { } r && r.End >= m.Source.Published.Date
+        && Clauses.IsTentative(m.Clause.Length > 0 ? m.Clause : m.Quote);
+
     /// <summary>Whether an expression points back at a date already given ("that day", "later that evening", "the same day").</summary>
     private static bool IsAnaphoric(string text)
     {
@@ -542,6 +558,49 @@ internal sealed class EventBuilder
             yield return (ym.Year, ym.Month);
             ym = ym.PlusMonths(1);
         }
+    }
+
+    /// <summary>
+    /// A forecast published first ("is expected to leave Malé for Singapore today") seeds an event of its day that later
+    /// reports of the happening may join instead of the event that reports it as done, splitting one happening in two. An
+    /// event seeded by a forecast joins the event of its day seeded by a report that more articles cite, when the two are
+    /// at least <see cref="SameDateThreshold"/> similar (same day, same topic); the forecast's event is the smaller side, so
+    /// a forecast that drew in the day's main story ("would step down on Wednesday" before the flight) keeps it.
+    /// </summary>
+    private static List<Cluster> JoinForecasts(List<Cluster> clusters)
+    {
+        var removed = new HashSet<Cluster>(ReferenceEqualityComparer.Instance);
+        foreach (IGrouping<LocalDate, Cluster> day in clusters.Where(c => c.Range.Granularity >= Granularity.Day).GroupBy(c => c.Range.Start))
+        {
+            var reports = day.Where(c => !IsForecast(c.Mentions[0])).ToList();
+            if (reports.Count == 0 || reports.Count == day.Count())
+            {
+                continue;
+            }
+
+            foreach (Cluster f in day.Where(c => IsForecast(c.Mentions[0])).OrderBy(c => c.Order))
+            {
+                int articles = f.ArticleCount;
+                Cluster? best = null;
+                double bestScore = double.MinValue;
+                foreach (Cluster r in reports)
+                {
+                    double s = f.Centroid.Cosine(r.Centroid);
+                    if (r.ArticleCount > articles && s >= SameDateThreshold && (s > bestScore || (s == bestScore && r.Order < best!.Order)))
+                    {
+                        (best, bestScore) = (r, s);
+                    }
+                }
+
+                if (best is not null)
+                {
+                    best.Join(f);
+                    removed.Add(f);
+                }
+            }
+        }
+
+        return removed.Count == 0 ? clusters : clusters.Where(c => !removed.Contains(c)).ToList();
     }
 
     /// <summary>
