@@ -871,53 +871,53 @@ internal static partial class Clauses
     private static bool IsQuote(char c) => c is '"' or '“' or '”' or '‘' or '\'';
 
     /// <summary>A word: the specification of the <see cref="WordRanges"/> scan (tests compare them).</summary>
-    [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
     internal static partial Regex WordRegex();
 
-    [GeneratedRegex(@"^\s*[A-Z][A-Z .,'’\-]{2,40}(\([A-Za-z .]{1,20}\))?\s*[—–-]+\s*", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"^\s*[A-Z][A-Z .,'’\-]{2,40}(\([A-Za-z .]{1,20}\))?\s*[—–-]+\s*", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
     private static partial Regex DatelineRegex();
 
-    [GeneratedRegex(@"\s*\([^()]{0,200}\)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"\s*\([^()]{0,200}\)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
     private static partial Regex ParenRegex();
 
-    [GeneratedRegex(@"\b(that|which|who)\s+", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"\b(that|which|who)\s+", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
     private static partial Regex RelativeInsideRegex();
 
-    [GeneratedRegex(@"^(and|but|or|while|as|so)\s+", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"^(and|but|or|while|as|so)\s+", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, RegexDefaults.TimeoutMs)]
     private static partial Regex LeadingConjunctionRegex();
 
-    [GeneratedRegex(@"^\s*(said|says|added|reported|announced|confirmed|stated|told (reporters|journalists))\s+(that\s+)?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"^\s*(said|says|added|reported|announced|confirmed|stated|told (reporters|journalists))\s+(that\s+)?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, RegexDefaults.TimeoutMs)]
     private static partial Regex LeadingSpeechRegex();
 
     /// <summary>A speech verb right before a date: "said on", "said in a statement on", "told reporters on", "announced late", "told a news conference in Boston on".</summary>
-    [GeneratedRegex(@"\b(?<verb>((said|says|announced|confirmed|added|stated|wrote)(\s+in\s+(a|an|its|his|her|their)(\s+[\p{L}\-]+){1,2}?)?|told(\s+[\p{L}'’\-]+){1,6}?))\s+((on|late|early|late on|early on)\s+)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"\b(?<verb>((said|says|announced|confirmed|added|stated|wrote)(\s+in\s+(a|an|its|his|her|their)(\s+[\p{L}\-]+){1,2}?)?|told(\s+[\p{L}'’\-]+){1,6}?))\s+((on|late|early|late on|early on)\s+)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
     private static partial Regex SpeechBeforeDateRegex();
 
-    [GeneratedRegex(@"\G,?\s+that\s+", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"\G,?\s+that\s+", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
     private static partial Regex ThatAfterDateRegex();
 
-    [GeneratedRegex(@"^\s*(approached|approaches|approaching|neared|nears|loomed|looms|drew (near|closer)|draws (near|closer)|came closer)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"^\s*(approached|approaches|approaching|neared|nears|loomed|looms|drew (near|closer)|draws (near|closer)|came closer)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, RegexDefaults.TimeoutMs)]
     private static partial Regex ApproachingAfterRegex();
 
-    [GeneratedRegex(@"\b(as|when|while)\s+(the\s+)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"\b(as|when|while)\s+(the\s+)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, RegexDefaults.TimeoutMs)]
     private static partial Regex ApproachingBeforeRegex();
 
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, RegexDefaults.TimeoutMs)]
     private static partial Regex SpaceRegex();
 
-    [GeneratedRegex(@"^\s*[\p{L} ]{1,25}:", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"^\s*[\p{L} ]{1,25}:", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
     private static partial Regex LabelRegex();
 
-    [GeneratedRegex(@"^[\s,]*(\d{1,2}:\d{2}\s*(GMT|UTC|BST|ET|EST|EDT|PT|UK)?\s*)?(Last updated|Updated|Published|Posted|First published)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"^[\s,]*(\d{1,2}:\d{2}\s*(GMT|UTC|BST|ET|EST|EDT|PT|UK)?\s*)?(Last updated|Updated|Published|Posted|First published)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, RegexDefaults.TimeoutMs)]
     private static partial Regex StampAfterRegex();
 
-    [GeneratedRegex(@"(last updated|updated|published|posted)( at)?\s+\d{1,2}:\d{2}\s*(GMT|UTC|BST|ET|EST|EDT|PT|UK)?[\s,]*(\w+day[\s,]*)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"(last updated|updated|published|posted)( at)?\s+\d{1,2}:\d{2}\s*(GMT|UTC|BST|ET|EST|EDT|PT|UK)?[\s,]*(\w+day[\s,]*)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, RegexDefaults.TimeoutMs)]
     private static partial Regex StampBeforeRegex();
 
-    [GeneratedRegex(@"^\s*(Published|Updated|Posted|Last updated|Modified|First published)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"^\s*(Published|Updated|Posted|Last updated|Modified|First published)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, RegexDefaults.TimeoutMs)]
     private static partial Regex PublishedRegex();
 
-    [GeneratedRegex(@"^(he|she|they|it|[A-Z][\p{L}.'’\- ]{1,60}?)\s+(said|says|told [\p{L} ]{1,30}|added|wrote|reported|announced)$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"^(he|she|they|it|[A-Z][\p{L}.'’\- ]{1,60}?)\s+(said|says|told [\p{L} ]{1,30}|added|wrote|reported|announced)$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
     private static partial Regex AttributionRegex();
 }
 

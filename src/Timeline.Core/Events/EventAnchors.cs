@@ -550,11 +550,11 @@ public static partial class EventAnchors
             Subordinate = true,
         };
 
-    [GeneratedRegex(@"\s+(but|while|although|though|whereas|because|as\s+part\s+of|after|before|and\s+(then|later|was|were|is|are|has|had|he|she|they|it|we)\b)\s", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"\s+(but|while|although|though|whereas|because|as\s+part\s+of|after|before|and\s+(then|later|was|were|is|are|has|had|he|she|they|it|we)\b)\s", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, RegexDefaults.TimeoutMs)]
     private static partial Regex ClauseEndRegex();
 
     [GeneratedRegex(
         @"(?<![\p{L}\p{N}])((?<q>just|only|barely|exactly|some|about|around|nearly|almost|roughly|more\s+than|less\s+than|within|over)\s+)?((?<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of|\d{1,3})[\s\-]+(?<unit>days?|weeks?|months?|years?|hours?|minutes?)|the\s+(?<dayword>day|morning|evening|night|afternoon)|(?<vague>hours|minutes|moments|only\s+hours|mere\s+hours))?\s*(?<rel>(?<![\p{L}\p{N}])(after|before))\s+(?=[\p{L}\p{N}""“])",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, Timeline.Core.RegexDefaults.TimeoutMs)]
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, RegexDefaults.TimeoutMs)]
     private static partial Regex PhraseRegex();
 }

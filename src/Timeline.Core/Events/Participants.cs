@@ -270,9 +270,9 @@ public static partial class Participants
     }
 
     /// <summary>A word that may be part of a name: the specification of the <see cref="Tokens"/> scan.</summary>
-    [GeneratedRegex(@"[\p{L}][\p{L}\p{N}]*(?:['’\-][\p{L}\p{N}]+)*", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"[\p{L}][\p{L}\p{N}]*(?:['’\-][\p{L}\p{N}]+)*", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
     private static partial Regex TokenRegex();
 
-    [GeneratedRegex(@"\([^()]{0,200}\)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"\([^()]{0,200}\)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
     private static partial Regex ParenRegex();
 }

@@ -20,16 +20,16 @@ public static partial class PublicationDateFinder
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase;
 
-    [GeneratedRegex(@"(?<label>first\s+published|originally\s+published|published|posted|last\s+updated|updated|update)\s*(?:on|at)?\s*:?\s*$", Options, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"(?<label>first\s+published|originally\s+published|published|posted|last\s+updated|updated|update)\s*(?:on|at)?\s*:?\s*$", Options, RegexDefaults.TimeoutMs)]
     private static partial Regex LabelBefore();
 
-    [GeneratedRegex(@"^\p{Lu}[\p{Lu} .'’-]{2,40},\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"^\p{Lu}[\p{Lu} .'’-]{2,40},\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
     private static partial Regex DatelinePlaceBefore();
 
-    [GeneratedRegex(@"^\s*(?:\([^()]{1,30}\))?\s*(?:—|–|--|-)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"^\s*(?:\([^()]{1,30}\))?\s*(?:—|–|--|-)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
     private static partial Regex DatelineDashAfter();
 
-    [GeneratedRegex(@"^[\s|•·,\-–—]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeline.Core.RegexDefaults.TimeoutMs)]
+    [GeneratedRegex(@"^[\s|•·,\-–—]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
     private static partial Regex OnlySeparators();
 
     /// <summary>The best publication-date evidence in <paramref name="text"/>, or null.</summary>
