@@ -138,6 +138,9 @@ internal static partial class Lexicon
     /// </summary>
     private static readonly uint[] FirstLetterLengths = BuildFirstLetterLengths();
 
+    /// <summary>Every word the lexicon knows (tests build texts from them).</summary>
+    internal static IEnumerable<string> Words => Entries.Keys;
+
     /// <summary>The entry for a word (case-insensitive), or null.</summary>
     public static LexEntry? Find(ReadOnlySpan<char> word)
     {
