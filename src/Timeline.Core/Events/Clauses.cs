@@ -331,6 +331,12 @@ internal static partial class Clauses
             return ExclusionReasons.NoVerb;
         }
 
+        // "Those hopes faded as Thursday approached": the date is a moment drawing near, not when anything happened.
+        if (ApproachingAfterRegex().IsMatch(sentence[end..]) && ApproachingBeforeRegex().IsMatch(sentence[..start]))
+        {
+            return ExclusionReasons.Approaching;
+        }
+
         string after = sentence[end..];
         if (after.StartsWith("'s", StringComparison.Ordinal) || after.StartsWith("’s", StringComparison.Ordinal) || after.StartsWith("s'", StringComparison.Ordinal))
         {
@@ -361,6 +367,10 @@ internal static partial class Clauses
     {
         int end = Math.Clamp(dateEnd, dateStart, sentence.Length);
         string expression = sentence[Math.Clamp(dateStart, 0, sentence.Length)..end];
+        if (ReportedClause(sentence, Math.Clamp(dateStart, 0, end), end) is { } reported)
+        {
+            return reported;
+        }
         if (RelativeClause(sentence, dateStart) is { } relative)
         {
             return relative; // "…in the civil war that began in 2011" → "The civil war began in 2011"
@@ -374,6 +384,31 @@ internal static partial class Clauses
 
         // The date is not in the main clause: tell the clause it belongs to, if that clause is a statement of its own.
         return DateClause(sentence, dateStart) is { } own ? own : main;
+    }
+
+    /// <summary>
+    /// "X said on Friday that it had opened an investigation…" → "X said it had opened an investigation…": the date of a
+    /// speech verb and the complement "that" are dropped, so the headline is the reported clause with its speaker (the date
+    /// is shown beside it) instead of "X said on Friday" once the sentence is cut to length.
+    /// </summary>
+    private static string? ReportedClause(string sentence, int dateStart, int dateEnd)
+    {
+        Match speech = SpeechBeforeDateRegex().Match(sentence, 0, dateStart);
+        Match that = ThatAfterDateRegex().Match(sentence, dateEnd);
+        if (!speech.Success || !that.Success || that.Index != dateEnd)
+        {
+            return null;
+        }
+
+        int verbEnd = speech.Groups["verb"].Index + speech.Groups["verb"].Length;
+        string rest = sentence[(dateEnd + that.Length)..];
+        if (!HasVerb(rest))
+        {
+            return null;
+        }
+
+        string text = sentence[..verbEnd] + " " + rest;
+        return MainClause(text, verbEnd);
     }
 
     /// <summary>
@@ -633,6 +668,19 @@ internal static partial class Clauses
     [GeneratedRegex(@"^\s*(said|says|added|reported|announced|confirmed|stated|told (reporters|journalists))\s+(that\s+)?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex LeadingSpeechRegex();
 
+    /// <summary>A speech verb right before a date: "said on", "said in a statement on", "told reporters on", "announced late", "told a news conference in Boston on".</summary>
+    [GeneratedRegex(@"\b(?<verb>((said|says|announced|confirmed|added|stated|wrote)(\s+in\s+(a|an|its|his|her|their)(\s+[\p{L}\-]+){1,2}?)?|told(\s+[\p{L}'’\-]+){1,6}?))\s+((on|late|early|late on|early on)\s+)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    private static partial Regex SpeechBeforeDateRegex();
+
+    [GeneratedRegex(@"\G,?\s+that\s+", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    private static partial Regex ThatAfterDateRegex();
+
+    [GeneratedRegex(@"^\s*(approached|approaches|approaching|neared|nears|loomed|looms|drew (near|closer)|draws (near|closer)|came closer)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex ApproachingAfterRegex();
+
+    [GeneratedRegex(@"\b(as|when|while)\s+(the\s+)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex ApproachingBeforeRegex();
+
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex SpaceRegex();
 
@@ -665,4 +713,5 @@ public static class ExclusionReasons
     public const string UnresolvedAnchor = "dated only relative to another event that no source dates";
     public const string RelationOnly = "only said to be after or before another event: no date to place it on";
     public const string AnchorTooCoarse = "dated relative to an event whose date is too coarse for the offset";
+    public const string Approaching = "the date is a moment drawing near ('as Thursday approached'), not when something happened";
 }

@@ -41,6 +41,10 @@ internal sealed class EventBuilder
     /// <summary>Rounds of <see cref="Settle"/> at most (it stops as soon as nothing moves; a cycle cannot run on).</summary>
     internal const int MaxSettleRounds = 4;
 
+    /// <summary>Body sentences at the top of an article that tell its news (see <see cref="JoinArticleNews"/>).</summary>
+    internal const int LedeWindow = 6;
+
+
     /// <summary>A statement moves to another event of its day only when it is more similar to it by this much.</summary>
     internal const double SettleMargin = 1e-9;
 
@@ -61,6 +65,8 @@ internal sealed class EventBuilder
     private readonly Dictionary<string, List<string>> _titleTerms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _topicTerms = new(StringComparer.Ordinal);
     private double[] _dense = [];
+    private (LocalDate First, LocalDate Last) _span;
+    private int _articleCount;
 
     public EventBuilder(List<StoryEvents> stories, EventOptions options)
     {
@@ -108,9 +114,12 @@ internal sealed class EventBuilder
 
         BuildVectors(body.Concat(captions));
         List<Cluster> clusters = ClusterMentions(body);
+        clusters = JoinArticleNews(clusters);
         clusters = ResolveConflicts(clusters);
         AttachCaptions(clusters, captions);
         var pubCount = PublicationCounts();
+        _span = StorySpan(pubCount);
+        _articleCount = pubCount.Values.Sum();
         List<TimelineEvent> events = clusters.Select(c => ToEvent(c, pubCount)).ToList();
         events = NormaliseSalience(events);
         events = UniqueIds(events);
@@ -479,6 +488,45 @@ internal sealed class EventBuilder
     }
 
     /// <summary>
+    /// An article's opening paragraphs on its news day tell one happening from several sides (the finding, the owner's
+    /// statement, the police's reaction), often in different words. A statement that stands alone on its day (one article,
+    /// within the first <see cref="LedeWindow"/> body sentences of an article published on the day or just after) joins the
+    /// event its own article leads with on that day. Events other outlets also report stay apart, so distinct happenings of
+    /// one day (the fuel rationing and the canal chief's briefing of one Saturday) are not merged.
+    /// </summary>
+    private static List<Cluster> JoinArticleNews(List<Cluster> clusters)
+    {
+        var lede = new Dictionary<(string Path, LocalDate Day), (int Position, Cluster Event)>();
+        foreach (Cluster c in clusters.Where(c => c.Range.Granularity >= Granularity.Day).OrderBy(c => c.Order))
+        {
+            foreach (EventMention m in c.Mentions)
+            {
+                if (m.BodyPosition is >= 0 and <= 1 && !m.Subordinate && IsFresh(m, c.Range, Salience.PegDays)
+                    && (!lede.TryGetValue((m.Source.ArticlePath, c.Range.Start), out var had) || m.BodyPosition < had.Position))
+                {
+                    lede[(m.Source.ArticlePath, c.Range.Start)] = (m.BodyPosition, c);
+                }
+            }
+        }
+
+        var removed = new HashSet<Cluster>(ReferenceEqualityComparer.Instance);
+        foreach (Cluster c in clusters.Where(c => c.Range.Granularity >= Granularity.Day).OrderBy(c => c.Order))
+        {
+            string path = c.Mentions[0].Source.ArticlePath;
+            if (c.Mentions.Any(m => m.Source.ArticlePath != path || m.BodyPosition < 0 || m.BodyPosition >= LedeWindow || !IsFresh(m, c.Range, Salience.PegDays))
+                || !lede.TryGetValue((path, c.Range.Start), out var news) || ReferenceEquals(news.Event, c) || removed.Contains(news.Event))
+            {
+                continue;
+            }
+
+            news.Event.Join(c);
+            removed.Add(c);
+        }
+
+        return removed.Count == 0 ? clusters : clusters.Where(c => !removed.Contains(c)).ToList();
+    }
+
+    /// <summary>
     /// Near-identical statements from different articles placed on different days a little apart are one event whose
     /// sources disagree: merge them under the date most articles give and record the other dates as conflicts.
     /// </summary>
@@ -571,10 +619,37 @@ internal sealed class EventBuilder
     {
         (DateRange range, TimexMod mod, string value) = c.Date();
         TimelineEvent e = MakeEvent(c.Mentions.Concat(c.Support).ToList(), range, mod, value, c.Conflicts);
+        var pegs = c.Mentions.Where(m => IsNewsPeg(m, c.Range)).ToList();
+        bool background = IsBackground(c.Mentions, range);
         var signals = new SalienceSignals(
-            Pegs: c.Mentions.Where(m => IsNewsPeg(m, c.Range)).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count(),
-            Burst: c.Mentions.Where(m => IsFresh(m, c.Range, Salience.BurstDays)).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count());
-        return e with { Salience = Salience.Raw(c.Mentions, c.Range, pubCount, signals) };
+            Pegs: pegs.Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count(),
+            Burst: c.Mentions.Where(m => IsFresh(m, c.Range, Salience.BurstDays)).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count(),
+            Latest: pegs.Where(m => m.Source.Published.Date == _span.Last).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count(),
+            Background: background);
+        return e with { Salience = Salience.Raw(c.Mentions, c.Range, pubCount, signals), Background = background };
+    }
+
+    /// <summary>
+    /// The story's span from its publication dates: the first to the newest publication day. (A percentile start would cut
+    /// a long story's own beginning: Timeline17 MJ_bbc publishes a tenth of its articles only after two months.)
+    /// </summary>
+    private static (LocalDate First, LocalDate Last) StorySpan(Dictionary<LocalDate, int> pubCount) =>
+        pubCount.Count == 0 ? (LocalDate.MinIsoValue, LocalDate.MinIsoValue) : (pubCount.Keys.Min(), pubCount.Keys.Max());
+
+    /// <summary>
+    /// Whether an event is background: it ended more than <see cref="Salience.BackgroundDays"/> before the story's span began,
+    /// and it is not the story itself (the lede of two articles, or stated by at least half of them).
+    /// </summary>
+    private bool IsBackground(IReadOnlyList<EventMention> mentions, DateRange range)
+    {
+        if (_articleCount == 0 || range.End >= _span.First.PlusDays(-Salience.BackgroundDays))
+        {
+            return false;
+        }
+
+        int ledes = mentions.Where(m => m.BodyPosition == 0 && !m.Subordinate).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count();
+        int articles = mentions.Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count();
+        return ledes < 2 && 2 * articles < _articleCount;
     }
 
     /// <summary>Whether the article was published on the event's day or within <paramref name="days"/> after it.</summary>
@@ -770,7 +845,7 @@ internal sealed class EventBuilder
     private List<TimelineEvent> MarkKey(List<TimelineEvent> events)
     {
         var key = events
-            .Where(e => e.Salience >= KeySalience)
+            .Where(e => e.Salience >= KeySalience && !e.Background)
             .OrderByDescending(e => e.Salience)
             .ThenBy(e => e.Id, StringComparer.Ordinal)
             .Take(_options.MaxKeyEvents)
@@ -1178,6 +1253,17 @@ internal sealed class EventBuilder
 
             Conflicts.Add(new DateConflict(other.Value, theirs, $"{theirs.Count} source(s) date this {other.Value} instead of {Value}"));
             Conflicts.AddRange(other.Conflicts.Where(c => c.Value != Value));
+            for (int i = 0; i < other.Mentions.Count; i++)
+            {
+                Add(other.Mentions[i], other._vectors[i], other._nameKeys[i]);
+            }
+
+            Support.AddRange(other.Support);
+        }
+
+        /// <summary>Takes over another event of the same day: its statements and captions join, nothing is in conflict.</summary>
+        public void Join(Cluster other)
+        {
             for (int i = 0; i < other.Mentions.Count; i++)
             {
                 Add(other.Mentions[i], other._vectors[i], other._nameKeys[i]);

@@ -15,7 +15,7 @@ public sealed record EventOptions(string Topic)
     /// cache keys: corrections and key-event settings apply only in <see cref="EventPipeline.Build"/>, so editing
     /// them must not re-process any article.
     /// </summary>
-    public string ExtractionKey => $"topic={Topic}\nextract=3";
+    public string ExtractionKey => $"topic={Topic}\nextract=4";
 }
 
 /// <summary>What extraction found in one story: event mentions and the dated sentences it left out, with reasons.</summary>

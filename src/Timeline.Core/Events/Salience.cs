@@ -57,8 +57,24 @@ public static class Salience
         // The news of an article: a single report that is an article's lead story outranks a detail many mention.
         raw += signals.Pegs > 0 ? PegWeight + (0.2 * Math.Log(signals.Pegs)) : 0;
         raw += BurstWeight * Math.Log(1 + signals.Burst);
-        return raw;
+
+        // The story's latest development: only the newest articles can report it, so their news peg counts as the report
+        // the articles not yet written would have made (one more independent source and one more peg).
+        if (signals.Latest > 0)
+        {
+            raw += Math.Log(1 + articles + signals.Latest) - Math.Log(1 + articles);
+            raw += 0.2 * (Math.Log(signals.Pegs + signals.Latest) - Math.Log(Math.Max(1, signals.Pegs)));
+        }
+
+        // Background (long before the story's own span): context, kept but ranked below the story's events.
+        return signals.Background ? raw * BackgroundFactor : raw;
     }
+
+    /// <summary>Days before the story's span (see <see cref="SalienceSignals.Background"/>) that still belong to the story.</summary>
+    public const int BackgroundDays = 30;
+
+    /// <summary>Share of its raw salience a background event keeps.</summary>
+    public const double BackgroundFactor = 0.5;
 
     // Tuned with the cluster tests and Timeline17 MJ_bbc / haiti_bbc: more peg weight loses MJ dates, less loses single-report key events.
     private const double PegWeight = 0.4;
@@ -69,4 +85,9 @@ public static class Salience
 /// <summary>Site-wide salience signals of one event (see <see cref="Salience.Raw(IReadOnlyCollection{EventMention}, DateRange, IReadOnlyDictionary{LocalDate, int}, SalienceSignals)"/>).</summary>
 /// <param name="Pegs">Distinct articles whose news the event is: stated in the lede or with the title's words, published on the day or just after.</param>
 /// <param name="Burst">Distinct articles published on the event's day or just after that state it.</param>
-public readonly record struct SalienceSignals(int Pegs, int Burst);
+/// <param name="Latest">Distinct articles of the story's newest publication day whose news peg the event is (the story's latest development).</param>
+/// <param name="Background">
+/// Whether the event ended more than <see cref="Salience.BackgroundDays"/> before the story's span (its publication dates) began and is not the
+/// story itself: background history, never a key event.
+/// </param>
+public readonly record struct SalienceSignals(int Pegs, int Burst, int Latest = 0, bool Background = false);

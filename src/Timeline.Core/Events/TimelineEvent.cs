@@ -21,6 +21,9 @@ public sealed record TimelineEvent(
 
     public double Salience { get; init; }
 
+    /// <summary>Background history long before the story's own span (see <see cref="SalienceSignals.Background"/>): never key.</summary>
+    public bool Background { get; init; }
+
     public IReadOnlyList<string> Participants { get; init; } = [];
 
     public IReadOnlyList<DateConflict> Conflicts { get; init; } = [];

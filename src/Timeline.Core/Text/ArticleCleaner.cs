@@ -227,6 +227,12 @@ public static class ArticleCleaner
                 line = _body[start..end];
             }
 
+            if (LineRules.IsStampOnly(line))
+            {
+                Remove(start, end, "publication or update stamps");
+                return;
+            }
+
             bool headline = LineRules.IsHeadline(line, article.Title);
             if (headline && !_headlineSeen && !Current.HasBody && _stories.Count == 1)
             {
@@ -245,6 +251,13 @@ public static class ArticleCleaner
             {
                 if (_captions.Add(LineRules.Normalize(line)))
                 {
+                    if (segments.Count == 1 && LineRules.CaptionCreditStart(line) is > 0 and var creditAt
+                        && Trim(start, start + creditAt) is var (s, e) && s < e)
+                    {
+                        Remove(e, end, "photo credit of a caption");
+                        segments = [(s, e)];
+                    }
+
                     AddParagraph(SentenceKind.Caption, segments);
                 }
                 else

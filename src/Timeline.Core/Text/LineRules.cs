@@ -38,9 +38,21 @@ internal static partial class LineRules
         Ci, TimeoutMs)]
     internal static partial Regex StampLine();
 
+    /// <summary>What may stand between the stamps of a stamp-only line: labels ("Last modified on", "Updated"), separators.</summary>
+    [GeneratedRegex(@"^(?:[\s·•|,;:()–—-]|\b(?:(?:first|originally|last)\s+)?(?:published|posted|updated?|modified|edited)\b|\b(?:on|at)\b)*$", Ci, TimeoutMs)]
+    private static partial Regex StampGlue();
+
+    /// <summary>A related-story teaser: a headline closed by its date after a dash or bar ("Fuel sales halted – 28 June 2022").</summary>
+    [GeneratedRegex(@"\s(?:–|—|-|\|)\s*" + TextDates.DatePart + @"\s*$", Ci, TimeoutMs)]
+    private static partial Regex EndsWithTeaserDate();
+
     /// <summary>A photo credit in parentheses closing the line: "(Maxim Shipenkov/Pool Photo via AP)", "(AP Photo/Hadi Mizban, File)".</summary>
     [GeneratedRegex(@"\((?:AP|AFP|Reuters|[^()]{0,80}(?:/|\bphoto\b|\bpool\b|\bvia\b|\bgetty\b|\bfile\b|\bimages?\b|\bcredit\b)[^()]{0,80})\)\.?\s*$", Ci, TimeoutMs)]
     private static partial Regex CreditParenthesis();
+
+    /// <summary>A credit after a caption's last sentence: ". Photograph: Jane Doe/The Herald", ". Photo: Reuters".</summary>
+    [GeneratedRegex(@"(?<=[.!?”""])\s+(?:photo(?:graph)?|picture|image|credit)s?\s*:\s*[^.!?]{1,80}$", Ci, TimeoutMs)]
+    private static partial Regex TrailingCreditLabel();
 
     [GeneratedRegex(@"^FILE\s*(?:-|–|—|:)\s", Cs, TimeoutMs)]
     private static partial Regex FilePhotoPrefix();
@@ -85,7 +97,7 @@ internal static partial class LineRules
     private static partial Regex InlineTeaser();
 
     /// <summary>Labels of the boxes that follow an article: after them the page is furniture until the next dateline.</summary>
-    [GeneratedRegex(@"^(?:related(?:\s+(?:tags|stories|articles|topics|content|coverage|news|links))?|similar\s+(?:stories|articles)|more\s+(?:stories|news|from|on\s+this)|most\s+(?:popular|read|viewed)|recommended(?:\s+for\s+you)?|read\s+next|you\s+may\s+also\s+like|comments?|jump\s+to\s+comments|tags|topics|article\s+topic\s+follows|be\s+part\s+of\s+the\s+conversation|trending(?:\s+now)?|latest\s+(?:news|stories)|author\s+profile)\b", Ci, TimeoutMs)]
+    [GeneratedRegex(@"^(?:related(?:\s+(?:tags|stories|articles|topics|content|coverage|news|links))?|similar\s+(?:stories|articles)|read\s+more\s*$|more\s+(?:stories|news|from|on\s+this)|most\s+(?:popular|read|viewed)|recommended(?:\s+for\s+you)?|read\s+next|you\s+may\s+also\s+like|comments?|jump\s+to\s+comments|tags|topics|article\s+topic\s+follows|be\s+part\s+of\s+the\s+conversation|trending(?:\s+now)?|latest\s+(?:news|stories)|author\s+profile)\b", Ci, TimeoutMs)]
     private static partial Regex EndSection();
 
     [GeneratedRegex(@"[.!?…][""'”’)\]]*$|[""”]\s*$", Cs, TimeoutMs)]
@@ -185,6 +197,21 @@ internal static partial class LineRules
         return null;
     }
 
+    /// <summary>
+    /// Where the photo credit closing a caption starts ("… on Saturday. (SAW Photo/Dinuka Perera)", "… the pool. Photograph:
+    /// Jane Doe/The Herald"), or -1: the credit names who took the picture, not what it shows, so it is not part of the evidence.
+    /// </summary>
+    internal static int CaptionCreditStart(string line)
+    {
+        Match m = CreditParenthesis().Match(line);
+        if (!m.Success)
+        {
+            m = TrailingCreditLabel().Match(line);
+        }
+
+        return m.Success && m.Index > 0 ? m.Index : -1;
+    }
+
     /// <summary>A credit or byline line: "Abby Sewell in Beirut contributed.", "Photo: Kyiv Independent", "By Jane Doe".</summary>
     internal static string? CreditSignal(string line)
     {
@@ -227,6 +254,20 @@ internal static partial class LineRules
             return ("paywall prompt", true);
         }
 
+        // A longer prompt is still one when it says it three ways ("Subscribe to continue reading. Already a subscriber?
+        // Log in. You have reached your limit…"); prose that mentions a paywall once stays.
+        if (words <= 60 && Paywall().Count(line) >= 3)
+        {
+            return ("paywall prompt", true);
+        }
+
+        // A bare box label ("Read more", "Most read") before the list it heads: checked before calls to action, which
+        // share some of its words but do not end the story.
+        if (words <= 3 && !isSentence && EndSection().IsMatch(line))
+        {
+            return ("related-content or comments section", true);
+        }
+
         if (words <= 20 && CallToAction().IsMatch(line))
         {
             return ("call to action", false);
@@ -242,12 +283,46 @@ internal static partial class LineRules
             return ("related-content or comments section", true);
         }
 
+        if (words <= 30 && !isSentence && EndsWithTeaserDate().IsMatch(line))
+        {
+            return ("related-story teaser (headline and date)", false);
+        }
+
         if (words <= 40 && SiteFurniture().IsMatch(line))
         {
             return ("site furniture (comments, newsletter, legal)", false);
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A line made only of publication and update stamps and their labels ("Sun 10 Jul 2022 10.20 BST · Last modified on
+    /// Sun 10 Jul 2022 11.05 BST", "July 12, 2022, 10:10 p.m. ET"): page furniture, whatever order the stamps come in.
+    /// </summary>
+    internal static bool IsStampOnly(string line)
+    {
+        if (WordCount(line) > 24 || EndsLikeSentence(line) || line.AsSpan().IndexOfAny("0123456789") < 0)
+        {
+            return false;
+        }
+
+        IReadOnlyList<TextDate> dates = TextDates.FindAll(line);
+        if (dates.Count == 0)
+        {
+            return false;
+        }
+
+        var rest = new System.Text.StringBuilder(line.Length);
+        int cursor = 0;
+        foreach (TextDate date in dates)
+        {
+            rest.Append(line, cursor, date.Start - cursor).Append(' ');
+            cursor = date.End;
+        }
+
+        rest.Append(line, cursor, line.Length - cursor);
+        return StampGlue().IsMatch(rest.ToString());
     }
 
     /// <summary>A short line without sentence punctuation: a label, menu entry, teaser or heading, not prose.</summary>

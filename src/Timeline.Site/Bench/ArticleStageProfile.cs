@@ -46,7 +46,7 @@ public static class ArticleStageProfile
                 TimeSpan t2 = Thread();
                 times[1] += t2 - t1;
                 var source = SourceInfo.From(article);
-                var tagged = cleaned.Stories.Select(s => new TaggedStory(source, s, tagger.Tag(s.Text, article.Published))).ToList();
+                var tagged = cleaned.Stories.Select(s => new TaggedStory(source, s, tagger.Tag(s.Text, DatelineZone.ForStory(article.Published, s.Dateline)))).ToList();
                 TimeSpan t3 = Thread();
                 times[2] += t3 - t2;
                 foreach (TaggedStory story in tagged)

@@ -176,7 +176,7 @@ public sealed class SiteBuilder
         CleanedArticle cleaned = ArticleCleaner.Clean(article);
         var source = SourceInfo.From(article);
         var tagged = cleaned.Stories
-            .Select(story => new TaggedStory(source, story, _tagger.Tag(story.Text, article.Published)))
+            .Select(story => new TaggedStory(source, story, _tagger.Tag(story.Text, DatelineZone.ForStory(article.Published, story.Dateline))))
             .ToList();
         var events = tagged.Select(t => EventPipeline.Extract(t, eventOptions)).ToList();
         return new ArticleReport(article, cleaned, tagged, events);

@@ -29,6 +29,11 @@ public class ExtractTest
         { "Rescuers are racing to find the craft, its owner said early [Thursday|2026-01-29].", null },
         // Page furniture with no verb ("Similar stories" boxes).
         { "World / [25 February 2025|2025-02-25]", ExclusionReasons.NoVerb },
+        // A date drawing near ("as/when <date> approached/neared") is not when anything happened.
+        { "Those hopes faded as [Thursday|2026-01-29] approached.", ExclusionReasons.Approaching },
+        { "Talks stalled when [Friday|2026-01-30] neared, diplomats said.", ExclusionReasons.Approaching },
+        // …but a date that opens the clause after "as" is still the time of a statement.
+        { "Prices rose as [Thursday|2026-01-29] brought news of the deal.", null },
     };
 
     [Theory]
@@ -82,6 +87,21 @@ public class ExtractTest
             "The former jihadist had received Moscow's support in the civil war that began in [2011|2011].",
             "The civil war began in 2011"
         },
+        // "X said <date> that Y": the reported clause with its speaker, not "X said on Friday" cut before the content.
+        {
+            "Canada's Transportation Safety Board said on [Friday|2025-10-10] that it had opened a safety investigation into the voyage of the support ship, which sailed from port.",
+            "Canada's Transportation Safety Board said it had opened a safety investigation into the voyage of the support ship"
+        },
+        // The same with a listener and a place between the verb and the date.
+        {
+            "US Coast Guard Captain Jamie Frederick told a news conference in Boston on [Wednesday|2025-10-15] that searchers did not know what the noises were.",
+            "US Coast Guard Captain Jamie Frederick told a news conference in Boston searchers did not know what the noises were"
+        },
+        // "said in a statement on <date> that".
+        {
+            "OceanGate said in a statement on [Tuesday|2025-10-14] that it was grateful for the help of government agencies.",
+            "OceanGate said in a statement it was grateful for the help of government agencies"
+        },
     };
 
     [Theory]
@@ -98,7 +118,8 @@ public class ExtractTest
         string line = "Officials said on [Monday|2025-10-13] that the government would rebuild the power grid, the water network, the schools and the hospitals of the north within two years, and pay for it with loans.";
         string h = EventPipeline.Extract(Story("articles/a.txt", "AP", new LocalDate(2025, 10, 15), line), Options).Mentions[0].Headline;
         Assert.InRange(h.Length, 20, Clauses.MaxHeadline);
-        Assert.StartsWith("Officials said on Monday that the government would rebuild", h, StringComparison.Ordinal);
+        // The speech date and complement "that" are dropped (the date is shown beside the headline), the content kept.
+        Assert.StartsWith("Officials said the government would rebuild", h, StringComparison.Ordinal);
     }
 
     [Fact]

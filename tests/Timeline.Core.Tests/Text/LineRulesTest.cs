@@ -24,6 +24,10 @@ public class LineRulesTest
     [InlineData("He led a swift rebel offensive in December 2024 that ousted former Syrian President Bashar Assad.")]
     // Body sentence with a parenthetical agency name in the middle.
     [InlineData("Two members of the Coordination Framework confirmed to The Associated Press (AP) having received the message, a copy of which was circulated.")]
+    // A sentence that mentions a paywall once is prose.
+    [InlineData("The newspaper put its archive behind a paywall in 2019, and readers complained that the free limit was too low for students.")]
+    // A sentence closed by a date after a dash is prose when it ends like a sentence.
+    [InlineData("The fuel queues grew longer through the week – until 2 July 2022.")]
     // A dateline lede is not a caption.
     [InlineData("MOSCOW (AP) — Syria’s interim President Ahmad al-Sharaa visited Moscow on Wednesday for the second time in less than four months.")]
     public void LeavesProseAlone(string line)
@@ -33,6 +37,32 @@ public class LineRulesTest
         Assert.Null(LineRules.CreditSignal(line));
         Assert.False(LineRules.IsCss(line));
         Assert.False(LineRules.IsJavaScript(line));
+    }
+
+    [Theory]
+    // Two stamps and their labels, in the order the page gives them.
+    [InlineData("Sun 10 Jul 2022 10.20 BST · Last modified on Sun 10 Jul 2022 11.05 BST", true)]
+    [InlineData("Published January 28, 2026 | Updated January 29, 2026, 9:15 AM", true)]
+    // A byline's time stamp alone on its line.
+    [InlineData("July 12, 2022, 10:10 p.m. ET", true)]
+    // Prose with a date is not a stamp line.
+    [InlineData("Protesters returned on Sun 10 Jul 2022 to the palace grounds", false)]
+    [InlineData("Updated rules took effect on January 28, 2026, officials said", false)]
+    public void RecognisesStampOnlyLines(string line, bool expected)
+    {
+        Assert.Equal(expected, LineRules.IsStampOnly(line));
+    }
+
+    [Theory]
+    // A credit in parentheses or after a "Photograph:" label closes the caption; the caption itself stays.
+    [InlineData("Protesters gather in the grounds of the President's House in Colombo on Saturday, July 9, 2022. (SAW Photo/Dinuka Perera)", "(SAW Photo/Dinuka Perera)")]
+    [InlineData("Protesters relax in the swimming pool of the President's House in Colombo. Photograph: Chamila Karunarathne/The Albion Herald", "Photograph: Chamila Karunarathne/The Albion Herald")]
+    // No credit: nothing to cut.
+    [InlineData("Protesters gather in the grounds of the President's House in Colombo on Saturday, July 9, 2022.", null)]
+    public void FindsTheCreditClosingACaption(string line, string? credit)
+    {
+        int at = LineRules.CaptionCreditStart(line);
+        Assert.Equal(credit, at < 0 ? null : line[at..].Trim());
     }
 
     [Theory]
@@ -74,6 +104,13 @@ public class LineRulesTest
     // A box label alone, or a label with a list of tags, still ends the story.
     [InlineData("Related:", "related-content or comments section", true)]
     [InlineData("Related stories", "related-content or comments section", true)]
+    // A bare "Read more" heading a box of teasers ends the story (a "Read more: headline" teaser is removed alone, above).
+    [InlineData("Read more", "related-content or comments section", true)]
+    // A paywall prompt saying it three ways is one even past 20 words; prose naming a paywall twice is not (LeavesProseAlone).
+    [InlineData("Subscribe to The Atoll Observer to continue reading. Already a subscriber? Log in. You have reached your limit of free articles this month.", "paywall prompt", true)]
+    // A teaser is a headline closed by its date after a dash or bar, without sentence punctuation.
+    [InlineData("'We are hungry': queues and anger in Colombo as the money runs out – 2 July 2022", "related-story teaser (headline and date)", false)]
+    [InlineData("Rescue crews race the clock as oxygen runs low | June 21, 2023", "related-story teaser (headline and date)", false)]
     // 004: comment-section sentences.
     [InlineData("Please keep your comments respectful and relevant. You can review our Community Guidelines by clicking here.", "site furniture (comments, newsletter, legal)", false)]
     [InlineData("If you would like to share a story idea, please submit it here.", "site furniture (comments, newsletter, legal)", false)]

@@ -173,7 +173,10 @@ internal sealed partial class ChunkParser
             Kw.Last or Kw.Past or Kw.Previous => anchor.PlusDays(-(back == 0 ? 7 : back)),
             Kw.Next or Kw.Coming => anchor.PlusDays(fwd == 0 ? 7 : fwd),
             Kw.This => anchor.PlusDays(weekday - dow),
-            _ => TenseAt(i) == Cue.Future ? anchor.PlusDays(fwd) : anchor.PlusDays(-back),
+            _ when TenseAt(i) == Cue.Future => anchor.PlusDays(fwd),
+            // Written the evening before where the story happens: the day it already is there, not six days back.
+            _ when fwd == 1 && StoryDate == anchor.PlusDays(1) => anchor.PlusDays(1),
+            _ => anchor.PlusDays(-back),
         };
     }
 

@@ -74,6 +74,8 @@ internal sealed partial class ChunkParser
 
     private LocalDate Dct => _st.Dct;
 
+    private LocalDate? StoryDate => _st.Doc.StoryDate;
+
     public void Run(List<TemporalMention> output)
     {
         int i = 0;
