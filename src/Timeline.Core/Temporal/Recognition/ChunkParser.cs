@@ -170,25 +170,24 @@ internal sealed partial class ChunkParser
             return true;
         }
 
-        if (tok.Lex is not { } lex)
+        if (!tok.Known)
         {
             return tok.Kind == TokenKind.Punct && IsApostrophe(i) && IsNumber(i + 1); // only "'98" and "'90s" start at an apostrophe
         }
 
-        if (lex.Temporal)
+        if (tok.Temporal)
         {
             return true;
         }
 
-        if (!lex.Lead)
+        if (!tok.Lead)
         {
             return false;
         }
 
         for (int k = i + 1; k < _n && k <= i + 4; k++)
         {
-            var t = _t[k];
-            if (t.Kind == TokenKind.Number || (t.Lex?.Temporal ?? false) || IsApostrophe(k))
+            if (_t[k].Trigger) // a number, a temporal word or an apostrophe
             {
                 return true;
             }
