@@ -22,10 +22,11 @@ public sealed class ClusterTimelineTest(ClusterTimelineTest.ClusterFixture clust
     /// Known gap, measured on sri-lanka (written in session 3 by a helper who never ran the engine; measured blind with the session-2
     /// engine: recall 12/17 = 0.71, key-event date F1 0.82, plus page furniture in events and two weekdays resolved a week early).
     /// After the fixes its misses prompted (stamp-only lines, bare "Read more" boxes, dated teasers, long paywall prompts, caption
-    /// credits, weekdays counted in the dateline's place): 13/17 = 0.76. Same-day statements of one happening stay split (13, 14 and
-    /// 11 July: the flight, the resignation email, the vote date), and two month-level background statements of the 2019 election.
+    /// credits, weekdays counted in the dateline's place): 13/17 = 0.76; with session 3's event work (an article's lone statements
+    /// joining its lede event of that day, found on titan): 14/17 = 0.82, key F1 0.82. Still split: 14 July (the flight to Singapore and
+    /// the resignation email), 13 July (the state of emergency), and two month-level background statements of the 2019 election.
     /// </summary>
-    private const string SriLankaRecallGap = "Known gap: recall 13/17 = 0.76 < 0.90 on sri-lanka (same-day statements split; see SriLankaRecallGap)";
+    private const string SriLankaRecallGap = "Known gap: recall 14/17 = 0.82 < 0.90 on sri-lanka (same-day statements split; see SriLankaRecallGap)";
 
     /// <summary>
     /// Known gap on sri-lanka: "a 14-day visit pass, which would run out on July 28" (a plan stated in the last article, later
@@ -42,7 +43,7 @@ public sealed class ClusterTimelineTest(ClusterTimelineTest.ClusterFixture clust
     public static TheoryData<string> Clusters => new(ClusterFixture.Names);
 
     /// <summary>Every cluster except those whose known gap is listed as a skipped InlineData row of the same theory.</summary>
-    public static TheoryData<string> ClustersExcept(params string[] skipped) => new(ClusterFixture.Names.Where(n => !skipped.Contains(n)));
+    public static TheoryData<string> ClustersExcept(string skipped) => new(ClusterFixture.Names.Where(n => n != skipped));
 
     [Theory]
     [MemberData(nameof(Clusters))]

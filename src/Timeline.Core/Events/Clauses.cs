@@ -77,15 +77,26 @@ internal static partial class Clauses
         "possibly", "potential", "intends", "intend", "aims", "counting", "won't", "wouldn't", "couldn't", "shouldn't", "ll",
     ]);
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbLookup = Verbs.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotVerbLookup = NotVerbsEndingInEd.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TentativeLookup = TentativeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Longest word looked up in a stack buffer; longer ones (never in a word list) go through a string.</summary>
+    private const int MaxStackWord = 64;
+
     /// <summary>
     /// Whether a sentence states a forecast, a plan or a possibility ("tides expected early next week", "Egypt could
     /// seek…", "…will take weeks") rather than something that happened: a modal or future marker anywhere in it.
     /// </summary>
     public static bool IsTentative(string sentence)
     {
-        foreach (string w in Words(sentence))
+        Span<char> buffer = stackalloc char[MaxStackWord];
+        foreach (Range w in new WordRanges(sentence))
         {
-            if (TentativeWords.Contains(w.ToLowerInvariant()))
+            ReadOnlySpan<char> word = sentence.AsSpan(w);
+            if (word.Length <= MaxStackWord ? TentativeLookup.Contains(Lower(word, buffer)) : TentativeWords.Contains(Lower(word)))
             {
                 return true;
             }
@@ -95,23 +106,30 @@ internal static partial class Clauses
     }
 
     /// <summary>Whether a lower-case word is probably a finite or participle verb form.</summary>
-    public static bool LooksLikeVerb(string lower)
+    public static bool LooksLikeVerb(string lower) => LooksLikeVerb(lower.AsSpan());
+
+    /// <inheritdoc cref="LooksLikeVerb(string)"/>
+    public static bool LooksLikeVerb(ReadOnlySpan<char> lower)
     {
-        if (Verbs.Contains(lower))
+        if (VerbLookup.Contains(lower))
         {
             return true;
         }
 
-        return lower.Length > 4 && lower.EndsWith("ed", StringComparison.Ordinal) && !NotVerbsEndingInEd.Contains(lower)
+        return lower.Length > 4 && lower.EndsWith("ed", StringComparison.Ordinal) && !NotVerbLookup.Contains(lower)
             && char.IsAsciiLetterLower(lower[0]);
     }
 
     /// <summary>Whether any word of <paramref name="text"/> looks like a verb (capitalised words are names, not verbs).</summary>
-    public static bool HasVerb(string text)
+    public static bool HasVerb(string text) => HasVerb(text.AsSpan());
+
+    /// <inheritdoc cref="HasVerb(string)"/>
+    public static bool HasVerb(ReadOnlySpan<char> text)
     {
-        foreach (string word in Words(text))
+        foreach (Range w in new WordRanges(text))
         {
-            if (char.IsLower(word[0]) && LooksLikeVerb(word))
+            ReadOnlySpan<char> word = text[w];
+            if (char.IsLower(word[0]) && (word.Contains('’') ? LooksLikeVerb(word.ToString().Replace('’', '\'')) : LooksLikeVerb(word)))
             {
                 return true;
             }
@@ -123,10 +141,125 @@ internal static partial class Clauses
     /// <summary>The words of a text (letters, digits, inner apostrophes and hyphens).</summary>
     public static IEnumerable<string> Words(string text)
     {
-        foreach (Match m in WordRegex().Matches(text))
+        int from = 0;
+        while (WordRanges.Next(text, ref from, out int start))
         {
-            yield return m.Value.Replace('’', '\'');
+            yield return text[start..from].Replace('’', '\'');
         }
+    }
+
+    /// <summary>How many words <paramref name="text"/> has (as <see cref="Words"/> counts them, without making them).</summary>
+    public static int WordCount(ReadOnlySpan<char> text)
+    {
+        int count = 0;
+        foreach (Range _ in new WordRanges(text))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>The first word of <paramref name="text"/> in lower case (typographic apostrophes folded), or "" when it has none.</summary>
+    public static string FirstWordLower(ReadOnlySpan<char> text)
+    {
+        foreach (Range w in new WordRanges(text))
+        {
+            return Lower(text[w]);
+        }
+
+        return "";
+    }
+
+    /// <summary>The last word of <paramref name="text"/> in lower case (typographic apostrophes folded), or "" when it has none.</summary>
+    public static string LastWordLower(ReadOnlySpan<char> text)
+    {
+        Range last = default;
+        bool any = false;
+        foreach (Range w in new WordRanges(text))
+        {
+            (last, any) = (w, true);
+        }
+
+        return any ? Lower(text[last]) : "";
+    }
+
+    /// <summary>A word in lower case with typographic apostrophes folded, as the word lists spell it.</summary>
+    private static string Lower(ReadOnlySpan<char> word) => word.ToString().Replace('’', '\'').ToLowerInvariant();
+
+    /// <summary><see cref="Lower(ReadOnlySpan{char})"/> into <paramref name="buffer"/> (at least as long as the word), without allocating.</summary>
+    private static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        Span<char> lower = buffer[..word.Length];
+        word.ToLowerInvariant(lower);
+        lower.Replace('’', '\'');
+        return lower;
+    }
+
+    /// <summary>
+    /// The words of a text as ranges, as <see cref="WordRegex"/> matches them (letters and digits, joined by inner
+    /// apostrophes and hyphens), found by a scan instead of the regex: these run for every dated mention several times.
+    /// </summary>
+    internal ref struct WordRanges
+    {
+        private readonly ReadOnlySpan<char> _text;
+        private int _end;
+
+        public WordRanges(ReadOnlySpan<char> text) => _text = text;
+
+        public Range Current { get; private set; }
+
+        public readonly WordRanges GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            if (!Next(_text, ref _end, out int start))
+            {
+                return false;
+            }
+
+            Current = start.._end;
+            return true;
+        }
+
+        /// <summary>Finds the next word at or after <paramref name="from"/>: its start, and <paramref name="from"/> moved to its end.</summary>
+        public static bool Next(ReadOnlySpan<char> text, ref int from, out int start)
+        {
+            int i = from;
+            while (i < text.Length && !IsWordChar(text[i]))
+            {
+                i++;
+            }
+
+            start = i;
+            if (i >= text.Length)
+            {
+                from = i;
+                return false;
+            }
+
+            // [\p{L}\p{N}]+ then any number of (joiner, [\p{L}\p{N}]+).
+            while (true)
+            {
+                while (i < text.Length && IsWordChar(text[i]))
+                {
+                    i++;
+                }
+
+                if (i + 1 < text.Length && text[i] is '\'' or '’' or '-' && IsWordChar(text[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+
+                break;
+            }
+
+            from = i;
+            return true;
+        }
+
+        private static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
     }
 
     /// <summary>The segments of a sentence at commas, semicolons, colons and dashes (offsets into the sentence).</summary>
@@ -190,12 +323,12 @@ internal static partial class Clauses
         }
 
         int lo = k, hi = k;
-        string First(int i) => Words(sentence[segments[i].Start..segments[i].End]).FirstOrDefault()?.ToLowerInvariant() ?? "";
-        bool relative = RelativeOpeners.Contains(First(k)) || (k > 0 && First(k) == "that");
+        string first = FirstWordLower(sentence.AsSpan(segments[k].Start, segments[k].End - segments[k].Start));
+        bool relative = RelativeOpeners.Contains(first) || (k > 0 && first == "that");
         while (true)
         {
-            string text = sentence[segments[lo].Start..segments[hi].End];
-            if ((HasVerb(text) && Words(text).Count() >= minWords) || (lo == 0 && hi == segments.Count - 1))
+            ReadOnlySpan<char> text = sentence.AsSpan(segments[lo].Start, segments[hi].End - segments[lo].Start);
+            if ((HasVerb(text) && WordCount(text) >= minWords) || (lo == 0 && hi == segments.Count - 1))
             {
                 break;
             }
@@ -215,8 +348,7 @@ internal static partial class Clauses
     }
 
     /// <summary>A clause as a headline of its own ("and President Sisi ordered preparations…" → "President Sisi ordered preparations…").</summary>
-    public static string Statement(string clause) =>
-        Finish(LeadingSpeechRegex().Replace(LeadingConjunctionRegex().Replace(clause, "", 1), "", 1));
+    public static string Statement(string clause) => Finish(WithoutLeadingSpeech(WithoutLeadingConjunction(clause)));
 
     /// <summary>
     /// The restrictive relative clause of <paramref name="segment"/> that is nearest before sentence offset <paramref name="at"/>:
@@ -228,14 +360,10 @@ internal static partial class Clauses
     public static (int Antecedent, int Start, int End)? RestrictiveRelative(string sentence, Segment segment, int at)
     {
         var words = new List<(string Lower, int Index)>();
-        foreach (Match w in WordRegex().Matches(sentence, segment.Start))
+        int from = segment.Start;
+        while (WordRanges.Next(sentence, ref from, out int start) && start < segment.End)
         {
-            if (w.Index >= segment.End)
-            {
-                break;
-            }
-
-            words.Add((w.Value.Replace('’', '\'').ToLowerInvariant(), w.Index));
+            words.Add((Lower(sentence.AsSpan(start, from - start)), start));
         }
 
         int p = -1;
@@ -309,19 +437,23 @@ internal static partial class Clauses
         if (colon > 0 && colon < sentence.Length - 1)
         {
             int lastColonBeforeText = sentence.LastIndexOf(':', Math.Min(sentence.Length - 1, end + 3));
-            if (lastColonBeforeText >= end - 1 && !HasVerb(sentence[..start]) && LabelRegex().IsMatch(sentence))
+            if (lastColonBeforeText >= end - 1 && !HasVerb(sentence.AsSpan(0, start)) && LabelRegex().IsMatch(sentence))
             {
                 return ExclusionReasons.Timestamp;
             }
         }
 
-        if (PublishedRegex().IsMatch(sentence) && !HasVerb(sentence[PublishedRegex().Match(sentence).Length..]))
+        if (StampInitials.Contains(FirstAfter(sentence, "")) && PublishedRegex().Match(sentence) is { Success: true } published
+            && !HasVerb(sentence.AsSpan(published.Length)))
         {
             return ExclusionReasons.Timestamp;
         }
 
         // A page stamp run into the text: "7 November 2011 Last updated at 21:40 GMT", "Page last updated at 11:14 GMT, Thursday, 3 February 2011".
-        if (StampAfterRegex().IsMatch(sentence[end..]) || StampBeforeRegex().IsMatch(sentence[..start]))
+        // The stamp after the date opens with a clock time or a stamp word; the one before it ends with a clock time.
+        char afterDate = FirstAfter(sentence.AsSpan(end), ",");
+        if (((char.IsDigit(afterDate) || StampInitials.Contains(afterDate)) && StampAfterRegex().IsMatch(sentence.AsSpan(end)))
+            || (sentence.AsSpan(0, start).Contains(':') && StampBeforeRegex().IsMatch(sentence.AsSpan(0, start))))
         {
             return ExclusionReasons.Timestamp;
         }
@@ -337,18 +469,17 @@ internal static partial class Clauses
             return ExclusionReasons.Approaching;
         }
 
-        string after = sentence[end..];
+        ReadOnlySpan<char> after = sentence.AsSpan(end);
         if (after.StartsWith("'s", StringComparison.Ordinal) || after.StartsWith("’s", StringComparison.Ordinal) || after.StartsWith("s'", StringComparison.Ordinal))
         {
             return ExclusionReasons.NounModifier;
         }
 
-        string before = sentence[..start].TrimEnd();
-        string prev = Words(before).LastOrDefault()?.ToLowerInvariant() ?? "";
-        Match next = WordRegex().Match(after);
-        if (Determiners.Contains(prev) && next.Success && after[..next.Index].Trim().Length == 0)
+        string prev = LastWordLower(sentence.AsSpan(0, start));
+        int from = 0;
+        if (Determiners.Contains(prev) && WordRanges.Next(after, ref from, out int next) && after[..next].IsWhiteSpace())
         {
-            string nextWord = next.Value.ToLowerInvariant();
+            string nextWord = after[next..from].ToString().ToLowerInvariant();
             if (char.IsLetter(nextWord[0]) && !NounFollowStop.Contains(nextWord) && !LooksLikeVerb(nextWord) && !nextWord.EndsWith("ly", StringComparison.Ordinal))
             {
                 return ExclusionReasons.NounModifier;
@@ -358,6 +489,25 @@ internal static partial class Clauses
         return null;
     }
 
+    /// <summary>First letters (lower case) of the stamp words "Published", "Updated", "Posted", "Last updated", "Modified", "First published".</summary>
+    private const string StampInitials = "pulmf";
+
+    /// <summary>
+    /// The first character of <paramref name="text"/> after white space and <paramref name="skip"/> characters, in lower case
+    /// ('\0' when none): a cheap test of the initial an anchored word pattern needs before it runs. Exact for ASCII letters:
+    /// their only case-insensitive partners are their capitals (and the Kelvin sign, which lower-cases to "k").
+    /// </summary>
+    private static char FirstAfter(ReadOnlySpan<char> text, string skip)
+    {
+        int i = 0;
+        while (i < text.Length && (char.IsWhiteSpace(text[i]) || skip.Contains(text[i])))
+        {
+            i++;
+        }
+
+        return i < text.Length ? char.ToLowerInvariant(text[i]) : '\0';
+    }
+
     /// <summary>
     /// A concise headline for a statement: the main clause of the sentence with the dateline, parentheses, relative
     /// clauses, leading adverbial phrases and attributions dropped; at most <see cref="MaxHeadline"/> characters.
@@ -365,25 +515,42 @@ internal static partial class Clauses
     /// </summary>
     public static string Headline(string sentence, int dateStart, int dateEnd)
     {
+        List<Segment> segments = Segments(sentence);
+        return Headline(sentence, segments, dateStart, dateEnd, RestrictiveRelativeAt(sentence, segments, dateStart));
+    }
+
+    /// <inheritdoc cref="Headline(string, int, int)"/>
+    /// <param name="segments">The sentence's <see cref="Segments"/>.</param>
+    /// <param name="restrictive">The <see cref="RestrictiveRelativeAt"/> of the date, which the caller has already read.</param>
+    public static string Headline(string sentence, List<Segment> segments, int dateStart, int dateEnd, (int Antecedent, int Start, int End)? restrictive)
+    {
         int end = Math.Clamp(dateEnd, dateStart, sentence.Length);
-        string expression = sentence[Math.Clamp(dateStart, 0, sentence.Length)..end];
+        ReadOnlySpan<char> expression = sentence.AsSpan()[Math.Clamp(dateStart, 0, sentence.Length)..end];
         if (ReportedClause(sentence, Math.Clamp(dateStart, 0, end), end) is { } reported)
         {
             return reported;
         }
-        if (RelativeClause(sentence, dateStart) is { } relative)
+
+        if (RelativeClause(sentence, segments, dateStart, restrictive) is { } relative)
         {
             return relative; // "…in the civil war that began in 2011" → "The civil war began in 2011"
         }
 
-        string main = MainClause(sentence, dateStart);
-        if (expression.Length == 0 || main.Contains(expression, StringComparison.Ordinal))
+        string main = MainClause(sentence, segments, dateStart);
+        if (expression.Length == 0 || main.AsSpan().Contains(expression, StringComparison.Ordinal))
         {
             return main;
         }
 
         // The date is not in the main clause: tell the clause it belongs to, if that clause is a statement of its own.
-        return DateClause(sentence, dateStart) is { } own ? own : main;
+        return DateClause(sentence, segments, dateStart) is { } own ? own : main;
+    }
+
+    /// <summary>The <see cref="RestrictiveRelative"/> of the segment holding sentence offset <paramref name="at"/>; null when no segment holds it.</summary>
+    public static (int Antecedent, int Start, int End)? RestrictiveRelativeAt(string sentence, List<Segment> segments, int at)
+    {
+        int k = segments.FindIndex(g => at >= g.Start && at < g.End);
+        return k < 0 ? null : RestrictiveRelative(sentence, segments[k], at);
     }
 
     /// <summary>
@@ -408,33 +575,31 @@ internal static partial class Clauses
         }
 
         string text = sentence[..verbEnd] + " " + rest;
-        return MainClause(text, verbEnd);
+        return MainClause(text, Segments(text), verbEnd);
     }
 
     /// <summary>
     /// The clause holding the date when it is a statement: "…, and Syria's minister visited Moscow in July" →
     /// "Syria's minister visited Moscow in July"; "…the civil war that began in 2011" → "The civil war began in 2011".
     /// </summary>
-    private static string? DateClause(string sentence, int dateStart)
+    private static string? DateClause(string sentence, List<Segment> segs, int dateStart)
     {
-        List<Segment> segs = Segments(sentence);
         int k = segs.FindIndex(g => dateStart >= g.Start && dateStart < g.End);
-        if (k < 0 || (k > 0 && Words(sentence[segs[k].Start..segs[k].End]).FirstOrDefault()?.ToLowerInvariant() is "who" or "which"))
+        if (k < 0 || (k > 0 && FirstWordLower(sentence.AsSpan(segs[k].Start, segs[k].End - segs[k].Start)) is "who" or "which"))
         {
             return null; // a "who …" clause is told of its antecedent by MainClause
         }
 
-        string clause = LeadingConjunctionRegex().Replace(sentence[segs[k].Start..segs[k].End], "", 1);
+        string clause = WithoutLeadingConjunction(sentence[segs[k].Start..segs[k].End]);
 
         // "X, the ship's manager, said the vessel grounded on 23 March": the reported statement, not "Said the vessel…".
-        clause = LeadingSpeechRegex().Replace(clause, "", 1);
-        return HasVerb(clause) && Words(clause).Count() >= 4 ? Finish(clause) : null;
+        clause = WithoutLeadingSpeech(clause);
+        return HasVerb(clause) && WordCount(clause) >= 4 ? Finish(clause) : null;
     }
 
     /// <summary>The date inside a "that/which/who" clause of its segment, told of the noun phrase before the pronoun.</summary>
-    private static string? RelativeClause(string sentence, int dateStart)
+    private static string? RelativeClause(string sentence, List<Segment> segs, int dateStart, (int Antecedent, int Start, int End)? restrictive)
     {
-        List<Segment> segs = Segments(sentence);
         int k = segs.FindIndex(g => dateStart >= g.Start && dateStart < g.End);
         if (k < 0)
         {
@@ -443,14 +608,19 @@ internal static partial class Clauses
 
         string seg = sentence[segs[k].Start..segs[k].End];
         int local = dateStart - segs[k].Start;
-        Match rel = RelativeInsideRegex().Matches(seg[..local]).LastOrDefault() ?? Match.Empty;
-        if (!rel.Success || rel.Index == 0)
+        ValueMatch rel = default;
+        foreach (ValueMatch m in RelativeInsideRegex().EnumerateMatches(seg.AsSpan(0, local)))
+        {
+            rel = m; // the last one
+        }
+
+        if (rel.Length == 0 || rel.Index == 0)
         {
             return null;
         }
 
         var words = Words(seg[..rel.Index]).ToList();
-        string pronoun = rel.Value.Trim().ToLowerInvariant();
+        string pronoun = seg.AsSpan(rel.Index, rel.Length).Trim().ToString().ToLowerInvariant();
         int from = Math.Max(0, words.Count - 4);
         bool determiner = false;
         for (int i = words.Count - 1; i >= from; i--)
@@ -463,7 +633,7 @@ internal static partial class Clauses
         }
 
         string rest = seg[(rel.Index + rel.Length)..];
-        if (RestrictiveRelative(sentence, segs[k], dateStart) is { } span && span.End < segs[k].End)
+        if (restrictive is { } span && span.End < segs[k].End)
         {
             if (dateStart >= span.End)
             {
@@ -482,28 +652,33 @@ internal static partial class Clauses
         return Finish(string.Join(' ', words.Skip(from)) + " " + rest);
     }
 
-    private static string MainClause(string sentence, int dateStart)
+    private static string MainClause(string sentence, List<Segment> sentenceSegments, int dateStart)
     {
-        string s = DatelineRegex().Replace(sentence, "", 1);
+        string s = WithoutDateline(sentence);
         int shift = sentence.Length - s.Length;
         int date = dateStart - shift;
-        s = ParenRegex().Replace(s, m =>
+        if (s.Contains('(', StringComparison.Ordinal))
         {
-            if (m.Index < date)
+            s = ParenRegex().Replace(s, m =>
             {
-                date -= m.Length;
-            }
+                if (m.Index < date)
+                {
+                    date -= m.Length;
+                }
 
-            return "";
-        });
-        List<Segment> segs = Segments(s);
+                return "";
+            });
+        }
+
+        List<Segment> segs = ReferenceEquals(s, sentence) ? sentenceSegments : Segments(s);
         if (segs.Count == 0)
         {
             return Finish(s);
         }
 
         string Text(Segment g) => s[g.Start..g.End];
-        string FirstWord(Segment g) => Words(Text(g)).FirstOrDefault()?.ToLowerInvariant() ?? "";
+        ReadOnlySpan<char> Span(Segment g) => s.AsSpan(g.Start, g.End - g.Start);
+        string FirstWord(Segment g) => FirstWordLower(Span(g));
 
         // The date in a "who/which" clause: tell that clause of its antecedent.
         int k = segs.FindIndex(g => date >= g.Start && date < g.End);
@@ -513,7 +688,7 @@ internal static partial class Clauses
             string clause = Text(segs[k]);
             clause = clause[(clause.IndexOf(' ', StringComparison.Ordinal) + 1)..];
             int end = k + 1;
-            while (end < segs.Count && !HasVerb(Text(segs[end])) && Words(Text(segs[end])).Count() <= 4)
+            while (end < segs.Count && !HasVerb(Span(segs[end])) && WordCount(Span(segs[end])) <= 4)
             {
                 clause += ", " + Text(segs[end]);
                 end++;
@@ -535,7 +710,7 @@ internal static partial class Clauses
             if (RelativeOpeners.Contains(first) && keep.Count > 0)
             {
                 // Drop a non-restrictive relative clause and the verbless pieces that belong to it.
-                while (i + 1 < segs.Count && !HasVerb(Text(segs[i + 1])) && Words(Text(segs[i + 1])).Count() <= 4)
+                while (i + 1 < segs.Count && !HasVerb(Span(segs[i + 1])) && WordCount(Span(segs[i + 1])) <= 4)
                 {
                     i++;
                 }
@@ -549,13 +724,13 @@ internal static partial class Clauses
                 continue; // leading "After the expiration of a four-day truce Saturday," or "Speaking to reporters Monday,"
             }
 
-            if (keep.Count > 0 && i < segs.Count - 1 && !HasVerb(Text(segs[i])) && Words(Text(segs[i])).Count() <= 3 && AdverbialOpeners.Contains(first))
+            if (keep.Count > 0 && i < segs.Count - 1 && !HasVerb(Span(segs[i])) && WordCount(Span(segs[i])) <= 3 && AdverbialOpeners.Contains(first))
             {
                 glued.Add(keep.Count); // "Putin, in turn, hailed" → "Putin hailed"
                 continue;
             }
 
-            if (i == segs.Count - 1 && keep.Count > 0 && AttributionRegex().IsMatch(Text(segs[i])))
+            if (i == segs.Count - 1 && keep.Count > 0 && AttributionRegex().IsMatch(Span(segs[i])))
             {
                 break; // trailing "…, Putin said."
             }
@@ -576,17 +751,41 @@ internal static partial class Clauses
                 sb.Append(glued.Contains(i) ? " " : ", ");
             }
 
-            sb.Append(Text(keep[i]));
+            sb.Append(Span(keep[i]));
         }
 
         return Finish(sb.ToString());
     }
 
-    private static string StripAttribution(string text) => DatelineRegex().Replace(text, "", 1).Trim();
+    /// <summary><paramref name="text"/> without an opening dateline ("MOSCOW (AP) — "); the same string when it has none.</summary>
+    private static string WithoutDateline(string text)
+    {
+        // DatelineRegex needs a capital and two more capitals or dateline punctuation after the leading white space.
+        int i = 0;
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        bool may = i + 2 < text.Length && char.IsAsciiLetterUpper(text[i]) && IsDatelineChar(text[i + 1]) && IsDatelineChar(text[i + 2]);
+        return may ? DatelineRegex().Replace(text, "", 1) : text;
+
+        static bool IsDatelineChar(char c) => char.IsAsciiLetterUpper(c) || c is ' ' or '.' or ',' or '\'' or '’' or '-';
+    }
+
+    /// <summary><paramref name="clause"/> without an opening "and", "but", "or", "while", "as" or "so".</summary>
+    private static string WithoutLeadingConjunction(string clause) =>
+        "abows".Contains(FirstAfter(clause, "")) ? LeadingConjunctionRegex().Replace(clause, "", 1) : clause;
+
+    /// <summary><paramref name="clause"/> without an opening "said (that)", "added", "reported", "announced", "confirmed", "stated", "told reporters".</summary>
+    private static string WithoutLeadingSpeech(string clause) =>
+        "sarct".Contains(FirstAfter(clause, "")) ? LeadingSpeechRegex().Replace(clause, "", 1) : clause;
+
+    private static string StripAttribution(string text) => WithoutDateline(text).Trim();
 
     private static string Finish(string text)
     {
-        string t = SpaceRegex().Replace(text, " ").Trim().TrimEnd('.', ',', ';', ':', ' ');
+        string t = (HasSpaceRun(text) ? SpaceRegex().Replace(text, " ") : text).Trim().TrimEnd('.', ',', ';', ':', ' ');
         t = t.Trim('"', '“', '”', '\'', ' ');
         t = BalanceQuotes(t);
         if (t.Length > MaxHeadline)
@@ -633,9 +832,30 @@ internal static partial class Clauses
         [" to ", " for ", " in ", " on ", " with "],
     ];
 
+    /// <summary>Whether <paramref name="text"/> has white space other than single plain spaces, which <see cref="SpaceRegex"/> folds.</summary>
+    private static bool HasSpaceRun(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string BalanceQuotes(string t)
     {
-        int open = t.Count(c => c == '“'), close = t.Count(c => c == '”');
+        int open = 0, close = 0, straight = 0;
+        foreach (char c in t)
+        {
+            open += c == '“' ? 1 : 0;
+            close += c == '”' ? 1 : 0;
+            straight += c == '"' ? 1 : 0;
+        }
+
         if (open > close)
         {
             t += "”";
@@ -645,13 +865,14 @@ internal static partial class Clauses
             t = "“" + t;
         }
 
-        return t.Count(c => c == '"') % 2 == 1 ? t + "\"" : t;
+        return straight % 2 == 1 ? t + "\"" : t;
     }
 
     private static bool IsQuote(char c) => c is '"' or '“' or '”' or '‘' or '\'';
 
+    /// <summary>A word: the specification of the <see cref="WordRanges"/> scan (tests compare them).</summary>
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
-    private static partial Regex WordRegex();
+    internal static partial Regex WordRegex();
 
     [GeneratedRegex(@"^\s*[A-Z][A-Z .,'’\-]{2,40}(\([A-Za-z .]{1,20}\))?\s*[—–-]+\s*", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
     private static partial Regex DatelineRegex();

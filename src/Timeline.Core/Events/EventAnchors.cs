@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -59,9 +60,14 @@ public static partial class EventAnchors
         "soon", "long", "right", "ever", "not",
     ]);
 
-    /// <summary>Whether <paramref name="sentence"/> may hold an anchor phrase (a vectorised substring test, before any regex).</summary>
-    internal static bool MayHave(string sentence) =>
-        sentence.Contains("after", StringComparison.OrdinalIgnoreCase) || sentence.Contains("before", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The relation words every anchor phrase holds.</summary>
+    private static readonly SearchValues<string> RelationWords = SearchValues.Create(["after", "before"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether <paramref name="sentence"/> may hold an anchor phrase: "after" or "before" as a word followed by white space, as
+    /// <see cref="PhraseRegex"/> needs (vectorised searches for both words, before any regex; "afternoon" is no anchor).
+    /// </summary>
+    internal static bool MayHave(string sentence) => NextRelation(sentence, 0) >= 0;
 
     /// <summary>Words before the phrase that make it a duration or comparison ("for two days after", "than the day before").</summary>
     private static readonly FrozenSet<string> DurationBefore = FrozenSet.ToFrozenSet(
@@ -84,7 +90,7 @@ public static partial class EventAnchors
             return result;
         }
 
-        foreach (Match m in PhraseRegex().Matches(sentence))
+        foreach (Match m in Phrases(sentence))
         {
             int clauseStart = m.Index + m.Length;
             int seg = segments.FindIndex(g => clauseStart >= g.Start && clauseStart < g.End);
@@ -106,7 +112,7 @@ public static partial class EventAnchors
                 continue; // "after that", "before then": no event named
             }
 
-            string before = Clauses.Words(sentence[..m.Index]).LastOrDefault()?.ToLowerInvariant() ?? "";
+            string before = Clauses.LastWordLower(sentence.AsSpan(0, m.Index));
             if (DurationBefore.Contains(before))
             {
                 continue; // "for a week after the festival", "greater than the day before": a duration or a comparison, not a date
@@ -123,7 +129,7 @@ public static partial class EventAnchors
             int relStart = m.Groups["rel"].Index;
             if (offset.Length == 0)
             {
-                string prev = Clauses.Words(sentence[..relStart]).LastOrDefault()?.ToLowerInvariant() ?? "";
+                string prev = Clauses.LastWordLower(sentence.AsSpan(0, relStart));
                 if (NotTemporalBefore.Contains(prev))
                 {
                     continue;
@@ -136,6 +142,73 @@ public static partial class EventAnchors
 
         return result;
     }
+
+    /// <summary>
+    /// The <see cref="PhraseRegex"/> matches of <paramref name="sentence"/>, as <c>Matches</c> gives them, but each search starts
+    /// a few words before the next "after"/"before" instead of at every word of the sentence: a match is at most six words
+    /// (letters and digits joined by white space and hyphens: "more than a couple of days") and its relation word, so none
+    /// starts before that, and none at all once no relation word is left.
+    /// </summary>
+    private static IEnumerable<Match> Phrases(string sentence)
+    {
+        int from = 0;
+        while (NextRelation(sentence, from) is var relation and >= 0)
+        {
+            Match m = PhraseRegex().Match(sentence, Math.Max(from, WordsBefore(sentence, relation, 8)));
+            if (!m.Success)
+            {
+                yield break;
+            }
+
+            yield return m;
+            from = m.Index + m.Length;
+        }
+    }
+
+    /// <summary>The offset of the first "after" or "before" at or after <paramref name="from"/> that starts a word and is followed by white space; -1 when none.</summary>
+    private static int NextRelation(string sentence, int from)
+    {
+        while (from < sentence.Length && sentence.AsSpan(from).IndexOfAny(RelationWords) is var i and >= 0)
+        {
+            int at = from + i;
+            int end = at + (sentence.AsSpan(at).StartsWith("after", StringComparison.OrdinalIgnoreCase) ? "after".Length : "before".Length);
+            if ((at == 0 || !IsLetterOrNumber(sentence[at - 1])) && end < sentence.Length && char.IsWhiteSpace(sentence[end]))
+            {
+                return at;
+            }
+
+            from = at + 1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The start of the <paramref name="count"/>th word before <paramref name="at"/>, crossing only white space and hyphens (the start of the run of them after anything else).</summary>
+    private static int WordsBefore(string sentence, int at, int count)
+    {
+        int i = at;
+        for (int k = 0; k < count; k++)
+        {
+            while (i > 0 && (char.IsWhiteSpace(sentence[i - 1]) || sentence[i - 1] == '-'))
+            {
+                i--;
+            }
+
+            if (i == 0 || !IsLetterOrNumber(sentence[i - 1]))
+            {
+                return i; // after punctuation: a match starts no earlier than the white space that follows it
+            }
+
+            while (i > 0 && IsLetterOrNumber(sentence[i - 1]))
+            {
+                i--;
+            }
+        }
+
+        return i;
+    }
+
+    private static bool IsLetterOrNumber(char c) => char.IsLetter(c) || char.IsNumber(c);
 
     /// <summary>The ISO period of the phrase's offset ("" for none); <paramref name="exact"/> is false for "about", "more than"… or hours that are not whole days.</summary>
     private static string OffsetOf(Match m, out bool exact)

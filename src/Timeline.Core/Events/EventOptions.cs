@@ -11,6 +11,12 @@ public sealed record EventOptions(string Topic)
     public IReadOnlyList<EventCorrection> Corrections { get; init; } = [];
 
     /// <summary>
+    /// Where the story happens (the site's time zone): an undatelined story's weekdays count there when it is already the
+    /// next day there at publication (see <see cref="Text.DatelineZone"/>). Part of the cache key through the site settings.
+    /// </summary>
+    public NodaTime.DateTimeZone? SiteZone { get; init; }
+
+    /// <summary>
     /// What <see cref="EventPipeline.Extract"/> depends on (the topic and the extraction version), for per-article
     /// cache keys: corrections and key-event settings apply only in <see cref="EventPipeline.Build"/>, so editing
     /// them must not re-process any article.

@@ -64,7 +64,7 @@ public static class EventPipeline
 
             List<Segment>? segments = null;
             IReadOnlyList<string>? names = null;
-            List<EventAnchors.Phrase> phrases = s.Kind == SentenceKind.Body && EventAnchors.MayHave(sentence)
+            List<(EventAnchors.Phrase Phrase, TemporalMention? Inline)> phrases = s.Kind == SentenceKind.Body && EventAnchors.MayHave(sentence)
                 ? KeptPhrases(sentence, segments ??= Clauses.Segments(sentence), times, ti, tEnd, sentenceStart)
                 : [];
             var seen = new HashSet<(string, TimexMod)>();
@@ -80,9 +80,10 @@ public static class EventPipeline
                 int to = Math.Clamp(t.End - sentenceStart, at, sentence.Length);
                 segments ??= Clauses.Segments(sentence);
                 names ??= s.Kind == SentenceKind.Caption ? [] : Participants.Find(sentence);
-                (string clause, bool subordinate) = ClauseOf(sentence, segments, at);
-                string headline = Clauses.Headline(sentence, at, to);
-                foreach (EventAnchors.Phrase ph in phrases)
+                var restrictive = Clauses.RestrictiveRelativeAt(sentence, segments, at);
+                (string clause, bool subordinate) = ClauseOf(sentence, segments, at, restrictive);
+                string headline = Clauses.Headline(sentence, segments, at, to, restrictive);
+                foreach ((EventAnchors.Phrase ph, _) in phrases)
                 {
                     if (at >= ph.ClauseStart && at < ph.ClauseEnd)
                     {
@@ -115,7 +116,7 @@ public static class EventPipeline
                 }
             }
 
-            foreach (EventAnchors.Phrase ph in phrases)
+            foreach ((EventAnchors.Phrase ph, TemporalMention? inline) in phrases)
             {
                 names ??= Participants.Find(sentence);
                 var template = new EventMention(story.Source, st.Id, i, sentence, sentenceStart, PhraseTime(ph, sentence, sentenceStart))
@@ -125,7 +126,7 @@ public static class EventPipeline
                     QuoteTerms = sentenceTerms,
                     ContextTerms = contextTerms,
                 };
-                AddAnchored(template, ph, sentence, segments!, times, ti, tEnd, sentenceStart, mentions, excluded, anchored);
+                AddAnchored(template, ph, inline, sentence, segments!, times, ti, tEnd, sentenceStart, mentions, excluded, anchored);
             }
         }
 
@@ -137,12 +138,12 @@ public static class EventPipeline
     /// clause ("the ship that blocked the canal last week was freed on Monday") dates only that clause, told of its noun
     /// ("the ship blocked the canal last week"); a date of the main clause is compared without the relative clause.
     /// </summary>
-    private static (string Clause, bool Subordinate) ClauseOf(string sentence, List<Segment> segments, int at)
+    /// <param name="restrictive">The <see cref="Clauses.RestrictiveRelativeAt"/> of the date.</param>
+    private static (string Clause, bool Subordinate) ClauseOf(string sentence, List<Segment> segments, int at, (int Antecedent, int Start, int End)? restrictive)
     {
         (Segment clause, bool relative) = Clauses.ClauseAround(sentence, segments, at);
         string text = sentence[clause.Start..clause.End];
-        int k = segments.FindIndex(g => at >= g.Start && at < g.End);
-        if (k < 0 || Clauses.RestrictiveRelative(sentence, segments[k], at) is not { } rr)
+        if (restrictive is not { } rr)
         {
             return (text, relative);
         }
@@ -164,11 +165,11 @@ public static class EventPipeline
 
     /// <summary>
     /// The anchor phrases of a sentence that are about another event: not a plain temporal "after [3 p.m.]" (the date
-    /// opens the anchor), and a bare "after X" only when X is a clause or holds a date.
+    /// opens the anchor), and a bare "after X" only when X is a clause or holds a date. Each with its <see cref="Inline"/> date.
     /// </summary>
-    private static List<EventAnchors.Phrase> KeptPhrases(string sentence, List<Segment> segments, List<TemporalMention> times, int ti, int tEnd, int sentenceStart)
+    private static List<(EventAnchors.Phrase Phrase, TemporalMention? Inline)> KeptPhrases(string sentence, List<Segment> segments, List<TemporalMention> times, int ti, int tEnd, int sentenceStart)
     {
-        var kept = new List<EventAnchors.Phrase>();
+        var kept = new List<(EventAnchors.Phrase, TemporalMention?)>();
         foreach (EventAnchors.Phrase ph in EventAnchors.Find(sentence, segments))
         {
             TemporalMention? inline = Inline(ph, times, ti, tEnd, sentenceStart);
@@ -181,12 +182,13 @@ public static class EventPipeline
                 continue;
             }
 
-            kept.Add(ph);
+            kept.Add((ph, inline));
         }
 
         return kept;
     }
 
+    /// <summary>The first date inside the phrase's anchor clause that has no mod ("after the [1967] war"), or null.</summary>
     private static TemporalMention? Inline(EventAnchors.Phrase ph, List<TemporalMention> times, int ti, int tEnd, int sentenceStart)
     {
         for (int j = ti; j < tEnd; j++)
@@ -215,7 +217,8 @@ public static class EventPipeline
     /// else kept for <see cref="EventAnchors.Resolve"/>. Main clause dated by one day: an exact offset dates the anchor clause
     /// too ("refloated on Monday, March 29, six days after it ran aground" → it ran aground on 23 March).
     /// </summary>
-    private static void AddAnchored(EventMention template, EventAnchors.Phrase ph, string sentence, List<Segment> segments,
+    /// <param name="inline">The phrase's <see cref="Inline"/> date.</param>
+    private static void AddAnchored(EventMention template, EventAnchors.Phrase ph, TemporalMention? inline, string sentence, List<Segment> segments,
         List<TemporalMention> times, int ti, int tEnd, int sentenceStart, List<EventMention> mentions, List<ExcludedMention> excluded, List<EventMention> anchored)
     {
         var outside = new List<TemporalMention>();
@@ -228,7 +231,6 @@ public static class EventPipeline
             }
         }
 
-        TemporalMention? inline = Inline(ph, times, ti, tEnd, sentenceStart);
         if (outside.Count == 0)
         {
             string main = MainOf(sentence, segments, ph);

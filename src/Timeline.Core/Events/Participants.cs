@@ -44,22 +44,27 @@ public static partial class Participants
     {
         var names = new List<string>();
         var run = new List<(string Word, int Index)>();
-        sentence = ParenRegex().Replace(sentence, m => new string(' ', m.Length)); // photo credits, abbreviations
-        MatchCollection words = TokenRegex().Matches(sentence);
+        if (sentence.Contains('(', StringComparison.Ordinal))
+        {
+            sentence = ParenRegex().Replace(sentence, m => new string(' ', m.Length)); // photo credits, abbreviations
+        }
+
+        List<Token> words = Tokens(sentence);
         for (int i = 0; i <= words.Count; i++)
         {
-            Match? m = i < words.Count ? words[i] : null;
-            bool gap = m is not null && run.Count > 0 && HasBreak(sentence, words[run[^1].Index], m);
-            if (m is not null && IsNameWord(m.Value) && !gap)
+            Token? m = i < words.Count ? words[i] : null;
+            bool name = m is { } t && IsNameWord(sentence.AsSpan(t.Index, t.Length));
+            bool gap = m is not null && run.Count > 0 && HasBreak(sentence, words[run[^1].Index], m.Value);
+            if (name && !gap)
             {
-                run.Add((m.Value, i));
+                run.Add((Value(m!.Value), i));
                 continue;
             }
 
             Flush();
-            if (m is not null && IsNameWord(m.Value))
+            if (name)
             {
-                run.Add((m.Value, i));
+                run.Add((Value(m!.Value), i));
             }
         }
 
@@ -75,8 +80,8 @@ public static partial class Participants
             var parts = run.Select(r => Possessive(r.Word)).ToList();
             int after = run[^1].Index + 1;
             bool nextIsVerbOrComma = after < words.Count && (
-                sentence.AsSpan(words[run[^1].Index].Index + words[run[^1].Index].Length).TrimStart().StartsWith(",") ||
-                Clauses.LooksLikeVerb(words[after].Value.ToLowerInvariant()));
+                sentence.AsSpan(words[run[^1].Index].End).TrimStart().StartsWith(",") ||
+                Clauses.LooksLikeVerb(Value(words[after]).ToLowerInvariant()));
             bool sentenceStart = run[0].Index == 0 || IsSentenceStart(sentence, words[run[0].Index].Index);
             run.Clear();
 
@@ -119,6 +124,55 @@ public static partial class Participants
                 names.Add(name);
             }
         }
+
+        string Value(Token token) => sentence.Substring(token.Index, token.Length);
+    }
+
+    /// <summary>A word of a sentence as <see cref="TokenRegex"/> reads it: its offset and length.</summary>
+    private readonly record struct Token(int Index, int Length)
+    {
+        public int End => Index + Length;
+    }
+
+    /// <summary>
+    /// The <see cref="TokenRegex"/> words of <paramref name="sentence"/>, found by a scan: a letter, letters and digits, then
+    /// any number of (apostrophe or hyphen, letters and digits). This runs for every dated sentence.
+    /// </summary>
+    private static List<Token> Tokens(string sentence)
+    {
+        var tokens = new List<Token>();
+        int i = 0;
+        while (i < sentence.Length)
+        {
+            if (!char.IsLetter(sentence[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (true)
+            {
+                while (i < sentence.Length && IsLetterOrNumber(sentence[i]))
+                {
+                    i++;
+                }
+
+                if (i + 1 < sentence.Length && sentence[i] is '\'' or '’' or '-' && IsLetterOrNumber(sentence[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+
+                break;
+            }
+
+            tokens.Add(new Token(start, i - start));
+        }
+
+        return tokens;
+
+        static bool IsLetterOrNumber(char c) => char.IsLetter(c) || char.IsNumber(c);
     }
 
     /// <summary>
@@ -165,22 +219,29 @@ public static partial class Participants
     private static string FoldKey(string name) =>
         string.Join(' ', name.ToLowerInvariant().Split(' ').Select(w => w.StartsWith("al-", StringComparison.Ordinal) ? w[3..] : w));
 
-    private static bool IsNameWord(string w) =>
-        (char.IsUpper(w[0]) && w.Length > 1 && !Stop.Contains(w) && !char.IsDigit(w[^1])) ||
-        (w.StartsWith("al-", StringComparison.Ordinal) && w.Length > 4 && char.IsUpper(w[3])) || Titles.Contains(w);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopLookup = Stop.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleLookup = Titles.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>A capitalised word that is no stop word, an "al-" name, or a title (every title is capitalised, so a lower-case word is looked up nowhere).</summary>
+    private static bool IsNameWord(ReadOnlySpan<char> w) =>
+        char.IsUpper(w[0])
+            ? (w.Length > 1 && !StopLookup.Contains(w) && !char.IsDigit(w[^1])) || TitleLookup.Contains(w)
+            : w.StartsWith("al-", StringComparison.Ordinal) && w.Length > 4 && char.IsUpper(w[3]);
 
     private static string Possessive(string w) => w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal) ? w[..^2] : w;
 
     private static bool IsAllCaps(string w) => w.Length > 1 && w.All(c => !char.IsLetter(c) || char.IsUpper(c));
 
-    private static bool HasBreak(string s, Match prev, Match next)
+    private static bool HasBreak(string s, Token prev, Token next)
     {
-        if (prev.Value.EndsWith("'s", StringComparison.Ordinal) || prev.Value.EndsWith("’s", StringComparison.Ordinal))
+        ReadOnlySpan<char> previous = s.AsSpan(prev.Index, prev.Length);
+        if (previous.EndsWith("'s", StringComparison.Ordinal) || previous.EndsWith("’s", StringComparison.Ordinal))
         {
             return true;
         }
 
-        ReadOnlySpan<char> between = s.AsSpan(prev.Index + prev.Length, next.Index - prev.Index - prev.Length);
+        ReadOnlySpan<char> between = s.AsSpan(prev.End, next.Index - prev.End);
         foreach (char c in between)
         {
             if (!char.IsWhiteSpace(c) && c != '.')
@@ -189,7 +250,7 @@ public static partial class Participants
             }
         }
 
-        return between.Contains('.') && !(prev.Value.Length <= 3);
+        return between.Contains('.') && !(prev.Length <= 3);
     }
 
     private static bool IsSentenceStart(string s, int index)
@@ -208,6 +269,7 @@ public static partial class Participants
         return true;
     }
 
+    /// <summary>A word that may be part of a name: the specification of the <see cref="Tokens"/> scan.</summary>
     [GeneratedRegex(@"[\p{L}][\p{L}\p{N}]*(?:['’\-][\p{L}\p{N}]+)*", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
     private static partial Regex TokenRegex();
 

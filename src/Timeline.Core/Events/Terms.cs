@@ -61,6 +61,11 @@ public static class Terms
         ["ordered"] = "order", ["orders"] = "order",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Stop words and lemmas looked up by span: most words of a sentence are stop words, and none needs a string.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> LemmaLookup = Lemmas.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The content terms of <paramref name="text"/>, in text order (repeats kept).</summary>
     public static List<string> Of(ReadOnlySpan<char> text)
     {
@@ -109,13 +114,12 @@ public static class Terms
                 continue;
             }
 
-            string term = lower.ToString();
-            if (StopWords.Contains(term))
+            if (StopWordLookup.Contains(lower))
             {
                 continue;
             }
 
-            result.Add(Lemmas.TryGetValue(term, out string? lemma) ? lemma : Stem(term));
+            result.Add(LemmaLookup.TryGetValue(lower, out string? lemma) ? lemma : Stem(lower.ToString()));
         }
 
         return result;

@@ -21,6 +21,9 @@ public static class ArticleCleaner
     /// <summary>Lines longer than this are judged as code or running text only.</summary>
     private const int LongLine = 4000;
 
+    /// <summary>The Unicode spaces a story's text has as plain spaces: no-break, figure, thin, narrow no-break, en and em spaces.</summary>
+    private const string UnicodeSpaces = "\u00A0\u2007\u2009\u202F\u2002\u2003";
+
     /// <summary>Cleans <paramref name="article"/>; never throws on odd input.</summary>
     public static CleanedArticle Clean(Article article)
     {
@@ -59,6 +62,7 @@ public static class ArticleCleaner
         private readonly List<RemovedBlock> _removed = [];
         private readonly List<Diagnostic> _diagnostics = [];
         private readonly HashSet<string> _captions = new(StringComparer.Ordinal);
+        private readonly LineRules.Title _title = LineRules.Title.Of(article.Title);
         private bool _headlineSeen;
         private bool _endZone;
 
@@ -138,33 +142,27 @@ public static class ArticleCleaner
             }
 
             // Template expressions are cut out of the line; what remains is judged on its own.
-            var segments = new List<(int Start, int End)>();
-            int cursor = start;
-            foreach ((int s, int e) in LineRules.TemplateSpans(_body[start..end]))
+            List<(int Start, int End)> segments;
+            string line;
+            if (_body.AsSpan(start, end - start).IndexOfAny('{', '$') < 0)
             {
-                if (start + s > cursor)
+                // No template expression can start here: the (trimmed) line is its only segment.
+                segments = [(start, end)];
+                line = _body[start..end];
+            }
+            else
+            {
+                segments = CutTemplates(start, end);
+                if (segments.Count == 0)
                 {
-                    segments.Add((cursor, start + s));
+                    return;
                 }
 
-                Remove(start + s, start + e, "template expression");
-                cursor = start + e;
+                start = segments[0].Start;
+                end = segments[^1].End;
+                line = string.Join(" ", segments.Select(seg => _body[seg.Start..seg.End]));
             }
 
-            if (cursor < end)
-            {
-                segments.Add((cursor, end));
-            }
-
-            segments = segments.Select(seg => Trim(seg.Start, seg.End)).Where(seg => seg.Start < seg.End).ToList();
-            if (segments.Count == 0)
-            {
-                return;
-            }
-
-            start = segments[0].Start;
-            end = segments[^1].End;
-            string line = string.Join(" ", segments.Select(seg => _body[seg.Start..seg.End]));
             if (LineRules.IsSeparator(line))
             {
                 Remove(start, end, "separator");
@@ -207,7 +205,7 @@ public static class ArticleCleaner
                 return;
             }
 
-            if (segments.Count == 1 && LineRules.StampLine().Match(line) is { Success: true } stamp)
+            if (segments.Count == 1 && LineRules.Stamp(line) is { } stamp)
             {
                 if (CheckStamp(start, stamp))
                 {
@@ -233,7 +231,7 @@ public static class ArticleCleaner
                 return;
             }
 
-            bool headline = LineRules.IsHeadline(line, article.Title);
+            bool headline = LineRules.IsHeadline(line, _title);
             if (headline && !_headlineSeen && !Current.HasBody && _stories.Count == 1)
             {
                 _headlineSeen = true;
@@ -247,7 +245,8 @@ public static class ArticleCleaner
                 return;
             }
 
-            if (LineRules.CaptionSignal(line) is not null)
+            int words = LineRules.WordCount(line);
+            if (LineRules.CaptionSignal(line, words) is not null)
             {
                 if (_captions.Add(LineRules.Normalize(line)))
                 {
@@ -268,7 +267,7 @@ public static class ArticleCleaner
                 return;
             }
 
-            if (LineRules.CreditSignal(line) is { } credit)
+            if (LineRules.CreditSignal(line, words) is { } credit)
             {
                 Remove(start, end, credit);
                 if (credit == "contributor credit")
@@ -279,14 +278,14 @@ public static class ArticleCleaner
                 return;
             }
 
-            if (LineRules.FurnitureSignal(line) is { } furniture)
+            if (LineRules.FurnitureSignal(line, words) is { } furniture)
             {
                 Remove(start, end, furniture.Reason);
                 _endZone |= furniture.EndsStory;
                 return;
             }
 
-            if (LineRules.IsShortNonSentence(line))
+            if (LineRules.IsShortNonSentence(line, words))
             {
                 Remove(start, end, "short line without sentence punctuation (label, menu, teaser or heading)");
                 return;
@@ -299,6 +298,30 @@ public static class ArticleCleaner
             }
 
             AddParagraph(SentenceKind.Body, segments);
+        }
+
+        /// <summary>The trimmed, non-empty pieces of the line [<paramref name="start"/>, <paramref name="end"/>) around its template expressions, which are removed.</summary>
+        private List<(int Start, int End)> CutTemplates(int start, int end)
+        {
+            var segments = new List<(int Start, int End)>();
+            int cursor = start;
+            foreach ((int s, int e) in LineRules.TemplateSpans(_body[start..end]))
+            {
+                if (start + s > cursor)
+                {
+                    segments.Add((cursor, start + s));
+                }
+
+                Remove(start + s, start + e, "template expression");
+                cursor = start + e;
+            }
+
+            if (cursor < end)
+            {
+                segments.Add((cursor, end));
+            }
+
+            return segments.Select(seg => Trim(seg.Start, seg.End)).Where(seg => seg.Start < seg.End).ToList();
         }
 
         /// <summary>Warns (and returns true) when an update or publication stamp names a date that contradicts the publication date.</summary>
@@ -404,9 +427,23 @@ public static class ArticleCleaner
 
             return new CleanedArticle(article, stories)
             {
-                Removed = _removed.OrderBy(r => r.Start).ThenBy(r => r.End).ToList(),
+                Removed = InOrder(_removed) ? _removed : _removed.OrderBy(r => r.Start).ThenBy(r => r.End).ToList(),
                 Diagnostics = _diagnostics,
             };
+        }
+
+        /// <summary>Whether the removed blocks are already by start, then end (as they mostly come, line by line): a stable sort would keep them as they are.</summary>
+        private static bool InOrder(List<RemovedBlock> removed)
+        {
+            for (int i = 1; i < removed.Count; i++)
+            {
+                if ((removed[i - 1].Start, removed[i - 1].End).CompareTo((removed[i].Start, removed[i].End)) > 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private Story Build(StoryDraft draft, int index)
@@ -438,15 +475,19 @@ public static class ArticleCleaner
             }
 
             // Unicode spaces (no-break, thin, narrow) become plain spaces: same length, so offsets still map 1:1.
-            for (int i = 0; i < text.Length; i++)
+            string clean = text.ToString();
+            if (clean.AsSpan().ContainsAny(UnicodeSpaces))
             {
-                if (text[i] is '\u00A0' or '\u2007' or '\u2009' or '\u202F' or '\u2002' or '\u2003')
+                clean = string.Create(clean.Length, clean, static (chars, source) =>
                 {
-                    text[i] = ' ';
-                }
+                    source.AsSpan().CopyTo(chars);
+                    foreach (char space in UnicodeSpaces)
+                    {
+                        chars.Replace(space, ' ');
+                    }
+                });
             }
 
-            string clean = text.ToString();
             var sentences = new List<Sentence>();
             foreach ((int start, int end, SentenceKind kind) in paragraphs)
             {

@@ -39,11 +39,11 @@ public static class DatelineZone
     }
 
     /// <summary>
-    /// <paramref name="published"/> with <see cref="DocumentTime.StoryDate"/> set from the story's dateline, when the
-    /// dateline's place is already a day ahead of the publication date.
+    /// <paramref name="published"/> with <see cref="DocumentTime.StoryDate"/> set from the story's place, when that place is
+    /// already a day ahead of the publication date: the dateline's place, else the site's time zone (where its story happens).
     /// </summary>
-    public static DocumentTime ForStory(DocumentTime published, string? dateline) =>
-        Of(dateline) is { } zone ? published.WithStoryZone(zone) : published;
+    public static DocumentTime ForStory(DocumentTime published, string? dateline, DateTimeZone? siteZone = null) =>
+        (Of(dateline) ?? siteZone) is { } zone ? published.WithStoryZone(zone) : published;
 
     private static Dictionary<string, DateTimeZone> BuildPlaces()
     {

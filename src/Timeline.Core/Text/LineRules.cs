@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Timeline.Core.Text;
@@ -45,6 +46,9 @@ internal static partial class LineRules
     /// <summary>A related-story teaser: a headline closed by its date after a dash or bar ("Fuel sales halted – 28 June 2022").</summary>
     [GeneratedRegex(@"\s(?:–|—|-|\|)\s*" + TextDates.DatePart + @"\s*$", Ci, TimeoutMs)]
     private static partial Regex EndsWithTeaserDate();
+
+    /// <summary>The <see cref="StampLine"/> match opening <paramref name="line"/>, or null (its label's initial is tested first).</summary>
+    internal static Match? Stamp(string line) => OpensWith(line, "foplu") && StampLine().Match(line) is { Success: true } stamp ? stamp : null;
 
     /// <summary>A photo credit in parentheses closing the line: "(Maxim Shipenkov/Pool Photo via AP)", "(AP Photo/Hadi Mizban, File)".</summary>
     [GeneratedRegex(@"\((?:AP|AFP|Reuters|[^()]{0,80}(?:/|\bphoto\b|\bpool\b|\bvia\b|\bgetty\b|\bfile\b|\bimages?\b|\bcredit\b)[^()]{0,80})\)\.?\s*$", Ci, TimeoutMs)]
@@ -100,11 +104,47 @@ internal static partial class LineRules
     [GeneratedRegex(@"^(?:related(?:\s+(?:tags|stories|articles|topics|content|coverage|news|links))?|similar\s+(?:stories|articles)|read\s+more\s*$|more\s+(?:stories|news|from|on\s+this)|most\s+(?:popular|read|viewed)|recommended(?:\s+for\s+you)?|read\s+next|you\s+may\s+also\s+like|comments?|jump\s+to\s+comments|tags|topics|article\s+topic\s+follows|be\s+part\s+of\s+the\s+conversation|trending(?:\s+now)?|latest\s+(?:news|stories)|author\s+profile)\b", Ci, TimeoutMs)]
     private static partial Regex EndSection();
 
+    /// <summary>The specification of <see cref="EndsLikeSentence"/>, which reads the line from its end instead (tests compare the two).</summary>
     [GeneratedRegex(@"[.!?…][""'”’)\]]*$|[""”]\s*$", Cs, TimeoutMs)]
-    private static partial Regex SentenceEnd();
+    internal static partial Regex SentenceEnd();
 
+    /// <summary>A word of a line: the specification of the <see cref="WordCount"/> and <see cref="Normalize"/> scans (tests compare them).</summary>
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*", Cs, TimeoutMs)]
-    private static partial Regex Word();
+    internal static partial Regex Word();
+
+    /// <summary>Words one of which every <see cref="PhotoPhrase"/> holds.</summary>
+    private static readonly SearchValues<string> PhotoWords = SearchValues.Create(["pose", "seen", "pictured", "shown", "this"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Words one of which every <see cref="Paywall"/> match holds.</summary>
+    private static readonly SearchValues<string> PaywallWords =
+        SearchValues.Create(["free", "reached", "subscribe", "already", "paywall", "continue"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Words one of which every <see cref="SiteFurniture"/> match holds (no "k": the Kelvin sign matches it in a pattern only).</summary>
+    private static readonly SearchValues<string> SiteFurnitureWords = SearchValues.Create(
+        ["comments", "community", "clic", "submit", "story", "civil", "terms", "privacy", "coo", "rights", "newsletter", "sign"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether <paramref name="line"/> opens, in lower case, with one of <paramref name="initials"/>: a cheap test an anchored
+    /// pattern must pass before it runs. Exact for ASCII letters: their only case-insensitive partners are their capitals
+    /// (and the Kelvin sign, which lower-cases to "k").
+    /// </summary>
+    private static bool OpensWith(string line, string initials) => line.Length > 0 && initials.Contains(char.ToLowerInvariant(line[0]));
+
+    /// <summary>
+    /// The last character of <paramref name="line"/> before trailing white space and at most one period: a cheap test of the
+    /// patterns that close a line with "\.?\s*$" ('\0' when nothing is left).
+    /// </summary>
+    private static char LastBeforePeriod(string line)
+    {
+        ReadOnlySpan<char> t = line.AsSpan().TrimEnd();
+        if (t.EndsWith('.'))
+        {
+            t = t[..^1];
+        }
+
+        return t.Length > 0 ? t[^1] : '\0';
+    }
 
     /// <summary>Template expressions in a line, as (start, end) offsets within it.</summary>
     internal static IEnumerable<(int Start, int End)> TemplateSpans(string line) =>
@@ -128,7 +168,14 @@ internal static partial class LineRules
     /// <summary>A script fragment: several JavaScript tokens and dense code punctuation.</summary>
     internal static bool IsJavaScript(string line)
     {
-        // The punctuation test first: it is a scan of the line, the token count a regex, and prose rarely passes it.
+        // Two strong marks ('{', ';', '=') are needed: two vectorised searches rule out most prose.
+        int first = line.AsSpan().IndexOfAny('{', ';', '=');
+        if (first < 0 || line.AsSpan(first + 1).IndexOfAny('{', ';', '=') < 0)
+        {
+            return false;
+        }
+
+        // The punctuation test next: it is a scan of the line, the token count a regex, and prose rarely passes it.
         int punctuation = 0;
         int strong = 0;
         foreach (char c in line)
@@ -144,7 +191,18 @@ internal static partial class LineRules
     }
 
     /// <summary>Nothing but punctuation and symbols ("___", "* * *", "↓").</summary>
-    internal static bool IsSeparator(string line) => !line.Any(char.IsLetterOrDigit);
+    internal static bool IsSeparator(string line)
+    {
+        foreach (char c in line)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The dateline opening <paramref name="line"/> (its length and trimmed text), if it has one.</summary>
     internal static (int Length, string Text)? Dateline(string line)
@@ -172,24 +230,29 @@ internal static partial class LineRules
     }
 
     /// <summary>Why <paramref name="line"/> is a photo caption, or null when it is not one.</summary>
-    internal static string? CaptionSignal(string line)
+    internal static string? CaptionSignal(string line) => CaptionSignal(line, WordCount(line));
+
+    /// <inheritdoc cref="CaptionSignal(string)"/>
+    /// <param name="words">The line's <see cref="WordCount"/>.</param>
+    internal static string? CaptionSignal(string line, int words)
     {
-        if (CreditParenthesis().IsMatch(line) && WordCount(line) >= 6)
+        char last = LastBeforePeriod(line);
+        if (words >= 6 && last == ')' && CreditParenthesis().IsMatch(line))
         {
             return "photo credit in parentheses";
         }
 
-        if (FilePhotoPrefix().IsMatch(line))
+        if (line.StartsWith("FILE", StringComparison.Ordinal) && FilePhotoPrefix().IsMatch(line))
         {
             return "file-photo caption";
         }
 
-        if (PhotoPhrase().IsMatch(line))
+        if (line.AsSpan().ContainsAny(PhotoWords) && PhotoPhrase().IsMatch(line))
         {
             return "photo phrase";
         }
 
-        if (WordCount(line) >= 8 && EndsWithSceneDate().IsMatch(line))
+        if (words >= 8 && char.IsDigit(last) && EndsWithSceneDate().IsMatch(line))
         {
             return "scene description ending with its date";
         }
@@ -213,20 +276,24 @@ internal static partial class LineRules
     }
 
     /// <summary>A credit or byline line: "Abby Sewell in Beirut contributed.", "Photo: Kyiv Independent", "By Jane Doe".</summary>
-    internal static string? CreditSignal(string line)
+    internal static string? CreditSignal(string line) => CreditSignal(line, WordCount(line));
+
+    /// <inheritdoc cref="CreditSignal(string)"/>
+    /// <param name="words">The line's <see cref="WordCount"/>.</param>
+    internal static string? CreditSignal(string line, int words)
     {
-        int words = WordCount(line);
-        if (ContributorLine().IsMatch(line) && words <= 25)
+        // Each pattern after its cheap necessary condition: the word limit, an opening letter, a word it holds.
+        if (words <= 25 && (OpensWith(line, "rwea") || line.Contains("contributed", StringComparison.OrdinalIgnoreCase)) && ContributorLine().IsMatch(line))
         {
             return "contributor credit";
         }
 
-        if (CreditLabel().IsMatch(line) && words <= 10)
+        if (words <= 10 && OpensWith(line, "picv") && CreditLabel().IsMatch(line))
         {
             return "photo credit";
         }
 
-        if (BylineOrCopyright().IsMatch(line) && words <= 15)
+        if (words <= 15 && line.Length > 0 && line[0] is 'B' or '©' or '(' or 'c' && BylineOrCopyright().IsMatch(line))
         {
             return "byline or copyright";
         }
@@ -235,60 +302,63 @@ internal static partial class LineRules
     }
 
     /// <summary>Page furniture recognised by its phrasing; <c>EndsStory</c> when what follows is furniture too.</summary>
-    internal static (string Reason, bool EndsStory)? FurnitureSignal(string line)
+    internal static (string Reason, bool EndsStory)? FurnitureSignal(string line) => FurnitureSignal(line, WordCount(line));
+
+    /// <inheritdoc cref="FurnitureSignal(string)"/>
+    /// <param name="words">The line's <see cref="WordCount"/>.</param>
+    internal static (string Reason, bool EndsStory)? FurnitureSignal(string line, int words)
     {
-        int words = WordCount(line);
-        bool isSentence = SentenceEnd().IsMatch(line);
-        if (Advertisement().IsMatch(line))
+        // Each pattern after its cheap necessary condition: the word limit, an opening letter, a word it holds.
+        if (OpensWith(line, "asp") && Advertisement().IsMatch(line))
         {
             return ("advertisement", false);
         }
 
-        if (words <= 8 && Navigation().IsMatch(line))
+        if (words <= 8 && OpensWith(line, "sjbgtmh") && Navigation().IsMatch(line))
         {
             return ("navigation", false);
         }
 
-        if (words <= 20 && Paywall().IsMatch(line))
+        if (words <= 20 && line.AsSpan().ContainsAny(PaywallWords) && Paywall().IsMatch(line))
         {
             return ("paywall prompt", true);
         }
 
         // A longer prompt is still one when it says it three ways ("Subscribe to continue reading. Already a subscriber?
-        // Log in. You have reached your limit…"); prose that mentions a paywall once stays.
-        if (words <= 60 && Paywall().Count(line) >= 3)
+        // Log in. You have reached your limit…"); prose that names a paywall once or twice stays.
+        if (words <= 60 && line.AsSpan().ContainsAny(PaywallWords) && Paywall().Count(line) >= 3)
         {
             return ("paywall prompt", true);
         }
 
         // A bare box label ("Read more", "Most read") before the list it heads: checked before calls to action, which
         // share some of its words but do not end the story.
-        if (words <= 3 && !isSentence && EndSection().IsMatch(line))
+        if (words <= 3 && OpensWith(line, "rsmycjtabl") && !EndsLikeSentence(line) && EndSection().IsMatch(line))
         {
             return ("related-content or comments section", true);
         }
 
-        if (words <= 20 && CallToAction().IsMatch(line))
+        if (words <= 20 && OpensWith(line, "slrfcdjgpe") && CallToAction().IsMatch(line))
         {
             return ("call to action", false);
         }
 
-        if (words <= 24 && InlineTeaser().IsMatch(line))
+        if (words <= 24 && OpensWith(line, "raswl") && InlineTeaser().IsMatch(line))
         {
             return ("related-content teaser", false);
         }
 
-        if (words <= 8 && !isSentence && EndSection().IsMatch(line))
+        if (words <= 8 && OpensWith(line, "rsmycjtabl") && !EndsLikeSentence(line) && EndSection().IsMatch(line))
         {
             return ("related-content or comments section", true);
         }
 
-        if (words <= 30 && !isSentence && EndsWithTeaserDate().IsMatch(line))
+        if (words <= 30 && char.IsAsciiDigit(LastBeforePeriod(line)) && !EndsLikeSentence(line) && EndsWithTeaserDate().IsMatch(line))
         {
             return ("related-story teaser (headline and date)", false);
         }
 
-        if (words <= 40 && SiteFurniture().IsMatch(line))
+        if (words <= 40 && line.AsSpan().ContainsAny(SiteFurnitureWords) && SiteFurniture().IsMatch(line))
         {
             return ("site furniture (comments, newsletter, legal)", false);
         }
@@ -301,6 +371,23 @@ internal static partial class LineRules
     /// Sun 10 Jul 2022 11.05 BST", "July 12, 2022, 10:10 p.m. ET"): page furniture, whatever order the stamps come in.
     /// </summary>
     internal static bool IsStampOnly(string line)
+    {
+        // A byline that carries its stamps ("Jane Doe, Diplomatic Correspondent · Mon 13 Feb 2023 18.30 GMT · Last modified
+        // on …"): parts split by a middle dot or bar, each a stamp or a short name without sentence punctuation.
+        if (line.AsSpan().IndexOfAny("·|•") >= 0)
+        {
+            string[] parts = line.Split(['·', '|', '•'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (parts.Length > 1)
+            {
+                int stamps = parts.Count(StampsOnly);
+                return stamps > 0 && parts.All(p => StampsOnly(p) || (WordCount(p) <= 6 && !EndsLikeSentence(p) && p.AsSpan().IndexOfAny("0123456789") < 0));
+            }
+        }
+
+        return StampsOnly(line);
+    }
+
+    private static bool StampsOnly(string line)
     {
         if (WordCount(line) > 24 || EndsLikeSentence(line) || line.AsSpan().IndexOfAny("0123456789") < 0)
         {
@@ -326,16 +413,42 @@ internal static partial class LineRules
     }
 
     /// <summary>A short line without sentence punctuation: a label, menu entry, teaser or heading, not prose.</summary>
-    internal static bool IsShortNonSentence(string line) => WordCount(line) <= 12 && !SentenceEnd().IsMatch(line);
+    internal static bool IsShortNonSentence(string line) => IsShortNonSentence(line, WordCount(line));
 
-    /// <summary>Whether the line ends like a sentence.</summary>
-    internal static bool EndsLikeSentence(string line) => SentenceEnd().IsMatch(line);
+    /// <inheritdoc cref="IsShortNonSentence(string)"/>
+    /// <param name="words">The line's <see cref="WordCount"/>.</param>
+    internal static bool IsShortNonSentence(string line, int words) => words <= 12 && !EndsLikeSentence(line);
 
-    /// <summary>How many times <see cref="Word"/> matches in <paramref name="line"/>, counted by a scan (this runs for most lines several times).</summary>
+    /// <summary>
+    /// Whether the line ends like a sentence: a final '.', '!', '?' or '…' before closing quotes and brackets, or a closing
+    /// quote before white space. Read from the end, as <see cref="SentenceEnd"/> matches (its "$" also before a final newline).
+    /// </summary>
+    internal static bool EndsLikeSentence(string line)
+    {
+        ReadOnlySpan<char> s = line;
+        if (EndsWithTerminal(s) || (s.EndsWith('\n') && EndsWithTerminal(s[..^1])))
+        {
+            return true;
+        }
+
+        ReadOnlySpan<char> trimmed = s.TrimEnd();
+        return trimmed.Length > 0 && trimmed[^1] is '"' or '”';
+
+        static bool EndsWithTerminal(ReadOnlySpan<char> t)
+        {
+            int i = t.Length;
+            while (i > 0 && t[i - 1] is '"' or '\'' or '”' or '’' or ')' or ']')
+            {
+                i--;
+            }
+
+            return i > 0 && t[i - 1] is '.' or '!' or '?' or '…';
+        }
+    }
+
+    /// <summary>How many times <see cref="Word"/> matches in <paramref name="line"/>, counted by a scan (this runs for most lines).</summary>
     internal static int WordCount(string line)
     {
-        static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
-
         int count = 0;
         int i = 0;
         while (i < line.Length)
@@ -346,34 +459,78 @@ internal static partial class LineRules
                 continue;
             }
 
-            // [\p{L}\p{N}]+ then any number of (joiner, [\p{L}\p{N}]+).
             count++;
-            while (true)
-            {
-                while (i < line.Length && IsWordChar(line[i]))
-                {
-                    i++;
-                }
-
-                if (i + 1 < line.Length && line[i] is '\'' or '’' or '.' or '-' && IsWordChar(line[i + 1]))
-                {
-                    i++;
-                    continue;
-                }
-
-                break;
-            }
+            i = WordEnd(line, i);
         }
 
         return count;
     }
 
+    /// <summary>The end of the <see cref="Word"/> match that starts at <paramref name="start"/>: [\p{L}\p{N}]+ then any number of (joiner, [\p{L}\p{N}]+).</summary>
+    private static int WordEnd(string line, int start)
+    {
+        int i = start;
+        while (true)
+        {
+            while (i < line.Length && IsWordChar(line[i]))
+            {
+                i++;
+            }
+
+            if (i + 1 < line.Length && line[i] is '\'' or '’' or '.' or '-' && IsWordChar(line[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            return i;
+        }
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
+
     /// <summary>Lower-cased words of <paramref name="line"/>, with typographic quotes folded, for comparisons.</summary>
-    internal static string Normalize(string line) =>
-        string.Join(' ', Word().Matches(line.Replace('’', '\'').Replace('‘', '\'')).Select(m => m.Value.ToLowerInvariant()));
+    /// <remarks>The words are those of <see cref="Word"/>, found by the <see cref="WordCount"/> scan: this runs for most lines.</remarks>
+    internal static string Normalize(string line)
+    {
+        string folded = line.Replace('’', '\'').Replace('‘', '\'');
+
+        // Words and single spaces between them never outgrow the line.
+        Span<char> result = folded.Length <= 512 ? stackalloc char[folded.Length] : new char[folded.Length];
+        int n = 0;
+        int i = 0;
+        while (i < folded.Length)
+        {
+            if (!IsWordChar(folded[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            i = WordEnd(folded, i);
+            if (n > 0)
+            {
+                result[n++] = ' ';
+            }
+
+            n += folded.AsSpan(start, i - start).ToLowerInvariant(result[n..]);
+        }
+
+        return new string(result[..n]);
+    }
+
+    /// <summary>The <see cref="Normalize"/>d form of a title and its length, computed once per article for <see cref="IsHeadline(string, Title)"/>.</summary>
+    internal readonly record struct Title(int Length, string Normalized)
+    {
+        public static Title Of(string title) => new(title.Length, Normalize(title));
+    }
 
     /// <summary>Whether <paramref name="line"/> repeats the article title (same words, allowing small edits).</summary>
-    internal static bool IsHeadline(string line, string title)
+    internal static bool IsHeadline(string line, string title) => IsHeadline(line, Title.Of(title));
+
+    /// <inheritdoc cref="IsHeadline(string, string)"/>
+    internal static bool IsHeadline(string line, Title title)
     {
         if (line.Length < title.Length / 2 || line.Length > (title.Length * 2) + 10)
         {
@@ -381,7 +538,7 @@ internal static partial class LineRules
         }
 
         string a = Normalize(line);
-        string b = Normalize(title);
+        string b = title.Normalized;
         if (a.Length == 0 || b.Length == 0)
         {
             return false;

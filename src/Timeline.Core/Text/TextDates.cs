@@ -35,7 +35,8 @@ internal static partial class TextDates
         @"(?:" + Weekday + @")?(?:" +
         MonthName + @"\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>\d{4})" +
         @"|(?<day>\d{1,2})(?:st|nd|rd|th)?\s+" + MonthName + @",?\s+(?<year>\d{4})" +
-        @"|(?<nmonth>\d{1,2})/(?<day>\d{1,2})/(?<year>\d{4}|\d{2})" +
+        @"|(?<nmonth>\d{1,2})/(?<day>\d{1,2})/(?<year>\d{4}|\d{2})"
+        + @"|(?<day>\d{1,2})\.(?<nmonth>\d{1,2})\.(?<year>\d{4})" +
         @"|(?<year>\d{4})-(?<nmonth>\d{2})-(?<day>\d{2})" +
         @")\b";
 
@@ -82,12 +83,22 @@ internal static partial class TextDates
     {
         int? month = m.Groups["month"].Success ? MonthNumber(m.Groups["month"].Value)
             : m.Groups["nmonth"].Success ? int.Parse(m.Groups["nmonth"].ValueSpan, provider: null) : null;
-        if (month is not int mo || mo is < 1 or > 12 || !m.Groups["day"].Success || !m.Groups["year"].Success)
+        if (month is not int mo || !m.Groups["day"].Success || !m.Groups["year"].Success)
         {
             return null;
         }
 
         int day = int.Parse(m.Groups["day"].ValueSpan, provider: null);
+        if (mo > 12 && day <= 12 && m.Groups["nmonth"].Success)
+        {
+            (mo, day) = (day, mo); // "19/02/2023": a first number above 12 can only be the day (day-first order)
+        }
+
+        if (mo is < 1 or > 12)
+        {
+            return null;
+        }
+
         int year = int.Parse(m.Groups["year"].ValueSpan, provider: null);
         if (m.Groups["year"].Length == 2)
         {

@@ -21,7 +21,7 @@ public static class ArticleStageProfile
     {
         (SiteConfig config, _) = SiteConfigLoader.Load(inputDir);
         (IReadOnlyList<EventCorrection> corrections, _) = CorrectionsLoader.Load(inputDir);
-        var eventOptions = new EventOptions(config.Topic) { Corrections = corrections };
+        var eventOptions = new EventOptions(config.Topic) { Corrections = corrections, SiteZone = config.TimeZone };
         string[] files = Directory.GetFiles(Path.Combine(inputDir, ArticleLoader.ArticlesFolder), "*", SearchOption.AllDirectories)
             .Where(f => ArticleLoader.FormatOf(f) is not null)
             .Order(StringComparer.Ordinal)
@@ -46,7 +46,7 @@ public static class ArticleStageProfile
                 TimeSpan t2 = Thread();
                 times[1] += t2 - t1;
                 var source = SourceInfo.From(article);
-                var tagged = cleaned.Stories.Select(s => new TaggedStory(source, s, tagger.Tag(s.Text, DatelineZone.ForStory(article.Published, s.Dateline)))).ToList();
+                var tagged = cleaned.Stories.Select(s => new TaggedStory(source, s, tagger.Tag(s.Text, DatelineZone.ForStory(article.Published, s.Dateline, eventOptions.SiteZone)))).ToList();
                 TimeSpan t3 = Thread();
                 times[2] += t3 - t2;
                 foreach (TaggedStory story in tagged)

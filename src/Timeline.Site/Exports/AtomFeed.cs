@@ -93,7 +93,7 @@ public static class AtomFeed
         {
             html.Append("<li><strong>").Append(System.Net.WebUtility.HtmlEncode(m.Source.Outlet)).Append("</strong>, ")
                 .Append(System.Net.WebUtility.HtmlEncode(DateText.ShortDay(m.Source.Published.Date))).Append(": “")
-                .Append(Highlighter.Quote(m.Quote, m.QuoteStart, m.Time).Html).Append("”</li>");
+                .Append(Highlighter.Quote(m).Html).Append("”</li>");
         }
 
         html.Append("</ul>");

@@ -120,8 +120,9 @@ public static class EventsCalendar
         int limit = 75;
         for (int i = 0; i < line.Length; i++)
         {
+            // ASCII (most of a calendar) is one octet; anything else is measured as UTF-8 writes it.
             int width = char.IsHighSurrogate(line[i]) && i + 1 < line.Length ? 2 : 1;
-            int size = Encoding.UTF8.GetByteCount(line.AsSpan(i, width));
+            int size = char.IsAscii(line[i]) ? 1 : Encoding.UTF8.GetByteCount(line.AsSpan(i, width));
             if (octets + size > limit)
             {
                 sb.Append("\r\n ");

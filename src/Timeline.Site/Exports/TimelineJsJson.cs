@@ -118,7 +118,7 @@ public static class TimelineJsJson
         {
             sb.Append("<li><strong>").Append(Encode(m.Source.Outlet)).Append("</strong> (")
                 .Append(Encode(DateText.ShortDay(m.Source.Published.Date))).Append("): “")
-                .Append(Highlighter.Quote(m.Quote, m.QuoteStart, m.Time).Html).Append("”</li>");
+                .Append(Highlighter.Quote(m).Html).Append("”</li>");
         }
 
         sb.Append("</ul><p><a href=\"").Append(Encode(links.Url(links.EventPath(e)))).Append("\">Sources and dates</a></p>");

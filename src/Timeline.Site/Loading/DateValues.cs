@@ -44,6 +44,12 @@ public static class DateValues
         }
 
         string value = text.Trim();
+        if (!value.Contains(':', StringComparison.Ordinal))
+        {
+            // Every date-time pattern has a clock time ("HH':'mm"): a value without a colon can only be a date.
+            return LocalDatePattern.Iso.Parse(value) is { Success: true } day ? DocumentTime.FromDate(day.Value, zone) : null;
+        }
+
         foreach (var pattern in OffsetPatterns)
         {
             if (pattern.Parse(value) is { Success: true } offset)

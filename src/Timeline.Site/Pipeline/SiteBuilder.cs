@@ -87,7 +87,7 @@ public sealed class SiteBuilder
 
         (IReadOnlyList<EventCorrection> corrections, IReadOnlyList<Diagnostic> correctionDiagnostics) = CorrectionsLoader.Load(options.InputDir);
         diagnostics.AddRange(correctionDiagnostics);
-        var eventOptions = new EventOptions(config.Topic) { Corrections = corrections };
+        var eventOptions = new EventOptions(config.Topic) { Corrections = corrections, SiteZone = config.TimeZone };
         timings.Lap("load");
         ArticleCache? cache = CacheFor(options);
         // The cache key's settings: what extraction reads. Corrections apply after merging, so editing them never re-tags.
@@ -176,7 +176,7 @@ public sealed class SiteBuilder
         CleanedArticle cleaned = ArticleCleaner.Clean(article);
         var source = SourceInfo.From(article);
         var tagged = cleaned.Stories
-            .Select(story => new TaggedStory(source, story, _tagger.Tag(story.Text, DatelineZone.ForStory(article.Published, story.Dateline))))
+            .Select(story => new TaggedStory(source, story, _tagger.Tag(story.Text, DatelineZone.ForStory(article.Published, story.Dateline, eventOptions.SiteZone))))
             .ToList();
         var events = tagged.Select(t => EventPipeline.Extract(t, eventOptions)).ToList();
         return new ArticleReport(article, cleaned, tagged, events);

@@ -22,6 +22,15 @@ public static class DateText
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.Create("HH:mm", CultureInfo.InvariantCulture);
     private static readonly OffsetPattern OffsetText = OffsetPattern.Create("+HH:mm", CultureInfo.InvariantCulture);
 
+    // The formatted dates, remembered (a site shows a few thousand distinct dates, each on many pages and in every
+    // export); patterns are pure, so a remembered text is the text. Bounded by the dates of the input.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<LocalDate, string> Days = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<LocalDate, string> ShortDays = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<LocalDate, string> LongDays = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<LocalDate, string> IsoDays = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<YearMonth, string> Months = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<DocumentTime, string> PublishedTexts = new();
+
     /// <summary>A date at its stated precision, with its TIMEX3 modifier in words ("early January 2026").</summary>
     public static string Format(string timexValue, TimexMod mod, DateRange range)
     {
@@ -46,13 +55,13 @@ public static class DateText
     }
 
     /// <summary>"24 January 2026".</summary>
-    public static string Day(LocalDate date) => DayPattern.Format(date);
+    public static string Day(LocalDate date) => Days.GetOrAdd(date, d => DayPattern.Format(d));
 
     /// <summary>"Sat 24 Jan 2026".</summary>
-    public static string ShortDay(LocalDate date) => ShortDayPattern.Format(date);
+    public static string ShortDay(LocalDate date) => ShortDays.GetOrAdd(date, d => ShortDayPattern.Format(d));
 
     /// <summary>"Saturday 24 January 2026".</summary>
-    public static string LongDay(LocalDate date) => LongDayPattern.Format(date);
+    public static string LongDay(LocalDate date) => LongDays.GetOrAdd(date, d => LongDayPattern.Format(d));
 
     /// <summary>"Saturday".</summary>
     public static string Weekday(LocalDate date) => WeekdayPattern.Format(date);
@@ -61,13 +70,15 @@ public static class DateText
     public static string ShortMonth(YearMonth month) => ShortMonthPattern.Format(month);
 
     /// <summary>"January 2026".</summary>
-    public static string Month(YearMonth month) => MonthPattern.Format(month);
+    public static string Month(YearMonth month) => Months.GetOrAdd(month, m => MonthPattern.Format(m));
 
     /// <summary>"2026-01-24".</summary>
-    public static string Iso(LocalDate date) => IsoDayPattern.Format(date);
+    public static string Iso(LocalDate date) => IsoDays.GetOrAdd(date, d => IsoDayPattern.Format(d));
 
     /// <summary>"Wed 28 Jan 2026", or "Thu 29 Jan 2026, 00:30 (UTC+08:00)" when the time of day is known.</summary>
-    public static string Published(DocumentTime published)
+    public static string Published(DocumentTime published) => PublishedTexts.GetOrAdd(published, FormatPublished);
+
+    private static string FormatPublished(DocumentTime published)
     {
         string day = ShortDay(published.Date);
         if (!published.HasTimeOfDay)

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
+using Timeline.Core.Events;
 using Timeline.Core.Temporal;
 
 namespace Timeline.Site.Rendering;
@@ -8,9 +10,47 @@ namespace Timeline.Site.Rendering;
 /// Builds the only article-derived markup of the site: text with its temporal expressions in <c>&lt;mark&gt;</c>.
 /// Every piece of article text is HTML-encoded here before it is joined with the theme's tags.
 /// </summary>
-/// <remarks>Stateless and thread-safe.</remarks>
+/// <remarks>
+/// Thread-safe. <see cref="Quote(EventMention)"/> and <see cref="Story"/> remember their markup per input object (the
+/// records are immutable, and each remembered result is checked against the very strings and lists it was made from),
+/// so a quote shown on an event page and in two exports is marked once, and an unchanged article's text is not marked
+/// again when the site is rebuilt in the same process (<c>timeline preview</c>). The memory goes with the input objects.
+/// </remarks>
 public static class Highlighter
 {
+    private static readonly ConditionalWeakTable<TemporalMention, QuoteMemo> Quotes = new();
+    private static readonly ConditionalWeakTable<TaggedStory, StoryMemo> Stories = new();
+
+    /// <summary>The quote of <paramref name="m"/> with its expression marked: <see cref="Quote(string, int, TemporalMention)"/>, remembered.</summary>
+    public static RawHtml Quote(EventMention m)
+    {
+        // Keyed by the (immutable) expression; the quote and its offset are compared, since one expression may be quoted in two ways.
+        QuoteMemo memo = Quotes.GetValue(m.Time, _ => new QuoteMemo());
+        QuoteMemo.Entry? last = memo.Last;
+        if (last is not null && last.QuoteStart == m.QuoteStart && string.Equals(last.Quote, m.Quote, StringComparison.Ordinal))
+        {
+            return last.Html;
+        }
+
+        RawHtml html = Quote(m.Quote, m.QuoteStart, m.Time);
+        memo.Last = new QuoteMemo.Entry(m.Quote, m.QuoteStart, html);
+        return html;
+    }
+
+    /// <summary>A story's text as marked paragraphs: <see cref="Paragraphs"/> of its text and mentions, remembered.</summary>
+    public static RawHtml Story(TaggedStory t)
+    {
+        StoryMemo memo = Stories.GetValue(t, _ => new StoryMemo());
+        StoryMemo.Entry? last = memo.Last;
+        if (last is not null && ReferenceEquals(last.Text, t.Story.Text) && ReferenceEquals(last.Mentions, t.Mentions))
+        {
+            return last.Html;
+        }
+
+        RawHtml html = Paragraphs(t.Story.Text, t.Mentions);
+        memo.Last = new StoryMemo.Entry(t.Story.Text, t.Mentions, html);
+        return html;
+    }
     /// <summary>
     /// A quote with the expression <paramref name="time"/> marked. <paramref name="quoteStart"/> is the offset of the
     /// quote's sentence in the story text the mention's offsets refer to; when the offsets do not line up (the quote
@@ -135,4 +175,19 @@ public static class Highlighter
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private sealed class QuoteMemo
+    {
+        // Replaced whole (one reference write), so a reader on another thread sees an old or a new entry, never half of one.
+        public volatile Entry? Last;
+
+        public sealed record Entry(string Quote, int QuoteStart, RawHtml Html);
+    }
+
+    private sealed class StoryMemo
+    {
+        public volatile Entry? Last;
+
+        public sealed record Entry(string Text, IReadOnlyList<TemporalMention> Mentions, RawHtml Html);
+    }
 }

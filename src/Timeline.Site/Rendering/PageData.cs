@@ -26,6 +26,9 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
 
     private readonly ILookup<string, ExcludedMention> _excluded = model.Chronology.Excluded.ToLookup(x => x.Mention.Source.ArticlePath, StringComparer.Ordinal);
 
+    // Per event, its link and date text: each event is a neighbour, a citation or an index item on many pages.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TimelineEvent, (string Url, string When)> _eventTexts = new(ReferenceEqualityComparer.Instance);
+
     public SiteModel Model => model;
 
     public SiteLinks Links => links;
@@ -146,7 +149,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
                 ["original_url"] = SafeHttpUrl(m.Source.Url),
                 ["published"] = DateText.Published(m.Source.Published),
                 ["published_iso"] = DateText.Iso(m.Source.Published.Date),
-                ["quote_html"] = Highlighter.Quote(m.Quote, m.QuoteStart, m.Time),
+                ["quote_html"] = Highlighter.Quote(m),
                 ["expression"] = m.Time.Text,
                 ["value"] = m.Time.Value,
                 ["resolution"] = DateText.Resolution(m.Time),
@@ -191,7 +194,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
                 ["anchor"] = "story-" + (s.Index + 1).ToString(CultureInfo.InvariantCulture),
                 ["heading"] = heading,
                 ["dateline"] = s.Dateline,
-                ["html"] = Highlighter.Paragraphs(s.Text, t.Mentions),
+                ["html"] = Highlighter.Story(t),
                 ["mention_count"] = t.Mentions.Count,
                 ["events"] = List(storyEvents.Where(p => p.StoryId == s.Id).Select(p => p.Event).Distinct().Select(Neighbour)),
             });
@@ -289,14 +292,41 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
     /// <summary>Cuts text at a word boundary to at most <paramref name="max"/> characters, adding an ellipsis.</summary>
     public static string Shorten(string text, int max)
     {
-        string flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (flat.Length <= max)
+        // The text's words joined by single spaces, made only as far as the cut needs (max + 1 characters): a
+        // story's first line is cut from its whole text, which may be thousands of words long.
+        var flat = new System.Text.StringBuilder(Math.Min(text.Length, max + 1));
+        int i = 0;
+        while (flat.Length <= max)
         {
-            return flat;
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            if (i >= text.Length)
+            {
+                break;
+            }
+
+            if (flat.Length > 0)
+            {
+                flat.Append(' ');
+            }
+
+            while (i < text.Length && !char.IsWhiteSpace(text[i]) && flat.Length <= max)
+            {
+                flat.Append(text[i++]);
+            }
         }
 
-        int cut = flat.LastIndexOf(' ', max - 1);
-        return flat[..(cut > max / 2 ? cut : max - 1)].TrimEnd(',', ';', ':', ' ') + "…";
+        if (flat.Length <= max)
+        {
+            return flat.ToString();
+        }
+
+        string head = flat.ToString();
+        int cut = head.LastIndexOf(' ', max - 1);
+        return head[..(cut > max / 2 ? cut : max - 1)].TrimEnd(',', ';', ':', ' ') + "…";
     }
 
     private ScriptObject IndexItem(TimelineEvent e)
@@ -304,13 +334,14 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
         IReadOnlyList<string> participants = Participants(e);
         var outlets = e.Sources.Select(m => m.Source.Outlet).Distinct(StringComparer.Ordinal).ToList();
         int count = SourceCount(e);
+        (string url, string when) = TextOf(e);
         return new ScriptObject
         {
             ["id"] = e.Id,
             ["anchor"] = "e-" + links.EventSlug(e),
-            ["url"] = links.Url(links.EventPath(e)),
+            ["url"] = url,
             ["headline"] = e.Headline,
-            ["date_text"] = When(e),
+            ["date_text"] = when,
             ["datetime"] = DateText.HtmlDateTime(e.Date, e.Range),
             ["key"] = e.Key,
             ["source_count"] = count,
@@ -318,7 +349,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
             ["outlets"] = string.Join(", ", outlets),
             ["participants"] = string.Join(", ", participants),
             ["participants_data"] = string.Join("|", participants),
-            ["search_text"] = string.Join(' ', [e.Headline, .. participants, .. outlets, When(e)]).ToLowerInvariant(),
+            ["search_text"] = string.Join(' ', [e.Headline, .. participants, .. outlets, when]).ToLowerInvariant(),
             ["conflict"] = e.Conflicts.Count > 0,
             ["conflict_note"] = string.Join("; ", e.Conflicts.Select(c => c.Note)),
         };
@@ -343,12 +374,19 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
         return citations;
     }
 
-    private ScriptObject Neighbour(TimelineEvent e) => new()
+    private ScriptObject Neighbour(TimelineEvent e)
     {
-        ["url"] = links.Url(links.EventPath(e)),
-        ["headline"] = e.Headline,
-        ["date_text"] = When(e),
-    };
+        (string url, string when) = TextOf(e);
+        return new()
+        {
+            ["url"] = url,
+            ["headline"] = e.Headline,
+            ["date_text"] = when,
+        };
+    }
+
+    /// <summary>An event's page link and date text, made once per build.</summary>
+    private (string Url, string When) TextOf(TimelineEvent e) => _eventTexts.GetOrAdd(e, x => (links.Url(links.EventPath(x)), When(x)));
 
     private string OutletOf(string articlePath) =>
         _reports.TryGetValue(articlePath, out ArticleReport? r) ? r.Article.Source : articlePath;

@@ -9,10 +9,14 @@ namespace Timeline.Site.Rendering;
 /// booleans, lists, objects and <see cref="RawHtml"/>). A template's output depends only on the template and this data,
 /// so a page whose fingerprint has not changed need not be rendered again.
 /// </summary>
-/// <remarks>Not thread-safe: one instance per page.</remarks>
+/// <remarks>
+/// Not thread-safe: one instance per page. The bytes are gathered in one pooled buffer and hashed once (the same
+/// SHA-256 an incremental hash of the pieces gives, without a call into the hash per piece).
+/// </remarks>
 internal sealed class PageFingerprint : IDisposable
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private byte[] _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+    private int _length;
     private bool _unknown;
 
     /// <summary>The fingerprint of the given parts, or null when one holds a value this class cannot hash.</summary>
@@ -24,10 +28,14 @@ internal sealed class PageFingerprint : IDisposable
             fingerprint.Add(part);
         }
 
-        return fingerprint._unknown ? null : Convert.ToHexStringLower(fingerprint._hash.GetHashAndReset());
+        return fingerprint._unknown ? null : Convert.ToHexStringLower(SHA256.HashData(fingerprint._buffer.AsSpan(0, fingerprint._length)));
     }
 
-    public void Dispose() => _hash.Dispose();
+    public void Dispose()
+    {
+        System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
 
     private void Add(object? value)
     {
@@ -85,18 +93,29 @@ internal sealed class PageFingerprint : IDisposable
         }
     }
 
-    private void Tag(byte tag) => _hash.AppendData([tag]);
+    private void Tag(byte tag) => Room(1)[0] = tag;
 
-    private void Number(long n)
-    {
-        Span<byte> bytes = stackalloc byte[8];
-        BitConverter.TryWriteBytes(bytes, n);
-        _hash.AppendData(bytes);
-    }
+    private void Number(long n) => BitConverter.TryWriteBytes(Room(8), n);
 
     private void Text(string s)
     {
         Number(s.Length);
-        _hash.AppendData(MemoryMarshal.AsBytes(s.AsSpan()));
+        MemoryMarshal.AsBytes(s.AsSpan()).CopyTo(Room(s.Length * 2));
+    }
+
+    /// <summary>The next <paramref name="count"/> bytes of the buffer, which grows as needed.</summary>
+    private Span<byte> Room(int count)
+    {
+        if (_length + count > _buffer.Length)
+        {
+            byte[] larger = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + count));
+            _buffer.AsSpan(0, _length).CopyTo(larger);
+            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+
+        Span<byte> room = _buffer.AsSpan(_length, count);
+        _length += count;
+        return room;
     }
 }

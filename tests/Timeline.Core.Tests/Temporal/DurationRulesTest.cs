@@ -33,6 +33,8 @@ public class DurationRulesTest
         // Sets.
         { "The paper is published daily.", "daily", TimexType.Set, "P1D", TimexMod.None },
         { "The council meets every Monday.", "every Monday", TimexType.Set, "XXXX-WXX-1", TimexMod.None },
+        // A month that recurs every year is a SET with the year left open (TimeML), not this year's month.
+        { "Orangemen march each July through the town.", "each July", TimexType.Set, "XXXX-07", TimexMod.None },
         { "Elections are held every two years.", "every two years", TimexType.Set, "P2Y", TimexMod.None },
         { "It costs $5 a year.", "a year", TimexType.Set, "P1Y", TimexMod.None },
         // Clock times on the publication day, joined with an adjacent day.

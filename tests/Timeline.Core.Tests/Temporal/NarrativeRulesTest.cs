@@ -22,6 +22,38 @@ public class NarrativeRulesTest
     public void MonthsFollowTheNarrativeYear(string extent, string value) =>
         TaggerAssert.Value(History, extent, value, dct: "2009-12-19");
 
+    private const string LaterHistory =
+        "In 1916 the armies fought at Verdun. In 1917 they fought at Arras.\n" +
+        "On 8 August 1918 the Allies attacked. On 2 September they reached the line, giving up the salient seized in the previous April.\n" +
+        "On 11 August he offered his resignation.\n";
+
+    [Theory]
+    // "the previous April" is anaphoric: the April before the last date told (2 September 1918), not before publication.
+    [InlineData("the previous April", "1918-04")]
+    // And a relative expression must not drag the narrative year to publication: a later day name keeps the story's year.
+    [InlineData("11 August", "1918-08-11")]
+    public void AnaphoricMonthsFollowTheStory(string extent, string value) =>
+        TaggerAssert.Value(LaterHistory, extent, value, dct: "2009-12-19");
+
+    public static TheoryData<string, string, string> StoryYear => new()
+    {
+        // "the end of the year" in a history is the year the story has reached, not the publication year.
+        { "In 1774 the colonists met. In 1775 the fighting began at Lexington. In 1776 the army was reduced to 5,000 men by the end of the year.", "the end of the year", "1776" },
+        // The same before the common era.
+        { "In 492 BC a fleet was wrecked. In 490 BC Datis and Artaphernes sailed. Artaphernes brought the year's campaign to an end.", "the year", "BC0490" },
+        // A year named in a plan ("a planned campaign in 1976") is not where the story is: the next day name keeps 1975.
+        { "In 1973 the ceasefire was signed. In 1974 the fighting resumed.\nOn 10 March 1975, Dung attacked, opening the way for a planned campaign in 1976. The defence collapsed on 11 March.\n", "11 March", "1975-03-11" },
+        // An anaphoric look back ("gains achieved during the previous year") is a flashback: the next month name keeps the story's year.
+        { "In 1940 France fell. In 1941 Germany invaded Russia.\nBy the end of April 1942, Japan had conquered Burma. The Germans kept the gains they achieved during the previous year. In North Africa, they attacked in January.\n", "January", "1942-01" },
+        // A future clause within a history stays in the story's year ("could only continue the war until December").
+        { "In 1916 the armies fought at Verdun. In 1917 they fought at Arras. In 1918 Austria warned that it could only continue the war until December.", "December", "1918-12" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StoryYear))]
+    public void RelativeUnitsFollowTheStoryYear(string text, string extent, string value) =>
+        Assert.Equal(value, TaggerAssert.Mention(text, extent, dct: "2009-12-19").Value);
+
     [Fact]
     public void NewsAnchorsMonthsOnPublicationDespiteAnOldYear()
     {

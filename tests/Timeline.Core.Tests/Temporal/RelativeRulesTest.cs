@@ -33,6 +33,9 @@ public class RelativeRulesTest
         { "He left two days ago.", "two days ago", "2026-01-26", TimexMod.None },
         { "The war began three years ago.", "three years ago", "2023", TimexMod.None },
         { "Moscow intervened a decade ago.", "a decade ago", "2016", TimexMod.Approx },
+        // Centuries back keep century precision (a year would be false precision): 2026 - 100 is in the 20th century, "19".
+        { "The canal was built more than a century ago.", "more than a century ago", "19", TimexMod.MoreThan },
+        { "The town was founded two centuries ago.", "two centuries ago", "18", TimexMod.None },
         // An unknown number of years back is the vague past (TimeML PAST_REF), as is "recent years".
         { "The law passed several years ago.", "several years ago", "PAST_REF", TimexMod.None },
         { "Exports have grown in recent years.", "recent years", "PAST_REF", TimexMod.None },

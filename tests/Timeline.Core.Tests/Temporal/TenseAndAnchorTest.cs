@@ -50,6 +50,14 @@ public class TenseAndAnchorTest
         { "Investigators were expected to board the ship on Saturday.", "Saturday", "2023-06-24", "2023-06-21" },
         // "would": a plan reported in indirect speech.
         { "He said he would resign on Friday.", "Friday", "2023-06-23", "2023-06-21" },
+        // "planning to", "plan to", "planned a …": the planned event lies ahead (publication Wed 2023-06-21).
+        { "Protesters were planning to drive around the airport on Monday.", "Monday", "2023-06-26", "2023-06-21" },
+        { "Officials said they did not plan to remove the boy on Thursday morning.", "Thursday morning", "2023-06-22TMO", "2023-06-21" },
+        { "Protesters planned a large demonstration in the city on Saturday.", "Saturday", "2023-06-24", "2023-06-21" },
+        // "were" read with its plan word: a closer "were planning" after the expression must not turn a planned rally into a past one.
+        { "Protesters planned a large demonstration in the city on Saturday and were planning to drive around the airport.", "Saturday", "2023-06-24", "2023-06-21" },
+        // Must not change: "had planned" places the plan itself in the past.
+        { "The group had planned to march on Monday.", "Monday", "2023-06-19", "2023-06-21" },
         // Must not change: the past perfect places the plan itself in the past.
         { "The talks had been scheduled to resume on Friday.", "Friday", "2023-06-16", "2023-06-21" },
         // Must not change: "last week" places the plan in the past.
@@ -86,6 +94,11 @@ public class TenseAndAnchorTest
         // A year-ago quarter is that quarter of the previous year.
         { "In the year-ago third quarter, it earned $22.5 million.", "the year-ago third quarter", "1988-Q3", TimexMod.None, "1989-10-26" },
         { "In the year-earlier third quarter, it had net income of $2.8 million.", "the year-earlier third quarter", "1988-Q3", TimexMod.None, "1989-10-26" },
+        // "comparable", "corresponding" before year-ago/year-earlier name the same comparison: the reported quarter a year back.
+        { "Sales rose in the third quarter. In the corresponding year-earlier period, sales fell.", "the corresponding year-earlier period", "1988-Q3", TimexMod.None, "1989-10-26" },
+        { "Profit rose in the third quarter. In the comparable year-ago quarter, it lost money.", "the comparable year-ago quarter", "1988-Q3", TimexMod.None, "1989-10-26" },
+        // "a year-earlier loss": the article belongs to the noun, so "year-earlier" is the date, not "a year" a duration.
+        { "It had a loss in the third quarter, compared with a year-earlier loss of $26,956.", "year-earlier", "1988-Q3", TimexMod.None, "1989-11-02" },
         { "Profit rose in the third quarter. For the quarter a year ago, it reported $16.3 million.", "the quarter a year ago", "1988-Q3", TimexMod.None, "1989-10-26" },
     };
 

@@ -37,11 +37,16 @@ public class DatelineZoneTest
     [InlineData("2022-07-19T06:00:00-10:00", "Pacific/Honolulu", "COLOMBO, Sri Lanka —", "Lawmakers on Wednesday elected a new president.", "Wednesday", "2022-07-13")]
     // Future tense keeps pointing forward (the next day anyway).
     [InlineData("2022-07-19T22:30:00-10:00", "Pacific/Honolulu", "COLOMBO, Sri Lanka —", "Lawmakers will vote on Wednesday.", "Wednesday", "2022-07-20")]
-    public void WeekdaysCountInTheDatelinePlace(string published, string zone, string dateline, string text, string extent, string value)
+    // No dateline: the site's zone is where the story happens (Sunday 23:40 in Los Angeles is Monday morning in Istanbul).
+    [InlineData("2023-02-05T23:40:00-08:00", "America/Los_Angeles", null, "The quake hit at 4:17 a.m. on Monday, officials said.", "Monday", "2023-02-06", "Europe/Istanbul")]
+    // …but a dateline wins over the site's zone.
+    [InlineData("2023-02-05T23:40:00-08:00", "America/Los_Angeles", "LOS ANGELES —", "The fund-raiser was held on Monday.", "Monday", "2023-01-30", "Europe/Istanbul")]
+    public void WeekdaysCountInTheDatelinePlace(string published, string zone, string? dateline, string text, string extent, string value, string? siteZone = null)
     {
         var offset = OffsetDateTimePattern.ExtendedIso.Parse(published).Value;
         var doc = new DocumentTime(offset.InZone(DateTimeZoneProviders.Tzdb[zone]), true);
-        var mentions = TemporalTagger.Default.Tag(text, DatelineZone.ForStory(doc, dateline));
+        var site = siteZone is null ? null : DateTimeZoneProviders.Tzdb[siteZone];
+        var mentions = TemporalTagger.Default.Tag(text, DatelineZone.ForStory(doc, dateline, site));
         TemporalMention m = Assert.Single(mentions, x => x.Text == extent);
         Assert.Equal(value, m.Value);
     }

@@ -43,6 +43,13 @@ public class LineRulesTest
     // Two stamps and their labels, in the order the page gives them.
     [InlineData("Sun 10 Jul 2022 10.20 BST · Last modified on Sun 10 Jul 2022 11.05 BST", true)]
     [InlineData("Published January 28, 2026 | Updated January 29, 2026, 9:15 AM", true)]
+    // Day-first numeric stamps (dotted, and slashed with a day above 12).
+    [InlineData("11.02.2023, 19:00 | Last modified: 11.02.2023, 19:45", true)]
+    [InlineData("19/02/2023 21:00 | Last modified 19/02/2023 21:40", true)]
+    // A byline carrying its stamps: a short name part and stamp parts.
+    [InlineData("Harriet Oyelaran, Diplomatic Correspondent · Mon 13 Feb 2023 18.30 GMT · Last modified on Mon 13 Feb 2023 21.10 GMT", true)]
+    // A sentence part beside a stamp is not a byline.
+    [InlineData("Rescuers pulled a girl from the rubble. | Mon 13 Feb 2023 18.30 GMT", false)]
     // A byline's time stamp alone on its line.
     [InlineData("July 12, 2022, 10:10 p.m. ET", true)]
     // Prose with a date is not a stamp line.

@@ -34,3 +34,34 @@ public sealed class HighlighterTest
         Assert.Contains(">Saturday</mark>", Highlighter.Quote("Truce expired Saturday.", 0, m with { Start = 40, End = 48 }).Html, StringComparison.Ordinal);
     }
 }
+
+public sealed class HighlighterMemoTest
+{
+    private static readonly Timeline.Core.Events.SourceInfo Source = new("a.md", "Outlet", "Title", Timeline.Core.Temporal.DocumentTime.FromDate(new NodaTime.LocalDate(2026, 1, 25)));
+
+    [Fact]
+    public void OneExpressionQuotedTwoWaysGivesEachQuoteItsOwnMarkup()
+    {
+        // The remembered markup is keyed by the expression; a second quote of it (another sentence span) must not get the first's markup.
+        var m = new TemporalMention(14, 22, "Saturday", TimexType.Date, "2026-01-24", TimexMod.None, "t") { Range = TestSite.Day(2026, 1, 24) };
+        var first = new Timeline.Core.Events.EventMention(Source, "s1", 0, "Truce expired Saturday.", 0, m);
+        var second = first with { Quote = "It expired Saturday, they said.", QuoteStart = 3 };
+        foreach (var mention in new[] { first, second, first })
+        {
+            Assert.Equal(Highlighter.Quote(mention.Quote, mention.QuoteStart, mention.Time).Html, Highlighter.Quote(mention).Html);
+        }
+    }
+
+    [Fact]
+    public void AStoryIsMarkedAsParagraphsMarksIt()
+    {
+        var m = new TemporalMention(12, 20, "Saturday", TimexType.Date, "2026-01-24", TimexMod.None, "t") { Range = TestSite.Day(2026, 1, 24) };
+        var story = new Timeline.Core.Text.Story("a.md", 0, "Talks ended Saturday.", [], new Timeline.Core.Text.SourceMap([(0, 0)]));
+        var tagged = new Timeline.Core.Events.TaggedStory(Source, story, [m]);
+        Assert.Equal(Highlighter.Paragraphs(story.Text, [m]).Html, Highlighter.Story(tagged).Html);
+        // The same story object with other mentions is a new record: marked afresh.
+        var none = tagged with { Mentions = [] };
+        Assert.Equal("<p>Talks ended Saturday.</p>\n", Highlighter.Story(none).Html);
+        Assert.Same(Highlighter.Story(tagged), Highlighter.Story(tagged));
+    }
+}

@@ -14,7 +14,9 @@ internal sealed partial class ChunkParser
     private int? NarrativeYear(int i)
     {
         int? y = _paragraphYear is { } py && SameSentence(_paragraphYearToken, i) ? py : _st.Narrative ? _st.NarrativeYear : null;
-        return y is { } v && Math.Abs(v - Dct.Year) >= 2 && TenseAt(i) != Cue.Future ? v : null;
+        // A future clause in news points past publication; in a history it is a future within the story ("could only continue the
+        // war until December"), which stays in the story's year.
+        return y is { } v && Math.Abs(v - Dct.Year) >= 2 && (_st.Narrative || TenseAt(i) != Cue.Future) ? v : null;
     }
 
     /// <summary>Picks among candidate dates by tense: the last on or before the anchor, the next on or after it, or the nearest.</summary>
@@ -141,6 +143,14 @@ internal sealed partial class ChunkParser
         if (rel == Kw.None && NarrativeYear(i) is { } ny)
         {
             return Cal.Month(ny, month);
+        }
+
+        if (rel is Kw.Previous or Kw.Following && Is(i - 2, Kw.The))
+        {
+            // "the previous April", "the following March" are anaphoric (TimeML): the April before the last date mentioned, not
+            // before publication ("last April" is the deictic one).
+            var (a, _) = NarrativeAnchor();
+            return Cal.Month(rel == Kw.Previous ? (month < a.Month ? a.Year : a.Year - 1) : (month > a.Month ? a.Year : a.Year + 1), month);
         }
 
         int y = Dct.Year;
@@ -719,6 +729,12 @@ internal sealed partial class ChunkParser
     {
         Kw rel = K(i) is Kw.Last or Kw.Next or Kw.This or Kw.Coming or Kw.Past or Kw.Previous ? K(i) : Kw.None;
         int j = rel == Kw.None ? i : i + 1;
+        if (Is(i, Kw.The) && K(i + 1) is Kw.Previous or Kw.Following)
+        {
+            rel = K(i + 1); // "the previous April": the article is part of the extent
+            j = i + 2;
+        }
+
         int m = MonthAt(j, out int k);
         if (m == 0 || (L(j)!.Abbreviation && k == j + 1))
         {
@@ -769,6 +785,11 @@ internal sealed partial class ChunkParser
                 statedYear = Num(j); // "the 1988 second quarter"
                 j = afterYear;
             }
+        }
+
+        if (j > i && (Word(j, "comparable") || Word(j, "corresponding") || Is(j, Kw.Same)) && L(j + 1) is { Unit: Unit.Year, UnitPlural: false })
+        {
+            j++; // "the comparable year-ago quarter", "the corresponding year-earlier period": the same comparison
         }
 
         if (j > i && L(j) is { Unit: Unit.Year, UnitPlural: false } && IsHyphen(j + 1) && K(j + 2) is Kw.Ago or Kw.Earlier

@@ -103,6 +103,11 @@ internal sealed partial class ChunkParser
                 return null; // "a decades-long dispute", "a day-long meeting": the article belongs to the noun; "day-long" is matched on its own
             }
 
+            if (K(j) is Kw.A or Kw.An && n == 1 && IsHyphen(u + 1) && Adj(u + 1) && K(u + 2) is Kw.Earlier or Kw.Ago)
+            {
+                return null; // "a year-earlier loss": the article belongs to the noun; "year-earlier" is a date matched on its own
+            }
+
             if (InName(j, u))
             {
                 return null; // "the Six-Day War", "the Seven Years' War", "the Hundred Days": the name of an event
@@ -247,6 +252,13 @@ internal sealed partial class ChunkParser
             if (WeekdayAt(j, out int wk, out _) is > 0 and var wd)
             {
                 return new Hit(wk, new Resolved(TimexType.Set, $"XXXX-WXX-{wd}", null), "set-weekday");
+            }
+
+            // "each July", "every March" (not followed by a day: "every March 15" is not a month set): TimeML writes a month
+            // that recurs every year as a SET with the year left open, XXXX-07.
+            if (n == 1 && MonthAt(j, out int mk) is > 0 and var month && !IsNumber(mk))
+            {
+                return new Hit(mk, new Resolved(TimexType.Set, "XXXX-" + Cal.Two(month), null), "set-month");
             }
 
             if (UnitAt(j, out _) is not Unit.None and var unit)

@@ -137,6 +137,14 @@ internal sealed partial class ChunkParser
                     {
                         basis = lm.Start; // "by the end of the month" after "on June 10": the month of the date just mentioned
                     }
+                    else if (yw.Unit == Unit.Year && _st.Narrative && _st.LastRef is { Range: { Granularity: >= Granularity.Year and <= Granularity.Day } ly })
+                    {
+                        basis = ly.Start; // in a history, "by the end of the year" is the year the story has reached, not publication's
+                        if (basis.Year < 1)
+                        {
+                            return Cal.YearBc(1 - basis.Year) is { } bc ? new Hit(i + 2, bc, "the-unit") : null; // "the year's campaign" in 490 BC
+                        }
+                    }
 
                     return Cal.At(basis, ug) is { } ty ? new Hit(i + 2, ty, "the-unit") : null;
                 }
@@ -423,7 +431,13 @@ internal sealed partial class ChunkParser
         }
         var mod = TimexMod.None;
         var outG = g;
-        if (g is Granularity.Decade or Granularity.Century)
+        if (g is Granularity.Century)
+        {
+            // "more than a century ago", "two centuries ago": the value keeps the granularity of the expression (TIDES/TimeML;
+            // HeidelTime resolves these to a century too): "18", not 1813 with an approximation mark, which is false precision.
+            outG = Granularity.Century;
+        }
+        else if (g is Granularity.Decade)
         {
             outG = Granularity.Year;
             mod = TimexMod.Approx;

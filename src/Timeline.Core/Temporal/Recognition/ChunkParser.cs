@@ -108,7 +108,10 @@ internal sealed partial class ChunkParser
             int start = _t[bestStart].Start;
             int end = _t[h.End - 1].End;
             output.Add(new TemporalMention(start, end, _text[start..end], h.Value.Type, h.Value.Value, h.Value.Mod, h.Rule) { Range = h.Value.Range });
-            if (h.Value.Range is { } r && h.Value.Type == TimexType.Date && r.Granularity is >= Granularity.Year and <= Granularity.Day)
+            // A year named in a future clause ("a planned campaign in 1976", "elections will be held in 2014") is a plan seen from
+            // the story, not where the story is: it moves neither the reference date nor the narrative or paragraph year.
+            bool plannedYear = h.Rule == "year" && TenseAt(bestStart) == Cue.Future;
+            if (h.Value.Range is { } r && h.Value.Type == TimexType.Date && r.Granularity is >= Granularity.Year and <= Granularity.Day && !plannedYear)
             {
                 _st.LastRef = h.Value;
                 if (h.Rule.StartsWith("date-", StringComparison.Ordinal) || h.Rule == "year")
@@ -118,7 +121,11 @@ internal sealed partial class ChunkParser
                 }
             }
 
-            UpdateNarrative(h.Rule, h.Value);
+            if (!plannedYear)
+            {
+                UpdateNarrative(h.Rule, h.Value);
+            }
+
             if (h.Value.Type == TimexType.Date && h.Value.Granularity == Granularity.Day)
             {
                 _dayBefore = h.Value;
@@ -152,8 +159,14 @@ internal sealed partial class ChunkParser
                 break;
             default:
                 // In a narrative, any other date moves the reference year along ("the spring of 1915", "the following year").
-                if (_st.Narrative && value.Type == TimexType.Date && value.Range is { Granularity: >= Granularity.Year and <= Granularity.Day } rr)
+                // A date that lands near the publication year while the narrative is far from it is an anchoring slip of a relative
+                // expression ("the previous April" read from publication), not a move of the story: it must not drag the narrative along.
+                if (_st.Narrative && value.Type == TimexType.Date && value.Range is { Granularity: >= Granularity.Year and <= Granularity.Day } rr
+                    && !(_st.NarrativeYear is { } ny && Math.Abs(ny - Dct.Year) >= 2 && Math.Abs(rr.Start.Year - Dct.Year) <= 1)
+                    && !(rule is "relative-narrative" or "ago-narrative" && _st.NarrativeYear is { } cur && rr.Start.Year < cur))
                 {
+                    // (An anaphoric look back, "gains achieved during the previous year", "a year earlier", is a flashback: the story
+                    // stays where it is. "The following year" moves it on.)
                     _st.NarrativeYear = rr.Start.Year;
                 }
 
@@ -451,10 +464,11 @@ internal sealed partial class ChunkParser
             Consider(ref best, Decades(i));
         }
 
-        // WeekdayRule: "the previous Friday", "the following Monday".
+        // WeekdayRule and MonthRule: "the previous Friday", "the following April".
         if (nextKw is Kw.Previous or Kw.Following)
         {
             Consider(ref best, WeekdayRule(i));
+            Consider(ref best, MonthRule(i));
         }
 
         // Deictic: "the past", "the future", "the near term", "the weekend", "the week of", "the full year", "the year", "the present", "the moment".
@@ -1125,6 +1139,26 @@ internal sealed partial class ChunkParser
             }
         }
 
+        if ((Word(k, "plan") || Word(k, "planning") || Word(k, "planned") || Word(k, "plans")) && K(k + 1) is Kw.To or Kw.For or Kw.A or Kw.An)
+        {
+            // "were planning to drive … on Monday", "did not plan to remove him on Thursday", "planned a rally on Saturday": the
+            // planned event lies ahead of the report (future in the past), unless the sentence places the plan in the past.
+            if (Word(k - 1, "had") || Word(k - 1, "been"))
+            {
+                return Cue.Past;
+            }
+
+            // A plan told in the present ("plans to", "is planning to") is simply ahead; one told in the past is checked.
+            bool toldInPast = Word(k, "planned") || Word(k - 1, "was") || Word(k - 1, "were") || Word(k - 2, "did");
+            return toldInPast && (_st.Narrative || PlanPlacedInThePast(k)) ? Cue.Past : Cue.Future;
+        }
+
+        if ((Word(k, "was") || Word(k, "were")) && (Word(k + 1, "planning") || Word(k + 1, "expected") || Word(k + 1, "scheduled") || Word(k + 1, "due")
+            || Word(k + 1, "set") || Word(k + 1, "supposed") || Word(k + 1, "slated")) && k + 1 < _n)
+        {
+            return CueOf(k + 1); // "were planning to", "was due to": the auxiliary is read with its plan word (found first when scanning ahead)
+        }
+
         if (tok.Lex is { } lex)
         {
             if (lex.Cue == Cue.Present && Is(k + 1, Kw.To) && IsWord(k + 2) && (Word(k, "is") || Word(k, "are")))
@@ -1160,6 +1194,11 @@ internal sealed partial class ChunkParser
             // "a still unspecified date", "the proposed merger": an -ed word after a determiner is an adjective, not a past verb.
             int d = Word(k - 1, "still") || Word(k - 1, "newly") || Word(k - 1, "previously") || Word(k - 1, "recently") ? k - 2 : k - 1;
             return IsDeterminer(d) ? Cue.None : Cue.Past;
+        }
+
+        if (w.Equals("planned", StringComparison.OrdinalIgnoreCase) && IsDeterminer(k - 1))
+        {
+            return Cue.Future; // "a planned campaign in 1976": what is planned lies ahead of the story
         }
 
         if (w.Equals("expected", StringComparison.OrdinalIgnoreCase) || w.Equals("scheduled", StringComparison.OrdinalIgnoreCase) || w.Equals("planned", StringComparison.OrdinalIgnoreCase))
