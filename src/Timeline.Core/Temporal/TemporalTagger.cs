@@ -17,6 +17,15 @@ public sealed class TemporalTagger : ITemporalTagger
     [ThreadStatic]
     private static TokenBuffer? t_tokens;
 
+    private readonly bool _exhaustive;
+
+    public TemporalTagger()
+    {
+    }
+
+    /// <summary>A tagger that tries every rule at every token, skipping the dispatch: slow; tests compare it with the default.</summary>
+    internal TemporalTagger(bool exhaustive) => _exhaustive = exhaustive;
+
     public static TemporalTagger Default { get; } = new();
 
     /// <inheritdoc />
@@ -38,7 +47,7 @@ public sealed class TemporalTagger : ITemporalTagger
             tokens.Clear();
             if (Tokenizer.Tokenize(text, start, end, tokens))
             {
-                new ChunkParser(text, tokens, state).Run(result);
+                new ChunkParser(text, tokens, state, _exhaustive).Run(result);
             }
 
             start = end;

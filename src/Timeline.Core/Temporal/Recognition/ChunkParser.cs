@@ -50,6 +50,9 @@ internal sealed partial class ChunkParser
     private readonly DocState _st;
     private readonly int _n;
 
+    /// <summary>Try every rule wherever <see cref="MayStart"/> lets the parser in, without the dispatch in <see cref="Core"/> (tests compare the two).</summary>
+    private readonly bool _exhaustive;
+
     /// <summary>The year of the last explicit date in this paragraph, for narratives far from the publication date.</summary>
     private int? _paragraphYear;
 
@@ -60,8 +63,9 @@ internal sealed partial class ChunkParser
 
     private int _dayBeforeEnd = -1;
 
-    public ChunkParser(string text, TokenBuffer tokens, DocState state)
+    public ChunkParser(string text, TokenBuffer tokens, DocState state, bool exhaustive = false)
     {
+        _exhaustive = exhaustive;
         _text = text;
         _t = tokens.Items;
         _st = state;
@@ -179,25 +183,24 @@ internal sealed partial class ChunkParser
             return true;
         }
 
-        if (tok.Lex is not { } lex)
+        if (!tok.Known)
         {
-            return tok.Kind == TokenKind.Punct && IsApostrophe(i);
+            return tok.Kind == TokenKind.Punct && IsApostrophe(i) && IsNumber(i + 1); // only "'98" and "'90s" start at an apostrophe
         }
 
-        if (lex.Temporal)
+        if (tok.Temporal)
         {
             return true;
         }
 
-        if (!lex.Lead)
+        if (!tok.Lead)
         {
             return false;
         }
 
         for (int k = i + 1; k < _n && k <= i + 4; k++)
         {
-            var t = _t[k];
-            if (t.Kind == TokenKind.Number || (t.Lex?.Temporal ?? false) || IsApostrophe(k))
+            if (_t[k].Trigger) // a number, a temporal word or an apostrophe
             {
                 return true;
             }
@@ -238,78 +241,115 @@ internal sealed partial class ChunkParser
 
     private Hit? Core(int i)
     {
-        // Prefilter: a rule whose first statement rejects the token at i is not called. Each condition below is exactly
-        // that rule's entry test (keep them in step when a rule learns a new way to start).
-        bool number = IsNumber(i);
+        // Dispatch: a rule is called only where its entry test can pass, judged from the token at i and, for the two kinds of
+        // start that pass most often and match least (numbers and "the"), from the token after it. Each condition below is
+        // implied by the rule's own first statements: keep them in step when a rule learns a new way to start (the test
+        // DispatchMatchesTryingEveryRule compares with a parser that tries every rule at every token).
+        if (_exhaustive)
+        {
+            return AllRules(i);
+        }
+
+        if (IsNumber(i))
+        {
+            return AtNumber(i);
+        }
+
         Kw kw = K(i);
+        if (kw == Kw.The)
+        {
+            return AtThe(i);
+        }
+
         LexEntry? lex = L(i);
         bool relative = kw is Kw.Last or Kw.Next or Kw.This or Kw.Coming or Kw.Past or Kw.Previous;
-        bool the = kw == Kw.The;
 
-        // A cardinal as NumberAt reads one: digits, a number word, or a quantity word ("several", "a", "a couple").
-        bool cardinal = number || lex is { Number: >= 0 }
+        // A cardinal as NumberAt reads one: a number word, or a quantity word ("several", "a", "a couple").
+        bool cardinal = lex is { Number: >= 0 }
             || kw is Kw.Several or Kw.Many or Kw.Dozens or Kw.Hundreds or Kw.Thousands or Kw.Few or Kw.A or Kw.An or Kw.Couple or Kw.Dozen;
         Hit? best = null;
 
-        // ExplicitDate: a weekday or month name, "the", or a day of the month (digits, an ordinal, the "twenty" of "twenty-third").
-        if (number || the || lex is { Weekday: not 0 } or { Month: not 0 } or { Ordinal: > 0 } or { Tens: true })
+        // ExplicitDate: a weekday or month name, or a day of the month (an ordinal, the "twenty" of "twenty-third").
+        if (lex is { Weekday: not 0 } or { Month: not 0 } or { Ordinal: > 0 } or { Tens: true })
         {
             Consider(ref best, ExplicitDate(i));
         }
 
-        if (number || lex is { Weekday: not 0 })
+        if (lex is { Weekday: not 0 })
         {
             Consider(ref best, NumericDate(i));
         }
 
-        // YearRule: digits, "fiscal", "the year", "'98", or a spoken year ("nineteen ninety", "two thousand").
-        if (number || the || kw == Kw.Fiscal || IsApostrophe(i) || lex is { Number: 2 or (>= 11 and <= 20) })
+        // YearRule: "fiscal", "'98", or a spoken year ("nineteen ninety", "two thousand").
+        if (kw == Kw.Fiscal || IsApostrophe(i) || lex is { Number: 2 or (>= 11 and <= 20) })
         {
             Consider(ref best, YearRule(i));
         }
 
-        if (number || kw == Kw.The || IsApostrophe(i) || lex is { Ordinal: > 0 })
+        // Decades: "'90s", or an ordinal century ("twentieth century").
+        if (IsApostrophe(i) || lex is { Ordinal: > 0 })
         {
             Consider(ref best, Decades(i));
         }
 
-        Consider(ref best, WeekdayRule(i));
-        if (relative || the || lex is { Month: not 0 })
+        // WeekdayRule: a weekday, or a relative word before one.
+        if (relative || lex is { Weekday: not 0 })
+        {
+            Consider(ref best, WeekdayRule(i));
+        }
+
+        if (relative || lex is { Month: not 0 })
         {
             Consider(ref best, MonthRule(i));
         }
 
-        Consider(ref best, Deictic(i));
-        // Relative: "the", a relative word ("last", "that same"), or "year" ("year-earlier", "year-end").
-        if (the || kw is Kw.This or Kw.Last or Kw.Next or Kw.Past or Kw.Previous or Kw.Coming or Kw.Upcoming or Kw.Current or Kw.Following or Kw.That or Kw.Same
+        // Deictic: the words its switch has a case for.
+        if (kw is Kw.Today or Kw.Yesterday or Kw.Tomorrow or Kw.Tonight or Kw.Now or Kw.Currently or Kw.Nowadays or Kw.Current or Kw.Recently
+            or Kw.Lately or Kw.Recent or Kw.Soon or Kw.Future or Kw.These)
+        {
+            Consider(ref best, Deictic(i));
+        }
+
+        // Relative: a relative word ("last", "that same"), or "year" ("year-earlier", "year-end").
+        if (kw is Kw.This or Kw.Last or Kw.Next or Kw.Past or Kw.Previous or Kw.Coming or Kw.Upcoming or Kw.Current or Kw.Following or Kw.That or Kw.Same
             || lex is { Unit: Unit.Year, UnitPlural: false })
         {
             Consider(ref best, Relative(i));
         }
 
-        // Ago: "the day before", a cardinal, or a bare plural unit ("years ago").
-        if (the || cardinal || lex is { Unit: not Unit.None, UnitPlural: true })
+        // Ago: a cardinal, or a bare plural unit ("years ago").
+        if (cardinal || lex is { Unit: not Unit.None, UnitPlural: true })
         {
             Consider(ref best, Ago(i));
         }
 
-        Consider(ref best, SetRule(i));
+        // SetRule: an adverb ("daily"), "every", "each", or "a"/"an"/"per" before a unit.
+        if (kw is Kw.Daily or Kw.Weekly or Kw.Monthly or Kw.Annually or Kw.Yearly or Kw.Hourly or Kw.Nightly or Kw.Every or Kw.Each
+            or Kw.A or Kw.An or Kw.Per)
+        {
+            Consider(ref best, SetRule(i));
+        }
 
         // DurationRule: a cardinal, a unit ("day-long", "for years"), or one of the words its lead-ins start with.
         if (cardinal || lex is { Unit: not Unit.None }
-            || kw is Kw.The or Kw.Another or Kw.Coming or Kw.Past or Kw.Last or Kw.Next or Kw.Previous or Kw.Following or Kw.Full or Kw.Whole or Kw.Entire or Kw.Recent
+            || kw is Kw.Another or Kw.Coming or Kw.Past or Kw.Last or Kw.Next or Kw.Previous or Kw.Following or Kw.Full or Kw.Whole or Kw.Entire or Kw.Recent
             || DurationLeadWord(i))
         {
             Consider(ref best, DurationRule(i));
         }
 
-        Consider(ref best, QuarterRule(i));
-        if (relative || kw == Kw.The || lex is { Season: > 0 })
+        // QuarterRule: "fiscal", "this/last/next", an ordinal up to four ("third quarter", "first half"), or "Q".
+        if (kw is Kw.Fiscal or Kw.This or Kw.Last or Kw.Next || lex is { Ordinal: >= 1 and <= 4 } || QuarterLetter(i))
+        {
+            Consider(ref best, QuarterRule(i));
+        }
+
+        if (relative || lex is { Season: > 0 })
         {
             Consider(ref best, SeasonRule(i));
         }
 
-        if (number || kw is Kw.Noon or Kw.Midnight)
+        if (kw is Kw.Noon or Kw.Midnight)
         {
             Consider(ref best, ClockRule(i));
         }
@@ -319,12 +359,176 @@ internal sealed partial class ChunkParser
             Consider(ref best, Holiday(i));
         }
 
-        if (number)
+        return best is { } b ? WithClock(i, b) : null;
+    }
+
+    /// <summary>The rules that can start at a number, each only when the token after the number allows it (see <see cref="Core"/>).</summary>
+    private Hit? AtNumber(int i)
+    {
+        int digits = Digits(i);
+        int value = _t[i].Number;
+        bool hasNext = i + 1 < _n;
+        Token next = hasNext ? _t[i + 1] : default;
+        bool nextWord = hasNext && next.Kind == TokenKind.Word;
+        bool nextPunct = hasNext && next.Kind == TokenKind.Punct;
+        bool nextAdj = hasNext && next.Start == _t[i].End;
+        LexEntry? nextLex = hasNext ? next.Lex : null;
+        Kw nextKw = nextLex?.Kw ?? Kw.None;
+        Hit? best = null;
+
+        // ExplicitDate: a day of the month, then a month name, "of" or an ordinal suffix ("28 January", "28th of").
+        if (digits <= 2 && value is >= 1 and <= 31 && nextWord)
+        {
+            Consider(ref best, ExplicitDate(i));
+        }
+
+        // NumericDate: a separator touching the number ("23/3", "2026-01-28").
+        if (nextPunct && nextAdj)
+        {
+            Consider(ref best, NumericDate(i));
+        }
+
+        // YearRule: four digits, or an era after the number ("480 BC").
+        if ((digits == 4 && value >= 1000) || nextWord)
+        {
+            Consider(ref best, YearRule(i));
+        }
+
+        // Decades: "1990s", "20th century": a word touching the number.
+        if (nextWord && nextAdj)
+        {
+            Consider(ref best, Decades(i));
+        }
+
+        // Ago: a unit right after the number, or the ",000" of "2,000 years ago".
+        if (nextLex is { Unit: not Unit.None } || (nextPunct && _text[next.Start] == ','))
+        {
+            Consider(ref best, Ago(i));
+        }
+
+        // DurationRule: after the number a unit, a range ("two to three", "12-18"), a fraction ("2 1/2"), "and a half",
+        // "more"/"additional"/"extra", a hyphen ("15-day"), or the ",000" of a large number.
+        if (nextPunct || (hasNext && next.Kind == TokenKind.Number) || nextLex is { Unit: not Unit.None } || nextKw is Kw.To or Kw.Or or Kw.And or Kw.More
+            || (nextWord && (Word(i + 1, "additional") || Word(i + 1, "extra"))))
+        {
+            Consider(ref best, DurationRule(i));
+        }
+
+        // QuarterRule: "3rd quarter": one to four with an ordinal suffix.
+        if (value is >= 1 and <= 4 && nextWord)
+        {
+            Consider(ref best, QuarterRule(i));
+        }
+
+        // ClockRule: "0540 GMT"; "3 p.m.", "10:30", "5 o'clock", "4 in the morning".
+        if (digits == 4 ? nextWord : digits <= 2 && (nextPunct || nextKw is Kw.Am or Kw.Pm or Kw.A or Kw.In || Word(i + 1, "p") || Word(i + 1, "o")))
+        {
+            Consider(ref best, ClockRule(i));
+        }
+
+        // RangeEnd: a link after the day ("10-18 June", "15 to 22", "15th to"), or a day or year just before it ("April 6-7", "1915-16").
+        if (_dayBeforeEnd == i - 1 || IsHyphen(i - 1) || nextPunct || nextKw is Kw.To or Kw.And or Kw.Through || (nextWord && nextAdj))
         {
             Consider(ref best, RangeEnd(i));
         }
+
         return best is { } b ? WithClock(i, b) : null;
     }
+
+    /// <summary>The rules that can start at "the", each only when the word after it allows it (see <see cref="Core"/>).</summary>
+    private Hit? AtThe(int i)
+    {
+        bool hasNext = i + 1 < _n;
+        bool nextWord = hasNext && _t[i + 1].Kind == TokenKind.Word;
+        bool nextNumber = hasNext && _t[i + 1].Kind == TokenKind.Number;
+        LexEntry? nextLex = hasNext ? _t[i + 1].Lex : null;
+        Kw nextKw = nextLex?.Kw ?? Kw.None;
+        Hit? best = null;
+
+        // ExplicitDate: "the 28th of January", "the twenty-third of".
+        if (nextNumber || nextLex is { Ordinal: > 0 } or { Tens: true })
+        {
+            Consider(ref best, ExplicitDate(i));
+        }
+
+        // YearRule: "the year 1998".
+        if (nextLex is { Unit: Unit.Year, UnitPlural: false })
+        {
+            Consider(ref best, YearRule(i));
+        }
+
+        // Decades: "the 1990s", "the '90s", "the 20th century", "the twentieth century", "the nineties" (seven to nine letters).
+        if (nextNumber || IsApostrophe(i + 1) || nextLex is { Ordinal: > 0 } or { Tens: true }
+            || (nextWord && _t[i + 1].Length is >= 7 and <= 9))
+        {
+            Consider(ref best, Decades(i));
+        }
+
+        // WeekdayRule and MonthRule: "the previous Friday", "the following April".
+        if (nextKw is Kw.Previous or Kw.Following)
+        {
+            Consider(ref best, WeekdayRule(i));
+            Consider(ref best, MonthRule(i));
+        }
+
+        // Deictic: "the past", "the future", "the near term", "the weekend", "the week of", "the full year", "the year", "the present", "the moment".
+        if (nextKw is Kw.Past or Kw.Future or Kw.Full or Kw.Present or Kw.Moment
+            || nextLex is { Unit: Unit.Weekend or Unit.Week or Unit.Year or Unit.Month }
+            || Word(i + 1, "near") || Word(i + 1, "short") || Word(i + 1, "long"))
+        {
+            Consider(ref best, Deictic(i));
+        }
+
+        // Relative: "the next day", "the same week", "the year-end".
+        if (nextKw is Kw.This or Kw.Last or Kw.Next or Kw.Past or Kw.Previous or Kw.Coming or Kw.Upcoming or Kw.Current or Kw.Following or Kw.That or Kw.Same
+            || nextLex is { Unit: Unit.Year, UnitPlural: false })
+        {
+            Consider(ref best, Relative(i));
+        }
+
+        // Ago: "the day before".
+        if (nextLex is { Unit: Unit.Day, UnitPlural: false })
+        {
+            Consider(ref best, Ago(i));
+        }
+
+        Consider(ref best, DurationRule(i));
+        Consider(ref best, QuarterRule(i));
+
+        // SeasonRule: "the winter".
+        if (nextLex is { Season: > 0 })
+        {
+            Consider(ref best, SeasonRule(i));
+        }
+
+        return best is { } b ? WithClock(i, b) : null;
+    }
+
+    /// <summary>Every rule, at any token: the reference the dispatch in <see cref="Core"/> must agree with (tests only).</summary>
+    private Hit? AllRules(int i)
+    {
+        Hit? best = null;
+        Consider(ref best, ExplicitDate(i));
+        Consider(ref best, NumericDate(i));
+        Consider(ref best, YearRule(i));
+        Consider(ref best, Decades(i));
+        Consider(ref best, WeekdayRule(i));
+        Consider(ref best, MonthRule(i));
+        Consider(ref best, Deictic(i));
+        Consider(ref best, Relative(i));
+        Consider(ref best, Ago(i));
+        Consider(ref best, SetRule(i));
+        Consider(ref best, DurationRule(i));
+        Consider(ref best, QuarterRule(i));
+        Consider(ref best, SeasonRule(i));
+        Consider(ref best, ClockRule(i));
+        Consider(ref best, Holiday(i));
+        Consider(ref best, RangeEnd(i));
+        return best is { } b ? WithClock(i, b) : null;
+    }
+
+    /// <summary>The one-letter word "Q" of "Q3", which QuarterRule reads.</summary>
+    private bool QuarterLetter(int i) => IsWord(i) && _t[i].Length == 1 && (_text[_t[i].Start] | 0x20) == 'q';
 
     /// <summary>The words outside the lexicon that DurationRule's lead-in accepts: "final", "remaining", "additional", "initial", "extra".</summary>
     private bool DurationLeadWord(int i) =>

@@ -21,6 +21,7 @@ internal static partial class Lexicon
     /// The entry for an all-ASCII-letter word whose hash (from <see cref="HashSeed"/> and <see cref="HashStep"/>) is
     /// <paramref name="hash"/>; the same answer as <see cref="Find"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static LexEntry? FindAsciiLetters(ReadOnlySpan<char> word, uint hash) => AsciiIndex.Find(word, hash);
 
     /// <summary>Initialised on first use, after the dictionary (field initialisers only, so the JIT sees it as ready and constant).</summary>
@@ -28,6 +29,7 @@ internal static partial class Lexicon
     {
         private static readonly AsciiTable Table = new(Entries);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static LexEntry? Find(ReadOnlySpan<char> word, uint hash) => Table.UseDictionary ? Lexicon.Find(word) : Table.Find(word, hash);
     }
 

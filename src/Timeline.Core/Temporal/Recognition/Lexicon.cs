@@ -86,6 +86,12 @@ internal sealed class LexEntry
 
     public Cue Cue { get; init; }
 
+    /// <summary>The entry's number in <see cref="Lexicon.Entry"/> (from 1), which tokens store instead of a reference.</summary>
+    public ushort Id { get; internal set; }
+
+    /// <summary>What a token of this word records about it (<see cref="Token.BitsOf"/>), computed once when the entry is numbered.</summary>
+    internal byte TokenBits { get; set; }
+
     /// <summary>Abbreviations that need a capital letter to count (e.g. "Mar", "Jan").</summary>
     public bool NeedsCapital { get; init; }
 
@@ -129,6 +135,9 @@ internal static partial class Lexicon
 
     private static readonly FrozenDictionary<string, LexEntry> Entries = Build();
 
+    /// <summary>The entries by <see cref="LexEntry.Id"/>; slot 0 stays empty (no entry).</summary>
+    private static readonly LexEntry[] ById = NumberEntries();
+
     private static readonly FrozenDictionary<string, LexEntry>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Entries.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -137,6 +146,28 @@ internal static partial class Lexicon
     /// most words of news text fail this test, which is cheaper than hashing them for the dictionary.
     /// </summary>
     private static readonly uint[] FirstLetterLengths = BuildFirstLetterLengths();
+
+    /// <summary>The entry numbered <paramref name="id"/> (1 or more).</summary>
+    public static LexEntry Entry(ushort id) => ById[id];
+
+    private static LexEntry[] NumberEntries()
+    {
+        var byId = new List<LexEntry> { null! };
+        foreach (var entry in Entries.Values)
+        {
+            if (entry.Id == 0)
+            {
+                entry.Id = checked((ushort)byId.Count);
+                entry.TokenBits = Token.BitsOf(entry);
+                byId.Add(entry);
+            }
+        }
+
+        return [.. byId];
+    }
+
+    /// <summary>Every word the lexicon knows (tests build texts from them).</summary>
+    internal static IEnumerable<string> Words => Entries.Keys;
 
     /// <summary>The entry for a word (case-insensitive), or null.</summary>
     public static LexEntry? Find(ReadOnlySpan<char> word)
