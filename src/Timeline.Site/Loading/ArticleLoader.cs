@@ -82,7 +82,7 @@ public static class ArticleLoader
         var loadedFiles = files
             .AsParallel().AsOrdered()
             .WithDegreeOfParallelism(Environment.ProcessorCount)
-            .Select(file =>
+            .Select<string, (Identity?, T, IReadOnlyList<Diagnostic>)>(file =>
             {
                 if (Path.GetFileName(file).StartsWith('.') || FormatOf(file) is null)
                 {
@@ -90,9 +90,22 @@ public static class ArticleLoader
                 }
 
                 (Article? article, IReadOnlyList<Diagnostic> fileDiagnostics) = LoadFile(inputDir, file, config);
-                return article is null
-                    ? (null, default!, fileDiagnostics)
-                    : (new Identity(article.ContentHash, article.Url, article.Title), process(article), fileDiagnostics);
+                if (article is null)
+                {
+                    return (null, default!, fileDiagnostics);
+                }
+
+                try
+                {
+                    return (new Identity(article.ContentHash, article.Url, article.Title), process(article), fileDiagnostics);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    // A fault in one article's stages is that article's error: the others are still built (--strict fails the build).
+                    Diagnostic failed = Diagnostic.Error(article.Path, 0, 0,
+                        $"could not be processed ({ex.GetType().Name}: {ex.Message}); the article is left out, the others are built");
+                    return (null, default!, (IReadOnlyList<Diagnostic>)[.. fileDiagnostics, failed]);
+                }
             })
             .ToArray();
         for (int i = 0; i < files.Count; i++)

@@ -52,6 +52,19 @@ public sealed class ArticleLoaderTest : IDisposable
     }
 
     [Fact]
+    public void AnArticleWhoseStagesFailIsItsOwnErrorAndTheOthersAreProcessed()
+    {
+        // One article's fault (a bug, a regex timeout) must not stop the build: that file gets an error, nothing else is lost.
+        var (items, diagnostics) = ArticleLoader.LoadDirectory(_input.Dir, _config, article =>
+            article.Path == "articles/22-crlf-bom.txt" ? throw new InvalidOperationException("boom") : article.Path);
+        Assert.DoesNotContain("articles/22-crlf-bom.txt", items);
+        Assert.Contains("articles/01-good.md", items);
+        Assert.Equal(6, items.Count);
+        Diagnostic error = Assert.Single(diagnostics, d => d.Severity == Severity.Error && d.File == "articles/22-crlf-bom.txt");
+        Assert.Contains("boom", error.Message);
+    }
+
+    [Fact]
     public void IsDeterministic()
     {
         LoadResult a = Load();
