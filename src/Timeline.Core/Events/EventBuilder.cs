@@ -513,9 +513,13 @@ internal sealed class EventBuilder
     /// Whether a statement only expects its date's happening ("is expected to leave for Singapore today", "will step down on
     /// Wednesday"): a tentative clause about its publication day or later.
     /// </summary>
-    internal static bool IsForecast(EventMention m) =>
+    internal static bool IsForecast(EventMention m) => IsForecast(m, Clauses.IsTentative);
+
+    /// <inheritdoc cref="IsForecast(EventMention)"/>
+    /// <param name="tentative">The <see cref="Clauses.IsTentative"/> test to use (a build passes its memoised one).</param>
+    private static bool IsForecast(EventMention m, Func<string, bool> tentative) =>
         m.Time.Range is { } r && r.End >= m.Source.Published.Date
-        && Clauses.IsTentative(m.Clause.Length > 0 ? m.Clause : m.Quote);
+        && tentative(m.Clause.Length > 0 ? m.Clause : m.Quote);
 
     /// <summary>Whether an expression points back at a date already given ("that day", "later that evening", "the same day").</summary>
     private static bool IsAnaphoric(string text)
@@ -567,18 +571,20 @@ internal sealed class EventBuilder
     /// at least <see cref="SameDateThreshold"/> similar (same day, same topic); the forecast's event is the smaller side, so
     /// a forecast that drew in the day's main story ("would step down on Wednesday" before the flight) keeps it.
     /// </summary>
-    private static List<Cluster> JoinForecasts(List<Cluster> clusters)
+    private List<Cluster> JoinForecasts(List<Cluster> clusters)
     {
         var removed = new HashSet<Cluster>(ReferenceEqualityComparer.Instance);
         foreach (IGrouping<LocalDate, Cluster> day in clusters.Where(c => c.Range.Granularity >= Granularity.Day).GroupBy(c => c.Range.Start))
         {
-            var reports = day.Where(c => !IsForecast(c.Mentions[0])).ToList();
-            if (reports.Count == 0 || reports.Count == day.Count())
+            // Each event of the day is judged once, by its first statement.
+            ILookup<bool, Cluster> byKind = day.ToLookup(c => IsForecast(c.Mentions[0], Tentative));
+            var reports = byKind[false].ToList();
+            if (reports.Count == 0 || !byKind[true].Any())
             {
                 continue;
             }
 
-            foreach (Cluster f in day.Where(c => IsForecast(c.Mentions[0])).OrderBy(c => c.Order))
+            foreach (Cluster f in byKind[true].OrderBy(c => c.Order))
             {
                 int articles = f.ArticleCount;
                 Cluster? best = null;

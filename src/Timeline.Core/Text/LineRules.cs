@@ -379,8 +379,21 @@ internal static partial class LineRules
             string[] parts = line.Split(['·', '|', '•'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (parts.Length > 1)
             {
-                int stamps = parts.Count(StampsOnly);
-                return stamps > 0 && parts.All(p => StampsOnly(p) || (WordCount(p) <= 6 && !EndsLikeSentence(p) && p.AsSpan().IndexOfAny("0123456789") < 0));
+                // Each part is tested once (a stamp test runs the date patterns).
+                bool anyStamp = false;
+                foreach (string part in parts)
+                {
+                    if (StampsOnly(part))
+                    {
+                        anyStamp = true;
+                    }
+                    else if (WordCount(part) > 6 || EndsLikeSentence(part) || part.AsSpan().IndexOfAny("0123456789") >= 0)
+                    {
+                        return false;
+                    }
+                }
+
+                return anyStamp;
             }
         }
 
