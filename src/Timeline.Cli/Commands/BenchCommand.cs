@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using Timeline.Site.Bench;
 using Timeline.Site.Pipeline;
 
@@ -151,6 +152,8 @@ public static class BenchCommand
     {
         using var process = Process.GetCurrentProcess();
         TimeSpan cpu = process.TotalProcessorTime;
+        TimeSpan paused = GC.GetTotalPauseDuration();
+        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var clock = Stopwatch.StartNew();
         BuildResult result;
         try
@@ -169,6 +172,8 @@ public static class BenchCommand
         cpu = process.TotalProcessorTime - cpu;
         string stages = string.Join(", ", result.StageTimings.Select(t => $"{t.Stage} {t.Elapsed.TotalSeconds:F2}/{t.Cpu.TotalSeconds:F2}"));
         Console.WriteLine($"| {name} | {elapsed.TotalSeconds:F2} s | {cpu.TotalSeconds:F2} s | {result.ArticlesProcessed} | {result.ArticlesReused} | {result.PagesReused} | {result.FilesWritten} | {stages} |");
+        // Where the parallel stages lose their second core: the GC pauses every thread (workstation GC collects on one).
+        Console.WriteLine($"|  | GC: paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s, collections gen0/1/2 {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC | | | | | | |");
         if (!result.Succeeded)
         {
             Console.WriteLine($"build failed: {result.Summary}");

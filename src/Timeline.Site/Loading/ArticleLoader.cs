@@ -47,7 +47,15 @@ public static class ArticleLoader
     /// never holds every article's text at once. Results are in ordinal path order; duplicates are dropped as by
     /// <see cref="LoadDirectory(string, SiteConfig)"/> (they are processed too, then left out).
     /// </summary>
-    public static (IReadOnlyList<T> Items, IReadOnlyList<Diagnostic> Diagnostics) LoadDirectory<T>(string inputDir, SiteConfig config, Func<Article, T> process)
+    public static (IReadOnlyList<T> Items, IReadOnlyList<Diagnostic> Diagnostics) LoadDirectory<T>(string inputDir, SiteConfig config, Func<Article, T> process) =>
+        LoadDirectory(inputDir, config, process, unchanged: null);
+
+    /// <summary>
+    /// As <see cref="LoadDirectory{T}(string, SiteConfig, Func{Article, T})"/>, but a file that <paramref name="unchanged"/>
+    /// recognises by its <see cref="FileStamp"/> is neither read nor processed: its remembered result is used.
+    /// </summary>
+    public static (IReadOnlyList<T> Items, IReadOnlyList<Diagnostic> Diagnostics) LoadDirectory<T>(
+        string inputDir, SiteConfig config, Func<Article, T> process, IUnchangedFiles<T>? unchanged)
     {
         ArgumentNullException.ThrowIfNull(process);
         var diagnostics = new List<Diagnostic>();
@@ -89,6 +97,15 @@ public static class ArticleLoader
                     return default;
                 }
 
+                // The stamp is taken before the read: a write during the read leaves a stamp that no longer matches.
+                FileStamp? stamp = unchanged is null ? null : FileStamp.Of(file);
+                DateTime statTime = DateTime.UtcNow;
+                string full = unchanged is null ? file : Path.GetFullPath(file);
+                if (stamp is { } known && unchanged!.TryReuse(full, known, out Article same, out T reused, out IReadOnlyList<Diagnostic> sameDiagnostics))
+                {
+                    return (new Identity(same.ContentHash, same.Url, same.Title), reused, sameDiagnostics);
+                }
+
                 (Article? article, IReadOnlyList<Diagnostic> fileDiagnostics) = LoadFile(inputDir, file, config);
                 if (article is null)
                 {
@@ -97,7 +114,13 @@ public static class ArticleLoader
 
                 try
                 {
-                    return (new Identity(article.ContentHash, article.Url, article.Title), process(article), fileDiagnostics);
+                    T item = process(article);
+                    if (stamp is { } taken && taken.IsSettled(statTime))
+                    {
+                        unchanged!.Loaded(full, taken, item, fileDiagnostics);
+                    }
+
+                    return (new Identity(article.ContentHash, article.Url, article.Title), item, fileDiagnostics);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
                 {
