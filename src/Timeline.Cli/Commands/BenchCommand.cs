@@ -77,6 +77,10 @@ public static class BenchCommand
             }
 
             Console.WriteLine($"| all | {steps.Sum(s => s.Cpu.TotalSeconds):F2} s | {steps.Sum(s => s.Cpu.TotalMilliseconds) / Math.Max(1, count):F3} ms |");
+            (int kept, long processed, long compacted) = ArticleStageProfile.Held(input);
+            Console.WriteLine();
+            Console.WriteLine($"managed memory the {kept} reports hold until rendering: as processed {processed / 1e6:F1} MB ({processed / Math.Max(1, kept) / 1e3:F1} KB per article), " +
+                $"compacted as a build keeps them {compacted / 1e6:F1} MB ({compacted / Math.Max(1, kept) / 1e3:F1} KB per article)");
             return 0;
         }
         finally

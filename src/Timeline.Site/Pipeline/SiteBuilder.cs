@@ -26,9 +26,6 @@ public sealed class SiteBuilder
     /// <summary>What this builder last wrote to each output folder.</summary>
     private readonly ConcurrentDictionary<string, OutputState> _outputs = new(StringComparer.Ordinal);
 
-    /// <summary>The strings the reports of this builder's builds share (see <see cref="Compact(ArticleReport)"/>).</summary>
-    private readonly StringPool _strings = new();
-
     public SiteBuilder(ITemporalTagger? tagger = null) => _tagger = tagger ?? TemporalTagger.Default;
 
     /// <summary>
@@ -209,14 +206,10 @@ public sealed class SiteBuilder
 
     /// <summary>
     /// A freshly processed report as a large site keeps it until rendering (and the cache for later builds): each story's
-    /// terms in an array of their exact number (a list grown term by term holds up to twice the room), a mention's
-    /// clause or headline that is its whole sentence as the sentence's string, and every term and participant name as
-    /// one shared string per distinct value (see <see cref="StringPool"/>). Same values, less memory.
+    /// terms in an array of their exact number (a list grown term by term holds up to twice the room), and a mention's
+    /// clause or headline that is its whole sentence as the sentence's string. Same values, less memory.
     /// </summary>
-    internal ArticleReport Compact(ArticleReport report) => Compact(report, _strings);
-
-    /// <inheritdoc cref="Compact(ArticleReport)"/>
-    internal static ArticleReport Compact(ArticleReport report, StringPool strings)
+    internal static ArticleReport Compact(ArticleReport report)
     {
         var events = new StoryEvents[report.Events.Count];
         for (int i = 0; i < events.Length; i++)
@@ -224,66 +217,32 @@ public sealed class SiteBuilder
             StoryEvents s = report.Events[i];
             events[i] = s with
             {
-                Terms = strings.Share(s.Terms),
-                Mentions = Compact(s.Mentions, strings),
-                Anchored = Compact(s.Anchored, strings),
-                Excluded = s.Excluded.Select(x => Compact(x.Mention, strings) is var m && ReferenceEquals(m, x.Mention) ? x : x with { Mention = m }).ToArray(),
+                Terms = s.Terms is string[] ? s.Terms : [.. s.Terms],
+                Mentions = Compact(s.Mentions),
+                Anchored = Compact(s.Anchored),
+                Excluded = s.Excluded.Select(x => Compact(x.Mention) is var m && ReferenceEquals(m, x.Mention) ? x : x with { Mention = m }).ToArray(),
             };
         }
 
         return report with { Events = events };
     }
 
-    private static EventMention[] Compact(IReadOnlyList<EventMention> mentions, StringPool strings)
+    private static EventMention[] Compact(IReadOnlyList<EventMention> mentions)
     {
         var result = new EventMention[mentions.Count];
         for (int i = 0; i < result.Length; i++)
         {
-            result[i] = Compact(mentions[i], strings);
+            result[i] = Compact(mentions[i]);
         }
 
         return result;
     }
 
-    private static EventMention Compact(EventMention m, StringPool strings)
+    private static EventMention Compact(EventMention m)
     {
         bool clause = !ReferenceEquals(m.Clause, m.Quote) && string.Equals(m.Clause, m.Quote, StringComparison.Ordinal);
         bool headline = !ReferenceEquals(m.Headline, m.Quote) && string.Equals(m.Headline, m.Quote, StringComparison.Ordinal);
-        return m with
-        {
-            Clause = clause ? m.Quote : m.Clause,
-            Headline = headline ? m.Quote : m.Headline,
-            Participants = strings.Share(m.Participants),
-            QuoteTerms = strings.Share(m.QuoteTerms),
-            ContextTerms = strings.Share(m.ContextTerms),
-        };
-    }
-
-    /// <summary>
-    /// One string object per distinct value for the words a build keeps by the hundred thousand (content terms, names):
-    /// "Syria" in ten thousand term lists is one string, not ten thousand. Bounded by the corpus's vocabulary; thread-safe.
-    /// </summary>
-    internal sealed class StringPool
-    {
-        private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
-
-        /// <summary><paramref name="values"/> as an exact-size array of shared strings (the same array when empty).</summary>
-        public IReadOnlyList<string> Share(IReadOnlyList<string> values)
-        {
-            if (values.Count == 0)
-            {
-                return [];
-            }
-
-            var shared = new string[values.Count];
-            for (int i = 0; i < shared.Length; i++)
-            {
-                string value = values[i];
-                shared[i] = _strings.GetOrAdd(value, value);
-            }
-
-            return shared;
-        }
+        return clause || headline ? m with { Clause = clause ? m.Quote : m.Clause, Headline = headline ? m.Quote : m.Headline } : m;
     }
 
     private ArticleCache? CacheFor(BuildOptions options)
