@@ -117,7 +117,18 @@ public sealed class ArticleCache
         _stamps[file] = new Unchanged(stamp, settings, key, report, diagnostics);
 
     /// <summary>Forgets the stamp of <paramref name="file"/> (a watcher saw it change): the next build reads and hashes it again.</summary>
-    public void Forget(string file) => _stamps.TryRemove(file, out _);
+    public void Forget(string file)
+    {
+        if (!_stamps.TryRemove(file, out _))
+        {
+            // A folder (moved, renamed, or a watcher that overflowed): forget every file under it.
+            string folder = file.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            foreach (string known in _stamps.Keys.Where(k => k.StartsWith(folder, StringComparison.Ordinal)))
+            {
+                _stamps.TryRemove(known, out _);
+            }
+        }
+    }
 
     private sealed record Unchanged(FileStamp Stamp, string Settings, string Key, ArticleReport Report, IReadOnlyList<Diagnostic> Diagnostics);
 

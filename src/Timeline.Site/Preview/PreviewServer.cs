@@ -206,6 +206,13 @@ public sealed class PreviewServer : IAsyncDisposable
             {
                 if (!IsUnder(e.FullPath, _outputDir) && !IsUnder(e.FullPath, cache) && !Path.GetFileName(e.FullPath).StartsWith('.'))
                 {
+                    // The next build re-reads what the watcher saw change, even an edit that kept the file's size and time.
+                    _builder.InputChanged(e.FullPath);
+                    if (e is RenamedEventArgs renamed)
+                    {
+                        _builder.InputChanged(renamed.OldFullPath);
+                    }
+
                     _changes.Writer.TryWrite(e.FullPath);
                 }
             }
@@ -214,7 +221,12 @@ public sealed class PreviewServer : IAsyncDisposable
             watcher.Created += OnChange;
             watcher.Deleted += OnChange;
             watcher.Renamed += OnChange;
-            watcher.Error += (_, _) => _changes.Writer.TryWrite(folder);
+            watcher.Error += (_, _) =>
+            {
+                // The watcher lost events (its buffer overflowed): trust nothing under the folder.
+                _builder.InputChanged(folder);
+                _changes.Writer.TryWrite(folder);
+            };
             watcher.EnableRaisingEvents = true;
             _watchers.Add(watcher);
         }

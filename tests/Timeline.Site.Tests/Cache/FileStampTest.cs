@@ -70,6 +70,21 @@ public sealed class FileStampTest : IDisposable
     }
 
     [Fact]
+    public void A_watcher_naming_a_folder_makes_every_file_under_it_read_again()
+    {
+        // A watcher that overflows or sees a folder renamed names the folder, not its files.
+        var builder = new SiteBuilder();
+        builder.Build(_site.Options);
+        Edit(_added, LongAgo);
+
+        builder.InputChanged(Path.GetDirectoryName(_added)!);
+        BuildResult rebuilt = builder.Build(_site.Options);
+
+        Assert.Equal(1, rebuilt.ArticlesProcessed);
+        Assert.Equal((false, true), Dates());
+    }
+
+    [Fact]
     public void A_stamp_taken_right_after_a_write_is_not_trusted()
     {
         // Written just now: on a file system with a coarse clock an edit in the same tick would keep this very stamp.
