@@ -126,6 +126,7 @@ internal sealed class EventBuilder
         clusters = JoinForecasts(clusters);
         clusters = JoinArticleNews(clusters);
         clusters = ResolveConflicts(clusters);
+        clusters = DropForecasts(clusters);
         AttachCaptions(clusters, captions);
         var pubCount = PublicationCounts();
         _span = StorySpan(pubCount);
@@ -607,6 +608,49 @@ internal sealed class EventBuilder
         }
 
         return removed.Count == 0 ? clusters : clusters.Where(c => !removed.Contains(c)).ToList();
+    }
+
+    /// <summary>
+    /// A forecast nothing confirms is not an event of the timeline: an event whose every statement expects a date after the
+    /// day its article was published ("the visa would expire on 28 July", "expected the search to end by Wednesday",
+    /// "elections expected in May") is left out and listed with <see cref="ExclusionReasons.Forecast"/>. A statement of
+    /// the same happening written on or after its date (a report) is in the same event and keeps it, forecasts included.
+    /// </summary>
+    private List<Cluster> DropForecasts(List<Cluster> clusters)
+    {
+        List<Cluster>? kept = null;
+        for (int i = 0; i < clusters.Count; i++)
+        {
+            Cluster c = clusters[i];
+            if (c.Mentions.Count > 0 && c.Mentions.TrueForAll(IsUnconfirmedForecast))
+            {
+                kept ??= clusters.GetRange(0, i);
+                _excluded.AddRange(c.Mentions.Select(m => new ExcludedMention(m, ExclusionReasons.Forecast)));
+            }
+            else
+            {
+                kept?.Add(c);
+            }
+        }
+
+        return kept ?? clusters;
+    }
+
+    /// <summary>
+    /// Whether a statement only expects its date: the whole range is after the day its article was published (where it was
+    /// written and where the story happens) and the sentence is a forecast, a plan or a schedule (<see cref="Clauses.IsTentative"/>,
+    /// <see cref="Clauses.IsScheduled"/>). A statement about a later date with no such marker is kept: it is more likely
+    /// a date resolved the wrong way than a forecast.
+    /// </summary>
+    private bool IsUnconfirmedForecast(EventMention m)
+    {
+        if (m.Time.Range is not { } r)
+        {
+            return false;
+        }
+
+        LocalDate written = m.Source.Published.StoryDate is { } there && there > m.Source.Published.Date ? there : m.Source.Published.Date;
+        return r.Start > written && (Tentative(m.Clause.Length > 0 ? m.Clause : m.Quote) || Tentative(m.Quote) || Clauses.IsScheduled(m.Quote));
     }
 
     /// <summary>
