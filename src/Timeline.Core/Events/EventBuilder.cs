@@ -676,6 +676,36 @@ internal sealed class EventBuilder
         }
 
         var removed = new HashSet<Cluster>(ReferenceEqualityComparer.Instance);
+
+        // A lede event only its own article reports ("Relief chief meets Syrian president in Damascus", the deck) joins the event of
+        // the same day that other outlets report, when it holds a later opening sentence of the article ("Assad has agreed to open two
+        // more crossings, Guterres said on Monday") and the two share the topic (same-date similarity). Unrelated news of one day
+        // told in one opening (the fuel rationing above the canal chief's briefing) shares next to nothing and stays apart.
+        var second = new Dictionary<(string Path, LocalDate Day), Cluster>();
+        foreach (Cluster c in clusters.Where(c => c.Range.Granularity >= Granularity.Day && c.ArticleCount > 1).OrderBy(c => c.Order))
+        {
+            foreach (EventMention m in c.Mentions)
+            {
+                if (m.BodyPosition >= 0 && m.BodyPosition < LedeWindow && !m.Subordinate && IsFresh(m, c.Range, Salience.PegDays)
+                    && lede.TryGetValue((m.Source.ArticlePath, c.Range.Start), out var news) && !ReferenceEquals(news.Event, c)
+                    && news.Event.ArticleCount == 1 && news.Position < m.BodyPosition && news.Event.Centroid.Cosine(c.Centroid) >= SameDateThreshold)
+                {
+                    second.TryAdd((m.Source.ArticlePath, c.Range.Start), c);
+                }
+            }
+        }
+
+        foreach (((string path, LocalDate day), Cluster target) in second.OrderBy(kv => kv.Value.Order).ThenBy(kv => kv.Key.Path, StringComparer.Ordinal))
+        {
+            Cluster lone = lede[(path, day)].Event;
+            if (!removed.Contains(lone) && !removed.Contains(target))
+            {
+                target.Join(lone);
+                removed.Add(lone);
+                lede[(path, day)] = (lede[(path, day)].Position, target);
+            }
+        }
+
         foreach (Cluster c in clusters.Where(c => c.Range.Granularity >= Granularity.Day).OrderBy(c => c.Order))
         {
             string path = c.Mentions[0].Source.ArticlePath;
