@@ -96,6 +96,11 @@ internal static partial class Clauses
         foreach (Range w in new WordRanges(sentence))
         {
             ReadOnlySpan<char> word = sentence.AsSpan(w);
+            if (word is "May")
+            {
+                continue; // the month ("until May", "on May 9"); the modal is written in lower case
+            }
+
             if (word.Length <= MaxStackWord ? TentativeLookup.Contains(Lower(word, buffer)) : TentativeWords.Contains(Lower(word)))
             {
                 return true;
@@ -103,6 +108,46 @@ internal static partial class Clauses
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether a sentence states a schedule rather than a happening: "scheduled", "slated", "upcoming", "due" or "set to/for" after a
+    /// form of "be" ("the vote is due on Friday", "talks are set to resume"); "delayed due to the storm" and "were set on fire" are not.
+    /// </summary>
+    public static bool IsScheduled(string sentence)
+    {
+        ReadOnlySpan<char> previous = default;
+        ReadOnlySpan<char> text = sentence;
+        foreach (Range w in new WordRanges(text))
+        {
+            ReadOnlySpan<char> word = text[w];
+            if (word.Equals("scheduled", StringComparison.OrdinalIgnoreCase) || word.Equals("slated", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("upcoming", StringComparison.OrdinalIgnoreCase)
+                || (word.Equals("due", StringComparison.OrdinalIgnoreCase) && IsBe(previous))
+                || (word.Equals("set", StringComparison.OrdinalIgnoreCase) && IsBe(previous) && (NextWordIs(text, w.End.Value, "to") || NextWordIs(text, w.End.Value, "for"))))
+            {
+                return true;
+            }
+
+            previous = word;
+        }
+
+        return false;
+
+        static bool IsBe(ReadOnlySpan<char> word) =>
+            word.Equals("is", StringComparison.OrdinalIgnoreCase) || word.Equals("are", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("was", StringComparison.OrdinalIgnoreCase) || word.Equals("were", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("be", StringComparison.OrdinalIgnoreCase);
+
+        static bool NextWordIs(ReadOnlySpan<char> text, int from, string expected)
+        {
+            foreach (Range w in new WordRanges(text[from..]))
+            {
+                return text[from..][w].Equals(expected, StringComparison.OrdinalIgnoreCase);
+            }
+
+            return false;
+        }
     }
 
     /// <summary>Whether a lower-case word is probably a finite or participle verb form.</summary>
@@ -323,6 +368,8 @@ internal static partial class Clauses
         }
 
         int lo = k, hi = k;
+        ReadOnlySpan<char> before = sentence.AsSpan(0, segments[k].Start).TrimEnd();
+        bool afterSemicolon = before.Length > 0 && before[^1] == ';';
         string first = FirstWordLower(sentence.AsSpan(segments[k].Start, segments[k].End - segments[k].Start));
         bool relative = RelativeOpeners.Contains(first) || (k > 0 && first == "that");
         while (true)
@@ -333,8 +380,9 @@ internal static partial class Clauses
                 break;
             }
 
-            // Widen towards the side that carries the verb: backwards first (a trailing "in December 2024" belongs to the clause before).
-            if (lo > 0)
+            // Widen towards the side that carries the verb: backwards first (a trailing "in December 2024" belongs to the clause before),
+            // forwards first after a semicolon ("…; two days later, the first trucks went through": the date opens the clause after it).
+            if (lo > 0 && !(afterSemicolon && hi < segments.Count - 1))
             {
                 lo--;
             }
@@ -934,5 +982,6 @@ public static class ExclusionReasons
     public const string UnresolvedAnchor = "dated only relative to another event that no source dates";
     public const string RelationOnly = "only said to be after or before another event: no date to place it on";
     public const string AnchorTooCoarse = "dated relative to an event whose date is too coarse for the offset";
+    public const string Forecast = "a forecast: every statement of it was written before its date and none reports it as having happened";
     public const string Approaching = "the date is a moment drawing near ('as Thursday approached'), not when something happened";
 }

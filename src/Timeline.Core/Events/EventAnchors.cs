@@ -260,6 +260,61 @@ public static partial class EventAnchors
     }
 
     /// <summary>
+    /// The days a narrative expression moves on from the date told just before it: "two days later" 2, "a week later" 7,
+    /// "the next day" / "the following morning" 1, "that night" / "the same day" / "later that day" 0; null for anything else
+    /// (a weekday, a month, "weeks later").
+    /// </summary>
+    internal static int? NarrativeDays(string expression)
+    {
+        Match m = NarrativeRegex().Match(expression.Trim());
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        if (m.Groups["next"].Success)
+        {
+            return 1;
+        }
+
+        if (!m.Groups["unit"].Success)
+        {
+            return 0;
+        }
+
+        string n = m.Groups["n"].Value.ToLowerInvariant();
+        int count = n switch
+        {
+            "a" or "an" => 1,
+            _ when Lexicon.Find(n) is { Number: >= 0 } word => word.Number,
+            _ => int.Parse(n, NumberStyles.None, CultureInfo.InvariantCulture),
+        };
+        return m.Groups["unit"].Value.StartsWith("week", StringComparison.OrdinalIgnoreCase) ? 7 * count : count;
+    }
+
+    /// <summary>
+    /// The anchor of a narrative expression ("two days later") told after an anchored statement ("The day after the vote, …"):
+    /// the same anchor event, moved by both offsets. Null when the anchor's offset is not in days or weeks (or is bare).
+    /// </summary>
+    internal static EventAnchor? Chain(EventAnchor anchor, int days)
+    {
+        if (anchor.Offset.Length == 0 || PeriodPattern.NormalizingIso.Parse(anchor.Offset) is not { Success: true } parsed)
+        {
+            return null;
+        }
+
+        Period p = parsed.Value.Normalize();
+        if (p.Years != 0 || p.Months != 0 || p.HasTimeComponent)
+        {
+            return null;
+        }
+
+        int total = (anchor.Relation == TimexMod.Before ? -p.Days : p.Days) + days;
+        return new EventAnchor(total < 0 ? TimexMod.Before : TimexMod.After, $"P{Math.Abs(total).ToString(CultureInfo.InvariantCulture)}D",
+            anchor.Clause, anchor.ClauseStart, IsStatement: false);
+    }
+
+    /// <summary>
     /// <paramref name="anchor"/> moved by <paramref name="offset"/> (ISO period, "" for none) in direction <paramref name="sign"/>:
     /// days and weeks need a day, months a month, years a year. With no offset the statement is the anchor's date with the relation as mod.
     /// </summary>
@@ -519,7 +574,7 @@ public static partial class EventAnchors
             {
                 double Weight((int Id, double Score) x) => x.Score + (!oneWord && pool[x.Id].Story == story ? SameStoryBonus : 0);
                 var byDate = candidates
-                    .GroupBy(x => pool[x.Id].Mention.Time.Range!.Value)
+                    .GroupBy(x => DayOf(pool[x.Id].Mention.Time.Range!.Value))
                     .Select(g => (Items: g.OrderByDescending(Weight).ThenBy(x => Key(pool[x.Id].Mention), StringComparer.Ordinal).ToList(),
                         Total: oneWord ? g.Sum(Weight) : g.Max(Weight) + (0.1 * Math.Min(5, g.Select(x => pool[x.Id].Story).Distinct().Count() - 1)),
                         Stories: g.Select(x => pool[x.Id].Story).Distinct().Count()))
@@ -532,6 +587,9 @@ public static partial class EventAnchors
 
                 return byDate[0].Items[0].Id;
             }
+
+            // A time of a day ("4:17 a.m. on Monday") and the day itself ("on Monday") are one date for an offset in days.
+            static DateRange DayOf(DateRange r) => r.Granularity > Granularity.Day ? new DateRange(r.Start, r.Start, Granularity.Day) : r;
 
             int Distance(int id) => Math.Abs(Period.DaysBetween(pool[id].Mention.Time.Range!.Value.Start, published));
         }
@@ -549,6 +607,11 @@ public static partial class EventAnchors
             Headline = Clauses.Statement(anchor.Clause),
             Subordinate = true,
         };
+
+    [GeneratedRegex(
+        @"^((later\s+)?(that|the\s+same)\s+(day|morning|afternoon|evening|night)|the\s+(?<next>next|following)\s+(day|morning|afternoon|evening|night)|(?<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})[\s\-]+(?<unit>days?|weeks?)\s+later)$",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, RegexDefaults.TimeoutMs)]
+    private static partial Regex NarrativeRegex();
 
     [GeneratedRegex(@"\s+(but|while|although|though|whereas|because|as\s+part\s+of|after|before|and\s+(then|later|was|were|is|are|has|had|he|she|they|it|we)\b)\s", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, RegexDefaults.TimeoutMs)]
     private static partial Regex ClauseEndRegex();

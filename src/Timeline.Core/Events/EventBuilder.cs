@@ -126,6 +126,7 @@ internal sealed class EventBuilder
         clusters = JoinForecasts(clusters);
         clusters = JoinArticleNews(clusters);
         clusters = ResolveConflicts(clusters);
+        clusters = DropForecasts(clusters);
         AttachCaptions(clusters, captions);
         var pubCount = PublicationCounts();
         _span = StorySpan(pubCount);
@@ -610,6 +611,49 @@ internal sealed class EventBuilder
     }
 
     /// <summary>
+    /// A forecast nothing confirms is not an event of the timeline: an event whose every statement expects a date after the
+    /// day its article was published ("the visa would expire on 28 July", "expected the search to end by Wednesday",
+    /// "elections expected in May") is left out and listed with <see cref="ExclusionReasons.Forecast"/>. A statement of
+    /// the same happening written on or after its date (a report) is in the same event and keeps it, forecasts included.
+    /// </summary>
+    private List<Cluster> DropForecasts(List<Cluster> clusters)
+    {
+        List<Cluster>? kept = null;
+        for (int i = 0; i < clusters.Count; i++)
+        {
+            Cluster c = clusters[i];
+            if (c.Mentions.Count > 0 && c.Mentions.TrueForAll(IsUnconfirmedForecast))
+            {
+                kept ??= clusters.GetRange(0, i);
+                _excluded.AddRange(c.Mentions.Select(m => new ExcludedMention(m, ExclusionReasons.Forecast)));
+            }
+            else
+            {
+                kept?.Add(c);
+            }
+        }
+
+        return kept ?? clusters;
+    }
+
+    /// <summary>
+    /// Whether a statement only expects its date: the whole range is after the day its article was published (where it was
+    /// written and where the story happens) and the sentence is a forecast, a plan or a schedule (<see cref="Clauses.IsTentative"/>,
+    /// <see cref="Clauses.IsScheduled"/>). A statement about a later date with no such marker is kept: it is more likely
+    /// a date resolved the wrong way than a forecast.
+    /// </summary>
+    private bool IsUnconfirmedForecast(EventMention m)
+    {
+        if (m.Time.Range is not { } r)
+        {
+            return false;
+        }
+
+        LocalDate written = m.Source.Published.StoryDate is { } there && there > m.Source.Published.Date ? there : m.Source.Published.Date;
+        return r.Start > written && (Tentative(m.Clause.Length > 0 ? m.Clause : m.Quote) || Tentative(m.Quote) || Clauses.IsScheduled(m.Quote));
+    }
+
+    /// <summary>
     /// An article's opening paragraphs on its news day tell one happening from several sides (the finding, the owner's
     /// statement, the police's reaction), often in different words. A statement that stands alone on its day (one article,
     /// within the first <see cref="LedeWindow"/> body sentences of an article published on the day or just after) joins the
@@ -632,6 +676,36 @@ internal sealed class EventBuilder
         }
 
         var removed = new HashSet<Cluster>(ReferenceEqualityComparer.Instance);
+
+        // A lede event only its own article reports ("Relief chief meets Syrian president in Damascus", the deck) joins the event of
+        // the same day that other outlets report, when it holds a later opening sentence of the article ("Assad has agreed to open two
+        // more crossings, Guterres said on Monday") and the two share the topic (same-date similarity). Unrelated news of one day
+        // told in one opening (the fuel rationing above the canal chief's briefing) shares next to nothing and stays apart.
+        var second = new Dictionary<(string Path, LocalDate Day), Cluster>();
+        foreach (Cluster c in clusters.Where(c => c.Range.Granularity >= Granularity.Day && c.ArticleCount > 1).OrderBy(c => c.Order))
+        {
+            foreach (EventMention m in c.Mentions)
+            {
+                if (m.BodyPosition >= 0 && m.BodyPosition < LedeWindow && !m.Subordinate && IsFresh(m, c.Range, Salience.PegDays)
+                    && lede.TryGetValue((m.Source.ArticlePath, c.Range.Start), out var news) && !ReferenceEquals(news.Event, c)
+                    && news.Event.ArticleCount == 1 && news.Position < m.BodyPosition && news.Event.Centroid.Cosine(c.Centroid) >= SameDateThreshold)
+                {
+                    second.TryAdd((m.Source.ArticlePath, c.Range.Start), c);
+                }
+            }
+        }
+
+        foreach (((string path, LocalDate day), Cluster target) in second.OrderBy(kv => kv.Value.Order).ThenBy(kv => kv.Key.Path, StringComparer.Ordinal))
+        {
+            Cluster lone = lede[(path, day)].Event;
+            if (!removed.Contains(lone) && !removed.Contains(target))
+            {
+                target.Join(lone);
+                removed.Add(lone);
+                lede[(path, day)] = (lede[(path, day)].Position, target);
+            }
+        }
+
         foreach (Cluster c in clusters.Where(c => c.Range.Granularity >= Granularity.Day).OrderBy(c => c.Order))
         {
             string path = c.Mentions[0].Source.ArticlePath;

@@ -25,6 +25,7 @@ public static class EventPipeline
         int[] starts = times.Select(t => t.Start).ToArray();
         int body = 0;
         IReadOnlyList<string> previousTerms = [];
+        (EventAnchor Anchor, TemporalMention? Inline)? chain = null;
         for (int i = 0; i < sentences.Count; i++)
         {
             Sentence s = sentences[i];
@@ -67,6 +68,9 @@ public static class EventPipeline
             List<(EventAnchors.Phrase Phrase, TemporalMention? Inline)> phrases = s.Kind == SentenceKind.Body && EventAnchors.MayHave(sentence)
                 ? KeptPhrases(sentence, segments ??= Clauses.Segments(sentence), times, ti, tEnd, sentenceStart)
                 : [];
+            Dictionary<TemporalMention, (EventAnchor Anchor, TemporalMention? Inline)>? chained = s.Kind == SentenceKind.Body
+                ? Chained(sentenceStart, phrases, times, ti, tEnd, ref chain)
+                : null;
             var seen = new HashSet<(string, TimexMod)>();
             for (int j = ti; j < tEnd; j++)
             {
@@ -106,7 +110,11 @@ public static class EventPipeline
                 };
 
                 string? reason = s.Kind == SentenceKind.Headline ? ExclusionReasons.Headline : Clauses.NotAStatement(sentence, at, to, requireVerb: s.Kind == SentenceKind.Body);
-                if (reason is null)
+                if (chained is not null && chained.TryGetValue(t, out var link))
+                {
+                    AddChained(mention with { Anchor = link.Anchor }, link.Inline, reason, mentions, excluded, anchored);
+                }
+                else if (reason is null)
                 {
                     mentions.Add(mention);
                 }
@@ -126,7 +134,7 @@ public static class EventPipeline
                     QuoteTerms = sentenceTerms,
                     ContextTerms = contextTerms,
                 };
-                AddAnchored(template, ph, inline, sentence, segments!, times, ti, tEnd, sentenceStart, mentions, excluded, anchored);
+                AddAnchored(template, ph, inline, sentence, segments!, times, ti, tEnd, sentenceStart, chained, mentions, excluded, anchored);
             }
         }
 
@@ -218,14 +226,22 @@ public static class EventPipeline
     /// too ("refloated on Monday, March 29, six days after it ran aground" → it ran aground on 23 March).
     /// </summary>
     /// <param name="inline">The phrase's <see cref="Inline"/> date.</param>
+    /// <param name="chained">The sentence's narrative expressions dated from this or an earlier phrase (see <see cref="Chained"/>): they
+    /// tell what happened next, so they neither date the phrase's statement nor belong to it.</param>
     private static void AddAnchored(EventMention template, EventAnchors.Phrase ph, TemporalMention? inline, string sentence, List<Segment> segments,
-        List<TemporalMention> times, int ti, int tEnd, int sentenceStart, List<EventMention> mentions, List<ExcludedMention> excluded, List<EventMention> anchored)
+        List<TemporalMention> times, int ti, int tEnd, int sentenceStart, Dictionary<TemporalMention, (EventAnchor, TemporalMention?)>? chained,
+        List<EventMention> mentions, List<ExcludedMention> excluded, List<EventMention> anchored)
     {
         var outside = new List<TemporalMention>();
+        int mainEnd = sentence.Length;
         for (int j = ti; j < tEnd; j++)
         {
             int at = times[j].Start - sentenceStart;
-            if (at < ph.Start || at >= ph.ClauseEnd)
+            if (chained is not null && chained.ContainsKey(times[j]))
+            {
+                mainEnd = at >= ph.ClauseEnd ? Math.Min(mainEnd, at) : mainEnd;
+            }
+            else if (at < ph.Start || at >= ph.ClauseEnd)
             {
                 outside.Add(times[j]);
             }
@@ -233,7 +249,7 @@ public static class EventPipeline
 
         if (outside.Count == 0)
         {
-            string main = MainOf(sentence, segments, ph);
+            string main = MainOf(sentence[..mainEnd], segments, ph);
             if (!Clauses.HasVerb(main))
             {
                 return;
@@ -247,9 +263,15 @@ public static class EventPipeline
             };
             if (ph.Anchor.Offset.Length == 0)
             {
-                // "After the 1967 Six-Day War, Egypt shut the waterway": only ordered after 1967. The merge places a mention on its
-                // day or range and would drop or split on the AFTER mod, so it is listed, not placed on a date the text does not give.
-                if (inline is not null)
+                // "After the 1967 Six-Day War, Egypt shut the waterway": a sentence that opens with an event of a given year and goes
+                // on with what followed is, at that scale, of that year (the sequel told in the same breath). A trailing "… after
+                // the 1999 quake" (retrofitting that took years), finer dates ("after the March 23 grounding") and "before" give
+                // only an order: listed, not placed on a date the text does not give (the merge would drop or split on the AFTER mod).
+                if (inline is { Range: { Granularity: Granularity.Year } year } && ph.Anchor.Relation == TimexMod.After && ph.Start == 0)
+                {
+                    mentions.Add(m with { Time = m.Time with { Type = TimexType.Date, Value = inline.Value, Mod = TimexMod.None, Range = year, Rule = "anchor-after-year" } });
+                }
+                else if (inline is not null)
                 {
                     excluded.Add(new ExcludedMention(m, ExclusionReasons.RelationOnly));
                 }
@@ -279,6 +301,81 @@ public static class EventPipeline
                 Range = back.Range,
             };
             mentions.Add(EventAnchors.AnchorClauseMention(template, ph.Anchor, time));
+        }
+    }
+
+    /// <summary>
+    /// The narrative expressions of a body sentence that go on from an anchored statement: after "The day after the vote, …",
+    /// "two days later" is two days after that day, not after whatever date the text gave last (the tagger's narrative anchor).
+    /// Walks the sentence's dates and kept phrases in text order: a phrase with an offset in days or weeks, not preceded in its
+    /// sentence by a date of its own, starts a chain that <paramref name="chain"/> carries into the next sentences; each
+    /// narrative expression ("two days later", "the next day", "that night") moves it on; any other date ends it.
+    /// </summary>
+    /// <returns>Each chained expression with its anchor (and the phrase's own date, when it holds one), or null when none is.</returns>
+    private static Dictionary<TemporalMention, (EventAnchor Anchor, TemporalMention? Inline)>? Chained(int sentenceStart,
+        List<(EventAnchors.Phrase Phrase, TemporalMention? Inline)> phrases, List<TemporalMention> times, int ti, int tEnd,
+        ref (EventAnchor Anchor, TemporalMention? Inline)? chain)
+    {
+        Dictionary<TemporalMention, (EventAnchor, TemporalMention?)>? result = null;
+        bool dated = false;
+        int p = 0;
+        for (int j = ti; j < tEnd; j++)
+        {
+            TemporalMention t = times[j];
+            int at = t.Start - sentenceStart;
+            for (; p < phrases.Count && phrases[p].Phrase.ClauseEnd <= at; p++)
+            {
+                chain = Start(phrases[p]);
+            }
+
+            if (p < phrases.Count && at >= phrases[p].Phrase.Start)
+            {
+                continue; // the phrase's own words or date ("two days after the [March 23] grounding")
+            }
+
+            if (chain is { } c && t.Range is { Granularity: >= Granularity.Day } && EventAnchors.NarrativeDays(t.Text) is { } days
+                && EventAnchors.Chain(c.Anchor, days) is { } next)
+            {
+                (result ??= [])[t] = (next, c.Inline);
+                chain = (next, c.Inline);
+            }
+            else
+            {
+                chain = null;
+                dated = true;
+            }
+        }
+
+        for (; p < phrases.Count; p++)
+        {
+            chain = Start(phrases[p]);
+        }
+
+        return result;
+
+        // A phrase after a date of its sentence is dated by that date ("on Monday, two days after the vote"): no chain.
+        (EventAnchor, TemporalMention?)? Start((EventAnchors.Phrase Phrase, TemporalMention? Inline) ph) =>
+            !dated && EventAnchors.Chain(ph.Phrase.Anchor, 0) is not null ? (ph.Phrase.Anchor, ph.Inline) : null;
+    }
+
+    /// <summary>A chained narrative statement (see <see cref="Chained"/>): dated now from the phrase's own date, else kept for <see cref="EventAnchors.Resolve"/>.</summary>
+    private static void AddChained(EventMention m, TemporalMention? inline, string? reason, List<EventMention> mentions, List<ExcludedMention> excluded, List<EventMention> anchored)
+    {
+        if (reason is not null)
+        {
+            excluded.Add(new ExcludedMention(m, reason));
+        }
+        else if (inline is null)
+        {
+            anchored.Add(m);
+        }
+        else if (m.Anchor!.Apply(inline.Range!.Value, inline.Value) is { } date)
+        {
+            mentions.Add(m with { Time = m.Time with { Value = date.Value, Mod = date.Mod, Range = date.Range, Rule = "anchor:" + m.Time.Rule } });
+        }
+        else
+        {
+            excluded.Add(new ExcludedMention(m, ExclusionReasons.AnchorTooCoarse));
         }
     }
 

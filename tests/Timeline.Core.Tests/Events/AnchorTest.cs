@@ -139,13 +139,95 @@ public class AnchorTest
     }
 
     [Fact]
-    public void ABareAfterWithADatedAnchorIsListedNotPlacedOnTheAnchorsDate()
+    public void ASentenceOpeningWithAnEventOfAYearIsPlacedInThatYear()
     {
-        // "After the 1967 war": only ordered after it; neither 1967 nor the war's date is the closure's date.
+        // "After the 1990 invasion, …": the sequel told in the same breath is, at the scale of a year, of that year.
         StoryEvents e = EventPipeline.Extract(Story("articles/a.txt", "AP", Mon29,
-            "After the [1967|1967] Six-Day War, Egypt shut the waterway for eight years."), Suez);
-        Assert.Empty(e.Mentions);
+            "After the [1990|1990] invasion of Kuwait, the United Nations imposed sanctions on Iraq."), Suez);
+        EventMention m = Assert.Single(e.Mentions);
+        Assert.Equal(("1990", TimexMod.None, "after"), (m.Time.Value, m.Time.Mod, m.Time.Text.Trim().ToLowerInvariant()));
+        Assert.Contains("sanctions", m.Clause, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> OrderOnlyAnchors => new()
+    {
+        // Trailing: "retrofitted … after the 1999 quake" took years; only the order is given.
+        "Engineers retrofitted hundreds of schools in Istanbul after the [1999|1999] earthquake.",
+        // A finer anchor date: "after the March 2 grounding" may be any later day.
+        "After the [March 2|2021-03-02] grounding, the authority changed its pilotage rules.",
+        // "Before" a year gives no year.
+        "Before the [2011|2011] uprising, Syria had about 22 million people.",
+    };
+
+    [Theory]
+    [MemberData(nameof(OrderOnlyAnchors))]
+    public void ABareAfterOrBeforeThatGivesOnlyAnOrderIsListedNotPlaced(string line)
+    {
+        StoryEvents e = EventPipeline.Extract(Story("articles/a.txt", "AP", Mon29, line), Suez);
+        Assert.DoesNotContain(e.Mentions, m => m.Time.Rule == "anchor-after-year" || m.Anchor is not null);
         Assert.Contains(e.Excluded, x => x.Reason == ExclusionReasons.RelationOnly);
+    }
+
+    public static TheoryData<string, int?> Narratives => new()
+    {
+        { "two days later", 2 },
+        { "a week later", 7 },
+        // "the next/following day|morning|night": the day after.
+        { "The following morning", 1 },
+        { "the next day", 1 },
+        // Anaphoric: the same day.
+        { "that night", 0 },
+        { "later that day", 0 },
+        { "the same day", 0 },
+        // Not narrative offsets in days: a weekday, a vague count, a month.
+        { "on Friday", null },
+        { "weeks later", null },
+        { "two months later", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Narratives))]
+    public void NarrativeExpressionsMoveOnByWholeDays(string expression, int? days) =>
+        Assert.Equal(days, EventAnchors.NarrativeDays(expression));
+
+    private static TaggedStory VoteReport() => Story("articles/a.txt", "A", new LocalDate(2024, 5, 3),
+        "Lawmakers held the confidence vote on [Tuesday|2024-04-30] and the government lost it by four votes.");
+
+    [Fact]
+    public void ANarrativeOffsetAfterAnAnchoredStatementCountsFromTheAnchoredDay()
+    {
+        // The tagger reads "two days later" from the last date the text gave (24 April: 26 April, a wrong anchor); the anchored
+        // day ("the day after the vote", 1 May) is what the narrative goes on from: 3 May.
+        TaggedStory recap = Story("articles/b.txt", "B", new LocalDate(2024, 5, 6),
+            "The party had promised reform on [24 April|2024-04-24].",
+            "The day after the confidence vote, the prime minister met the king; [two days later|2024-04-26], she resigned and a caretaker cabinet was named.");
+
+        Chronology c = Build(new EventOptions("Government loses confidence vote"), VoteReport(), recap);
+
+        TimelineEvent resigned = Assert.Single(c.Events, e => e.Sources.Any(s => s.Time.Text == "two days later"));
+        Assert.Equal("2024-05-03", resigned.Date);
+        Assert.Contains("resigned", resigned.Sources.Single(s => s.Time.Text == "two days later").Clause, StringComparison.Ordinal);
+        Assert.DoesNotContain(c.Events, e => e.Date == "2024-04-26");
+        TimelineEvent met = Assert.Single(c.Events, e => e.Sources.Any(s => s.Time.Text.StartsWith("The day after", StringComparison.Ordinal)));
+        Assert.Equal("2024-05-01", met.Date);
+        Assert.DoesNotContain("resigned", met.Sources.Single(s => s.Time.Text.StartsWith("The day after", StringComparison.Ordinal)).Clause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheChainCarriesIntoTheNextSentenceUntilADateIsGiven()
+    {
+        TaggedStory recap = Story("articles/b.txt", "B", new LocalDate(2024, 5, 10),
+            "Two days after the confidence vote, the prime minister resigned.",
+            "[The next day|2024-04-20], the king asked the speaker to form a cabinet.",
+            "On [May 8|2024-05-08] the new cabinet was sworn in, and [the next day|2024-05-09] it won a vote of its own.");
+
+        Chronology c = Build(new EventOptions("Government loses confidence vote"), VoteReport(), recap);
+
+        // Vote 30 April + 2 = 2 May; "the next day" = 3 May, not the tagger's 20 April.
+        Assert.Contains(c.Events, e => e.Date == "2024-05-03" && e.Sources.Any(s => s.Time.Text == "The next day"));
+        // After an explicit date the tagger's narrative reading stands.
+        Assert.Contains(c.Events, e => e.Date == "2024-05-09" && e.Sources.Any(s => s.Time.Text == "the next day"));
+        Assert.DoesNotContain(c.Events, e => e.Date == "2024-04-20");
     }
 
     [Fact]

@@ -40,4 +40,25 @@ public class ArticleNewsTest
         Chronology c = Build(Search, Observer("A neighbouring country began rationing fuel on [Thursday|2024-05-02] as tankers waited."), Wire(), other);
         Assert.Equal(2, c.Events.Count(e => e.Date == "2024-05-02"));
     }
+
+    [Fact]
+    public void ADeckAboutOtherNewsOfTheDayStaysApartFromTheNewsOfItsOpening()
+    {
+        // A deck only its article reports joins the same-day news of the article's opening that other outlets report only when the
+        // two share the topic (the turkey-syria-quake cluster's "Relief chief meets Syrian president in Damascus" deck above
+        // Guterres's announcement); fuel rationing above a ceasefire deal shares nothing and stays its own event.
+        var talks = new EventOptions("ceasefire talks with the junta");
+        LocalDate mon = new(2024, 6, 3);
+        TaggedStory article = Story("articles/09.txt", "Chronicle", mon,
+            "Fuel rationing began in the north on [Monday|2024-06-03] as tankers waited offshore",
+            "By our diplomatic correspondent.",
+            "Updated this evening.",
+            "The junta leader has agreed to a ceasefire deal with the rebels, the UN envoy said on [Monday|2024-06-03].");
+        TaggedStory wire = Story("articles/10.txt", "Wire", mon.PlusDays(1),
+            "The junta leader agreed to a ceasefire deal with the rebels on [Monday|2024-06-03], the UN envoy said.");
+
+        Chronology c = Build(talks, article, wire);
+
+        Assert.Equal(2, c.Events.Count(e => e.Date == "2024-06-03"));
+    }
 }
