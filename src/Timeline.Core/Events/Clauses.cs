@@ -934,5 +934,6 @@ public static class ExclusionReasons
     public const string UnresolvedAnchor = "dated only relative to another event that no source dates";
     public const string RelationOnly = "only said to be after or before another event: no date to place it on";
     public const string AnchorTooCoarse = "dated relative to an event whose date is too coarse for the offset";
+    public const string LocalTimeGloss = "the same date told again in another place's local time ('early Saturday in Japan')";
     public const string Approaching = "the date is a moment drawing near ('as Thursday approached'), not when something happened";
 }
