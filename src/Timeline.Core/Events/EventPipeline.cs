@@ -110,6 +110,12 @@ public static class EventPipeline
                 };
 
                 string? reason = s.Kind == SentenceKind.Headline ? ExclusionReasons.Headline : Clauses.NotAStatement(sentence, at, to, requireVerb: s.Kind == SentenceKind.Body);
+                if (reason is null && options.SiteZone is { } siteZone && tEnd - ti > 1
+                    && LocalTimeGloss.IsForeignGloss(sentence, sentenceStart, t, times.Skip(ti).Take(tEnd - ti), siteZone, story.Source.Published.Published.ToInstant()))
+                {
+                    reason = ExclusionReasons.LocalTimeGloss;
+                }
+
                 if (chained is not null && chained.TryGetValue(t, out var link))
                 {
                     AddChained(mention with { Anchor = link.Anchor }, link.Inline, reason, mentions, excluded, anchored);

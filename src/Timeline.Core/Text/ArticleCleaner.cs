@@ -66,6 +66,9 @@ public static class ArticleCleaner
         private bool _headlineSeen;
         private bool _endZone;
 
+        /// <summary>Where the headline of a second story starts, found by looking past a separator line (see <see cref="NextStoryHeadlineAfter"/>).</summary>
+        private int _nextStoryHeadline = -1;
+
         private StoryDraft Current => _stories[^1];
 
         public void Process()
@@ -112,6 +115,7 @@ public static class ArticleCleaner
             int paragraphs = Current.Paragraphs.Count;
             bool headlineSeen = _headlineSeen;
             bool endZone = _endZone;
+            int nextStoryHeadline = _nextStoryHeadline;
             string? dateline = Current.Dateline;
             int captions = _captions.Count;
             int diagnostics = _diagnostics.Count;
@@ -128,6 +132,7 @@ public static class ArticleCleaner
                 Current.Dateline = dateline;
                 _headlineSeen = headlineSeen;
                 _endZone = endZone;
+                _nextStoryHeadline = nextStoryHeadline;
                 _diagnostics.RemoveRange(diagnostics, _diagnostics.Count - diagnostics);
                 ClassifyLine(start, end);
             }
@@ -166,6 +171,21 @@ public static class ArticleCleaner
             if (LineRules.IsSeparator(line))
             {
                 Remove(start, end, "separator");
+                if (Current.HasBody)
+                {
+                    _nextStoryHeadline = NextStoryHeadlineAfter(end);
+                }
+
+                return;
+            }
+
+            if (start == _nextStoryHeadline)
+            {
+                // A second story without a dateline: it starts at its own headline, and the first story's end zone ends.
+                _nextStoryHeadline = -1;
+                _stories.Add(new StoryDraft());
+                _endZone = false;
+                Remove(start, end, "headline of the next story");
                 return;
             }
 
@@ -384,6 +404,53 @@ public static class ArticleCleaner
             {
                 _removed.Add(new RemovedBlock(start, end, reason));
             }
+        }
+
+        /// <summary>
+        /// The start of a second story's headline after a separator ("---", "* * *") that ends position <paramref name="from"/>,
+        /// or -1: the next line must read like a headline (no sentence ending, 3 to 25 words) and the one after it open the
+        /// story with a byline ("By Ben Xiriha, State political reporter") or a dateline. A section break inside one story,
+        /// followed by a subheading and running text, is not a new story.
+        /// </summary>
+        private int NextStoryHeadlineAfter(int from)
+        {
+            (int Start, int End)? headline = NextLine(ref from);
+            (int Start, int End)? opening = NextLine(ref from);
+            if (headline is not var (hs, he) || opening is not var (os, oe))
+            {
+                return -1;
+            }
+
+            string head = _body[hs..he];
+            int words = LineRules.WordCount(head);
+            if (words is < 3 or > 25 || LineRules.EndsLikeSentence(head) || LineRules.IsSeparator(head))
+            {
+                return -1;
+            }
+
+            string open = _body[os..oe];
+            // "By Ben Xiriha, State political reporter": a name and a role, short, not a sentence.
+            bool byline = open.Length > 3 && open.StartsWith("By ", StringComparison.Ordinal) && char.IsUpper(open[3])
+                && LineRules.WordCount(open) <= 12 && !LineRules.EndsLikeSentence(open);
+            return byline || LineRules.Dateline(open) is not null ? hs : -1;
+        }
+
+        /// <summary>The next non-blank line at or after <paramref name="from"/>, trimmed; <paramref name="from"/> moves past it.</summary>
+        private (int Start, int End)? NextLine(ref int from)
+        {
+            while (from < _body.Length)
+            {
+                int newline = _body.IndexOf('\n', from);
+                int lineEnd = newline < 0 ? _body.Length : newline;
+                (int s, int e) = Trim(from, lineEnd);
+                from = newline < 0 ? _body.Length : newline + 1;
+                if (s < e)
+                {
+                    return (s, e);
+                }
+            }
+
+            return null;
         }
 
         private (int Start, int End) Trim(int start, int end)

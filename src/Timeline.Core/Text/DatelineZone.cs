@@ -38,6 +38,10 @@ public static class DatelineZone
         return null;
     }
 
+    /// <summary>The zone of a place named in running text ("Japan", "London", "Singapore"), or null when the tz database does not name it.</summary>
+    public static DateTimeZone? OfPlace(string place) =>
+        Places.Value.TryGetValue(place.Trim().ToUpperInvariant(), out DateTimeZone? zone) ? zone : null;
+
     /// <summary>
     /// <paramref name="published"/> with <see cref="DocumentTime.StoryDate"/> set from the story's place, when that place is
     /// already a day ahead of the publication date: the dateline's place, else the site's time zone (where its story happens).

@@ -89,6 +89,13 @@ internal static partial class LineRules
     [GeneratedRegex(@"\b(?:free\s+(?:article\s+)?limit|reached\s+(?:your|the)\s+(?:free\s+|monthly\s+|article\s+)?limit|subscribe\s+to\s+(?:continue|read|keep)|already\s+a\s+subscriber|subscribers?\s+only|paywall|to\s+continue\s+reading)", Ci, TimeoutMs)]
     private static partial Regex Paywall();
 
+    /// <summary>
+    /// A metered paywall's count ("You have read 3 of 5 free articles this month", "2 free stories left"): the page shows it
+    /// while the article goes on, so unlike a paywall prompt it is removed alone and does not end the story.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:(?:read|used|viewed)\s+\w+\s+of\s+(?:your\s+)?\w+\s+free\s+(?:articles|stories)|\w+\s+free\s+(?:articles?|stories)\s+(?:left|remaining))\b", Ci, TimeoutMs)]
+    private static partial Regex PaywallMeter();
+
     [GeneratedRegex(@"\b(?:your\s+comments|community\s+guidelines|by\s+clicking\s+here|submit\s+it\s+here|story\s+idea|civil\s+and\s+constructive|terms\s+of\s+(?:use|service)|privacy\s+policy|cookie\s+(?:policy|settings)|all\s+rights\s+reserved|newsletter|sign\s+up\s+(?:by|for|to))", Ci, TimeoutMs)]
     private static partial Regex SiteFurniture();
 
@@ -317,6 +324,12 @@ internal static partial class LineRules
         if (words <= 8 && OpensWith(line, "sjbgtmh") && Navigation().IsMatch(line))
         {
             return ("navigation", false);
+        }
+
+        // Before the prompts: a meter line often also says "Already a subscriber? Log in".
+        if (words <= 40 && line.Contains("free", StringComparison.OrdinalIgnoreCase) && PaywallMeter().IsMatch(line))
+        {
+            return ("paywall meter", false);
         }
 
         if (words <= 20 && line.AsSpan().ContainsAny(PaywallWords) && Paywall().IsMatch(line))

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Timeline.Core;
 using Timeline.Core.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -18,11 +20,64 @@ internal sealed record YamlEntry(string Key, int KeyLine, int KeyColumn, YamlVal
 /// Reads a flat YAML mapping (front matter, site.yml) with YamlDotNet's event parser so that every value keeps its
 /// file position. Nested mappings are reported, not interpreted.
 /// </summary>
-internal static class YamlMap
+internal static partial class YamlMap
 {
-    /// <summary>Parses <paramref name="yaml"/>, whose first line is line <paramref name="firstLine"/> of <paramref name="file"/>.</summary>
+    /// <summary>
+    /// Parses <paramref name="yaml"/>, whose first line is line <paramref name="firstLine"/> of <paramref name="file"/>.
+    /// The commonest front-matter mistake, a plain value with a ": " in it (<c>title: SVB collapse: start-ups count the cost</c>),
+    /// is invalid YAML; such a line is read as its text with a warning at the value, so one unquoted title does not lose the
+    /// article. Any other YAML error is an error at its position.
+    /// </summary>
     public static (IReadOnlyList<YamlEntry> Entries, IReadOnlyList<Diagnostic> Diagnostics) Parse(string yaml, string file, int firstLine)
     {
+        (IReadOnlyList<YamlEntry> entries, IReadOnlyList<Diagnostic> diagnostics, YamlException? error) = ParseOnce(yaml, file, firstLine);
+        var repairs = new List<Diagnostic>();
+        string repaired = yaml;
+        // Each pass quotes one line; a mapping has few lines, and a line is never repaired twice (it no longer matches).
+        while (error is not null && QuoteColonValue(repaired, (int)error.Start.Line) is { } fixedYaml)
+        {
+            (int line, int column) = Position(error.Start, firstLine);
+            string[] lines = repaired.Split('\n');
+            Match m = PlainKeyValue().Match(lines[(int)error.Start.Line - 1]);
+            repairs.Add(Diagnostic.Warning(file, line, m.Groups["value"].Index + 1,
+                $"{m.Groups["key"].Value}: the value contains ': ' and is not quoted; it is read as text (put it in quotes to silence this)"));
+            repaired = fixedYaml;
+            (entries, diagnostics, error) = ParseOnce(repaired, file, firstLine);
+        }
+
+        return repairs.Count == 0 ? (entries, diagnostics) : (entries, [.. repairs, .. diagnostics]);
+    }
+
+    /// <summary>
+    /// <paramref name="yaml"/> with line <paramref name="line"/> (1-based) rewritten as <c>key: 'value'</c> when it is a
+    /// top-level <c>key: plain value</c> whose value holds a ": "; otherwise null (the error is not that mistake).
+    /// </summary>
+    private static string? QuoteColonValue(string yaml, int line)
+    {
+        string[] lines = yaml.Split('\n');
+        if (line < 1 || line > lines.Length)
+        {
+            return null;
+        }
+
+        Match m = PlainKeyValue().Match(lines[line - 1]);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        string value = m.Groups["value"].Value.TrimEnd();
+        lines[line - 1] = $"{m.Groups["key"].Value}: '{value.Replace("'", "''", StringComparison.Ordinal)}'";
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>A top-level <c>key: value</c> line whose plain value (not quoted, not a flow collection or block scalar) holds ": ".</summary>
+    [GeneratedRegex(@"^(?<key>[A-Za-z_][A-Za-z0-9_-]*):[ \t]+(?<value>[^'""\[{|>&*!#\s][^\n]*?:[ \t][^\n]*)$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
+    private static partial Regex PlainKeyValue();
+
+    private static (IReadOnlyList<YamlEntry> Entries, IReadOnlyList<Diagnostic> Diagnostics, YamlException? Error) ParseOnce(string yaml, string file, int firstLine)
+    {
+        YamlException? error = null;
         var entries = new List<YamlEntry>();
         var diagnostics = new List<Diagnostic>();
         try
@@ -31,13 +86,13 @@ internal static class YamlMap
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
-                return (entries, diagnostics);
+                return (entries, diagnostics, error);
             }
 
             parser.Consume<DocumentStart>();
             if (parser.TryConsume<Scalar>(out var empty) && empty.Value.Length == 0)
             {
-                return (entries, diagnostics);
+                return (entries, diagnostics, error);
             }
 
             if (!parser.TryConsume<MappingStart>(out _))
@@ -45,7 +100,7 @@ internal static class YamlMap
                 parser.Accept<ParsingEvent>(out var unexpected);
                 (int l, int c) = Position(unexpected?.Start ?? Mark.Empty, firstLine);
                 diagnostics.Add(Diagnostic.Error(file, l, c, "front matter must be a mapping of 'key: value' lines"));
-                return (entries, diagnostics);
+                return (entries, diagnostics, error);
             }
 
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -79,6 +134,7 @@ internal static class YamlMap
         }
         catch (YamlException ex)
         {
+            error = ex;
             (int l, int c) = Position(ex.Start, firstLine);
             diagnostics.Add(Diagnostic.Error(file, l, c, $"invalid YAML: {FirstLine(ex.Message)}"));
         }
@@ -89,7 +145,7 @@ internal static class YamlMap
             diagnostics.Add(Diagnostic.Error(file, last is null ? firstLine : last.KeyLine + 1, 1, "invalid YAML: is a '[', '{' or quote left unclosed?"));
         }
 
-        return (entries, diagnostics);
+        return (entries, diagnostics, error);
     }
 
     private static YamlValue? ReadValue(IParser parser, string file, int firstLine, string key, List<Diagnostic> diagnostics)

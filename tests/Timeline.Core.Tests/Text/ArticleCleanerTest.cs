@@ -89,6 +89,34 @@ public class ArticleCleanerTest
         Assert.Equal("articles/ap-two-stories.txt#1", cleaned.Stories[1].Id);
     }
 
+    [Theory]
+    // A second story after a rule, opened by its own headline and byline (no dateline): split there, its headline left out.
+    [InlineData("---", "By Ben Ortiz, State political reporter", 2)]
+    [InlineData("* * *", "By Ben Ortiz, State political reporter", 2)]
+    [InlineData("---", "By Ben Ortiz", 2)]
+    [InlineData("* * *", "By Ben Ortiz", 2)]
+    // Or opened by a dateline after the headline.
+    [InlineData("***", "SYDNEY (Reuters) - The state premier and the opposition leader clashed again on Monday.", 2)]
+    // A section break inside one feature, a subheading and running text: one story.
+    [InlineData("---", "The campaign went on through the weekend, and both leaders toured western suburbs.", 1)]
+    public void SplitsASecondStoryAfterASeparatorAtItsHeadline(string separator, string opening, int stories)
+    {
+        string body = "Regulators closed the bank on Friday, the largest failure since 2008.\n\nDepositors were repaid on Monday.\n\n"
+            + $"{separator}\n\nPremier and opposition leader trade blows over power bills as the campaign enters its final fortnight\n\n{opening}\n\n"
+            + "Polling day is Saturday, March 25, and both leaders campaigned in marginal seats on Sunday.\n";
+        CleanedArticle cleaned = ArticleCleaner.Clean(Fixture.FromBody(body, "US regulators close the bank", new LocalDate(2023, 3, 13)));
+
+        Assert.Equal(stories, cleaned.Stories.Count);
+        Assert.DoesNotContain("Polling day", cleaned.Stories[0].Text[..cleaned.Stories[0].Text.IndexOf("Depositors", StringComparison.Ordinal)], StringComparison.Ordinal);
+        if (stories == 2)
+        {
+            Assert.DoesNotContain("Polling day", cleaned.Stories[0].Text, StringComparison.Ordinal);
+            Assert.Contains("Polling day is Saturday, March 25", cleaned.Stories[1].Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("trade blows", cleaned.Stories[1].Text, StringComparison.Ordinal);
+            Assert.Contains(cleaned.Removed, r => r.Reason == "headline of the next story");
+        }
+    }
+
     [Fact]
     public void KeepsEachCaptionOnceAsCaptionInItsStory()
     {

@@ -26,6 +26,8 @@ public class LineRulesTest
     [InlineData("Two members of the Coordination Framework confirmed to The Associated Press (AP) having received the message, a copy of which was circulated.")]
     // A sentence that mentions a paywall once is prose.
     [InlineData("The newspaper put its archive behind a paywall in 2019, and readers complained that the free limit was too low for students.")]
+    // Prose counting articles read is not a paywall meter.
+    [InlineData("Investigators said they had read 300 of the 5,000 articles published by the bank's analysts since 2020.")]
     // A sentence closed by a date after a dash is prose when it ends like a sentence.
     [InlineData("The fuel queues grew longer through the week – until 2 July 2022.")]
     // A dateline lede is not a caption.
@@ -96,6 +98,12 @@ public class LineRulesTest
     // 002: paywall ends the readable text.
     [InlineData("You have reached the free limit.", "paywall prompt", true)]
     [InlineData("Subscribe to continue reading.", "paywall prompt", true)]
+    // A metered paywall counts the reader's free articles, or what is left of them; the article goes on after it.
+    [InlineData("You have read 3 of 5 free articles this month. Subscribe now for unlimited access to the Courier. Already a subscriber? Log in", "paywall meter", false)]
+    [InlineData("You've read two of your three free stories this week.", "paywall meter", false)]
+    [InlineData("2 free articles left", "paywall meter", false)]
+    // A hard wall still ends the story.
+    [InlineData("You have reached your limit of free articles.", "paywall prompt", true)]
     // 001 and 002: calls to action.
     [InlineData("Sign up by email to receive news.", "call to action", false)]
     [InlineData("Support the Morning Star", "call to action", false)]

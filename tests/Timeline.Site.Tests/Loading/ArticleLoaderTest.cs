@@ -210,4 +210,38 @@ public sealed class ArticleLoaderTest : IDisposable
         (int line, _) = good.Locate(good.Body.IndexOf("thanked Putin", StringComparison.Ordinal));
         Assert.Equal(14, line);
     }
+
+    [Theory]
+    // An unquoted ': ' in a title (invalid YAML) is read as text, with a warning at the value: the article is not lost.
+    [InlineData("title: SVB collapse: start-ups count their exposure\n", "SVB collapse: start-ups count their exposure", 2, 8)]
+    // A quote inside such a value survives the quoting.
+    [InlineData("title: Q&A: what's next for the bank\n", "Q&A: what's next for the bank", 2, 8)]
+    // The mistake on a later line: the earlier lines keep their values.
+    [InlineData("source: Wire\ntitle: Live: rescue under way\n", "Live: rescue under way", 3, 8)]
+    public void ReadsAnUnquotedColonInAValueAsTextWithAWarning(string frontMatter, string title, int line, int column)
+    {
+        using var input = new TempInput();
+        input.Write("articles/a.txt", $"---\n{frontMatter}published: 2023-03-11T00:40:00+05:30\n---\nRegulators shut the bank on Friday.\n");
+        LoadResult result = ArticleLoader.LoadDirectory(input.Dir, SiteConfigLoader.Defaults);
+        Article article = Assert.Single(result.Articles);
+        Assert.Equal(title, article.Title);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Severity.Error);
+        Diagnostic warning = Assert.Single(result.Diagnostics, d => d.Message.Contains("contains ': ' and is not quoted", StringComparison.Ordinal));
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal((line, column), (warning.Line, warning.Column));
+    }
+
+    [Theory]
+    // A value that opens a quote it never closes is not that mistake: still an error, and the article is left out.
+    [InlineData("title: \"SVB: unterminated\n")]
+    // A nested mapping under a key is a different structure, not a stray colon: reported, not rewritten.
+    [InlineData("title:\n  main: A: B\n")]
+    public void OtherYamlErrorsAreNotRewritten(string frontMatter)
+    {
+        using var input = new TempInput();
+        input.Write("articles/a.txt", $"---\n{frontMatter}published: 2023-03-11T00:40:00+05:30\n---\nBody.\n");
+        LoadResult result = ArticleLoader.LoadDirectory(input.Dir, SiteConfigLoader.Defaults);
+        Assert.Contains(result.Diagnostics, d => d.Severity == Severity.Error || d.Message.Contains("nested", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Message.Contains("is not quoted", StringComparison.Ordinal));
+    }
 }

@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using NodaTime;
+using Timeline.Core.Text;
+using static Timeline.Core.RegexDefaults;
+
+namespace Timeline.Core.Events;
+
+/// <summary>
+/// A date given again in another place's local time: "dismissed Altman on Friday, U.S. Pacific time (early Saturday in
+/// Japan)", "said late on Sunday in California, in the early hours of Monday London time". The gloss names the same moment on
+/// another calendar, so when the sentence also gives the date without it (or in the site's own zone), the gloss does not date
+/// an event of its own. A gloss that is the sentence's only date still dates it: it is the best the text gives.
+/// </summary>
+/// <remarks>Places are read from the tz database (cities and single-zone countries, see <see cref="DatelineZone"/>); the
+/// US zone names ("Pacific", "Eastern"…) and GMT/UTC are the only names added by hand. Stateless and thread-safe.</remarks>
+public static partial class LocalTimeGloss
+{
+    private static readonly Dictionary<string, string> ZoneWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Pacific"] = "America/Los_Angeles",
+        ["Mountain"] = "America/Denver",
+        ["Central"] = "America/Chicago",
+        ["Eastern"] = "America/New_York",
+        ["GMT"] = "Etc/GMT",
+        ["UTC"] = "Etc/UTC",
+    };
+
+    /// <summary>
+    /// The zone a date ending at <paramref name="end"/> of <paramref name="sentence"/> is said to be in ("… in Japan",
+    /// "… London time", "… U.S. Pacific time"), or null when no known place follows it.
+    /// </summary>
+    public static DateTimeZone? ZoneAfter(string sentence, int end)
+    {
+        if (end < 0 || end >= sentence.Length)
+        {
+            return null;
+        }
+
+        Match m = Qualifier().Match(sentence, end);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        string place = m.Groups["place"].Value;
+        // "U.S. Pacific", "New York": the whole name first, then its last word ("Pacific").
+        foreach (string candidate in new[] { place, place[(place.LastIndexOf(' ') + 1)..] })
+        {
+            if (ZoneWords.TryGetValue(candidate, out string? id))
+            {
+                return DateTimeZoneProviders.Tzdb[id];
+            }
+
+            if (DatelineZone.OfPlace(candidate) is { } zone)
+            {
+                return zone;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="date"/> is a gloss: followed by a place whose zone's offset at <paramref name="published"/>
+    /// differs from <paramref name="siteZone"/>'s, next to another date of the sentence (<paramref name="others"/>) that is
+    /// within a day of it, not such a gloss itself, and separated from it by nothing but place and time words ("Friday,
+    /// U.S. Pacific time (early Saturday in Japan)"). "Met on Monday in Paris and flew home on Tuesday" has a verb between
+    /// its dates: two statements, not a gloss. Offsets are in the story's text; <paramref name="sentence"/> starts at
+    /// <paramref name="sentenceStart"/>.
+    /// </summary>
+    public static bool IsForeignGloss(string sentence, int sentenceStart, Temporal.TemporalMention date, IEnumerable<Temporal.TemporalMention> others, DateTimeZone siteZone, Instant published)
+    {
+        if (date.Range is not { } range || !IsForeign(ZoneAfter(sentence, date.End - sentenceStart), siteZone, published))
+        {
+            return false;
+        }
+
+        foreach (Temporal.TemporalMention other in others)
+        {
+            if (ReferenceEquals(other, date) || other.Range is not { } otherRange
+                || Math.Abs(Period.Between(range.Start, otherRange.Start, PeriodUnits.Days).Days) > 1
+                || IsForeign(ZoneAfter(sentence, other.End - sentenceStart), siteZone, published))
+            {
+                continue;
+            }
+
+            (int from, int to) = other.End <= date.Start ? (other.End, date.Start) : (date.End, other.Start);
+            from -= sentenceStart;
+            to -= sentenceStart;
+            if (from >= 0 && to <= sentence.Length && from <= to && OnlyPlaceAndTimeWords(sentence.AsSpan(from, to - from)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether every word of <paramref name="gap"/> is capitalised (a place) or a word of a time gloss.</summary>
+    private static bool OnlyPlaceAndTimeWords(ReadOnlySpan<char> gap)
+    {
+        foreach (ValueMatch word in GapWord().EnumerateMatches(gap))
+        {
+            ReadOnlySpan<char> w = gap.Slice(word.Index, word.Length);
+            if (!char.IsUpper(w[0]) && !GlossWords.Contains(w.ToString()))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly HashSet<string> GlossWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "at", "on", "of", "the", "early", "late", "hours", "morning", "afternoon", "evening", "night", "time", "local",
+        "or", "which", "was", "already", "still", "by", "then",
+    };
+
+    [GeneratedRegex(@"\p{L}[\p{L}.'’]*", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeoutMs)]
+    private static partial Regex GapWord();
+
+    private static bool IsForeign(DateTimeZone? zone, DateTimeZone siteZone, Instant at) =>
+        zone is not null && zone.GetUtcOffset(at) != siteZone.GetUtcOffset(at);
+
+    /// <summary>Right after a date (and a part of the day): ", in Japan", " afternoon in Singapore", " London time", ", U.S. Pacific time" (up to three capitalised words).</summary>
+    [GeneratedRegex(@"\G(?:[ \t]+(?:morning|afternoon|evening|night))?,?[ \t]+(?:(?:in|at)[ \t]+(?:the[ \t]+)?(?<place>\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2})(?![ \t]+time\b)|(?<place>\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2})[ \t]+time\b)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeoutMs)]
+    private static partial Regex Qualifier();
+}
