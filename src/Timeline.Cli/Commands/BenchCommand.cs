@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using Timeline.Site.Bench;
 using Timeline.Site.Pipeline;
 
@@ -76,6 +77,10 @@ public static class BenchCommand
             }
 
             Console.WriteLine($"| all | {steps.Sum(s => s.Cpu.TotalSeconds):F2} s | {steps.Sum(s => s.Cpu.TotalMilliseconds) / Math.Max(1, count):F3} ms |");
+            (int kept, long processed, long compacted) = ArticleStageProfile.Held(input);
+            Console.WriteLine();
+            Console.WriteLine($"managed memory the {kept} reports hold until rendering: as processed {processed / 1e6:F1} MB ({processed / Math.Max(1, kept) / 1e3:F1} KB per article), " +
+                $"compacted as a build keeps them {compacted / 1e6:F1} MB ({compacted / Math.Max(1, kept) / 1e3:F1} KB per article)");
             return 0;
         }
         finally
@@ -151,6 +156,8 @@ public static class BenchCommand
     {
         using var process = Process.GetCurrentProcess();
         TimeSpan cpu = process.TotalProcessorTime;
+        TimeSpan paused = GC.GetTotalPauseDuration();
+        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var clock = Stopwatch.StartNew();
         BuildResult result;
         try
@@ -169,6 +176,8 @@ public static class BenchCommand
         cpu = process.TotalProcessorTime - cpu;
         string stages = string.Join(", ", result.StageTimings.Select(t => $"{t.Stage} {t.Elapsed.TotalSeconds:F2}/{t.Cpu.TotalSeconds:F2}"));
         Console.WriteLine($"| {name} | {elapsed.TotalSeconds:F2} s | {cpu.TotalSeconds:F2} s | {result.ArticlesProcessed} | {result.ArticlesReused} | {result.PagesReused} | {result.FilesWritten} | {stages} |");
+        // Where the parallel stages lose their second core: the GC pauses every thread (workstation GC collects on one).
+        Console.WriteLine($"|  | GC: paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s, collections gen0/1/2 {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC | | | | | | |");
         if (!result.Succeeded)
         {
             Console.WriteLine($"build failed: {result.Summary}");

@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Timeline.Core.Diagnostics;
 using Timeline.Core.Events;
 using Timeline.Core.Text;
+using Timeline.Site.Loading;
 using Timeline.Site.Rendering;
 
 namespace Timeline.Site.Cache;
@@ -27,6 +29,9 @@ public sealed class ArticleCache
 
     private readonly ConcurrentDictionary<string, ArticleReport> _memory = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
+
+    /// <summary>By full file path: the stamp the file had when this cache last saw it read, and what came of it.</summary>
+    private readonly ConcurrentDictionary<string, Unchanged> _stamps = new(StringComparer.Ordinal);
     private readonly string? _entriesDir;
 
     /// <param name="directory">The cache folder, or null for a memory-only cache.</param>
@@ -80,6 +85,42 @@ public sealed class ArticleCache
         return false;
     }
 
+    /// <summary>
+    /// The result of <paramref name="file"/> as a previous build of this process left it, without reading the file: when
+    /// its <see cref="FileStamp"/> (size, last-write time) is the one it had when it was read, with the same
+    /// <paramref name="settings"/>, and the entry is still in memory.
+    /// </summary>
+    /// <remarks>
+    /// What this trusts: that an edit changes the file's size or its last-write time. Every write through the file API
+    /// sets the last-write time (nanoseconds on Linux file systems), so only a tool that puts the old time back on purpose
+    /// (<c>touch -r</c>, <c>rsync -t</c> or <c>cp -p</c> of a same-size file) can hide an edit; coarse file-system clocks
+    /// are covered by never remembering a stamp younger than <see cref="FileStamp.SettleTime"/> (see there). Only the memory
+    /// layer uses stamps, so such an edit is missed at most until the process ends (or <see cref="Forget"/> is called,
+    /// as a file watcher can): a new <c>timeline build</c> reads and hashes every file again.
+    /// </remarks>
+    public bool TryGetUnchanged(string file, FileStamp stamp, string settings, out ArticleReport report, out IReadOnlyList<Diagnostic> diagnostics)
+    {
+        if (_stamps.TryGetValue(file, out Unchanged? seen) && seen.Stamp == stamp
+            && string.Equals(seen.Settings, settings, StringComparison.Ordinal) && _memory.ContainsKey(seen.Key))
+        {
+            _used[seen.Key] = 0;
+            (report, diagnostics) = (seen.Report, seen.Diagnostics);
+            return true;
+        }
+
+        (report, diagnostics) = (null!, []);
+        return false;
+    }
+
+    /// <summary>Remembers that <paramref name="file"/>, with <paramref name="stamp"/> (taken before it was read), gave the entry <paramref name="key"/>, as <paramref name="report"/> with <paramref name="diagnostics"/> from loading.</summary>
+    public void RememberUnchanged(string file, FileStamp stamp, string settings, string key, ArticleReport report, IReadOnlyList<Diagnostic> diagnostics) =>
+        _stamps[file] = new Unchanged(stamp, settings, key, report, diagnostics);
+
+    /// <summary>Forgets the stamp of <paramref name="file"/> (a watcher saw it change): the next build reads and hashes it again.</summary>
+    public void Forget(string file) => _stamps.TryRemove(file, out _);
+
+    private sealed record Unchanged(FileStamp Stamp, string Settings, string Key, ArticleReport Report, IReadOnlyList<Diagnostic> Diagnostics);
+
     /// <summary>Stores <paramref name="report"/> under <paramref name="key"/> in memory and, if there is a folder, on disk.</summary>
     public void Put(string key, ArticleReport report)
     {
@@ -122,6 +163,14 @@ public sealed class ArticleCache
             if (!_used.ContainsKey(key))
             {
                 _memory.TryRemove(key, out _);
+            }
+        }
+
+        foreach (KeyValuePair<string, Unchanged> stamp in _stamps)
+        {
+            if (!_used.ContainsKey(stamp.Value.Key))
+            {
+                _stamps.TryRemove(stamp);
             }
         }
 

@@ -47,7 +47,15 @@ public static class ArticleLoader
     /// never holds every article's text at once. Results are in ordinal path order; duplicates are dropped as by
     /// <see cref="LoadDirectory(string, SiteConfig)"/> (they are processed too, then left out).
     /// </summary>
-    public static (IReadOnlyList<T> Items, IReadOnlyList<Diagnostic> Diagnostics) LoadDirectory<T>(string inputDir, SiteConfig config, Func<Article, T> process)
+    public static (IReadOnlyList<T> Items, IReadOnlyList<Diagnostic> Diagnostics) LoadDirectory<T>(string inputDir, SiteConfig config, Func<Article, T> process) =>
+        LoadDirectory(inputDir, config, process, unchanged: null);
+
+    /// <summary>
+    /// As <see cref="LoadDirectory{T}(string, SiteConfig, Func{Article, T})"/>, but a file that <paramref name="unchanged"/>
+    /// recognises by its <see cref="FileStamp"/> is neither read nor processed: its remembered result is used.
+    /// </summary>
+    public static (IReadOnlyList<T> Items, IReadOnlyList<Diagnostic> Diagnostics) LoadDirectory<T>(
+        string inputDir, SiteConfig config, Func<Article, T> process, IUnchangedFiles<T>? unchanged)
     {
         ArgumentNullException.ThrowIfNull(process);
         var diagnostics = new List<Diagnostic>();
@@ -77,37 +85,55 @@ public static class ArticleLoader
 
         var byHash = new Dictionary<string, string>(StringComparer.Ordinal);
         var byUrlTitle = new Dictionary<(string, string), string>();
-        // Reading, hashing, parsing and processing are per file: in parallel, in order; duplicates are then found in
-        // path order. Only what duplicate detection needs is kept of each article.
-        var loadedFiles = files
-            .AsParallel().AsOrdered()
-            .WithDegreeOfParallelism(Environment.ProcessorCount)
-            .Select<string, (Identity?, T, IReadOnlyList<Diagnostic>)>(file =>
+        // Reading, hashing, parsing and processing are per file: in parallel, each result in its file's slot; duplicates
+        // are then found in path order. Only what duplicate detection needs is kept of each article. Parallel.For hands out
+        // files in small, growing ranges and lets an idle thread take the rest of a busy one's: PLINQ over a list cut it
+        // into one fixed half per core, so a core that finished its half (or one descheduled on a busy machine) left the
+        // other working alone at the end.
+        var loadedFiles = new (Identity?, T, IReadOnlyList<Diagnostic>)[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => loadedFiles[i] = LoadOne(files[i]));
+
+        (Identity?, T, IReadOnlyList<Diagnostic>) LoadOne(string file)
+        {
+            if (Path.GetFileName(file).StartsWith('.') || FormatOf(file) is null)
             {
-                if (Path.GetFileName(file).StartsWith('.') || FormatOf(file) is null)
+                return default;
+            }
+
+            // The stamp is taken before the read: a write during the read leaves a stamp that no longer matches.
+            FileStamp? stamp = unchanged is null ? null : FileStamp.Of(file);
+            DateTime statTime = DateTime.UtcNow;
+            string full = unchanged is null ? file : Path.GetFullPath(file);
+            if (stamp is { } known && unchanged!.TryReuse(full, known, out Article same, out T reused, out IReadOnlyList<Diagnostic> sameDiagnostics))
+            {
+                return (new Identity(same.ContentHash, same.Url, same.Title), reused, sameDiagnostics);
+            }
+
+            (Article? article, IReadOnlyList<Diagnostic> fileDiagnostics) = LoadFile(inputDir, file, config);
+            if (article is null)
+            {
+                return (null, default!, fileDiagnostics);
+            }
+
+            try
+            {
+                T item = process(article);
+                if (stamp is { } taken && taken.IsSettled(statTime))
                 {
-                    return default;
+                    unchanged!.Loaded(full, taken, item, fileDiagnostics);
                 }
 
-                (Article? article, IReadOnlyList<Diagnostic> fileDiagnostics) = LoadFile(inputDir, file, config);
-                if (article is null)
-                {
-                    return (null, default!, fileDiagnostics);
-                }
+                return (new Identity(article.ContentHash, article.Url, article.Title), item, fileDiagnostics);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                // A fault in one article's stages is that article's error: the others are still built (--strict fails the build).
+                Diagnostic failed = Diagnostic.Error(article.Path, 0, 0,
+                    $"could not be processed ({ex.GetType().Name}: {ex.Message}); the article is left out, the others are built");
+                return (null, default!, (IReadOnlyList<Diagnostic>)[.. fileDiagnostics, failed]);
+            }
+        }
 
-                try
-                {
-                    return (new Identity(article.ContentHash, article.Url, article.Title), process(article), fileDiagnostics);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-                {
-                    // A fault in one article's stages is that article's error: the others are still built (--strict fails the build).
-                    Diagnostic failed = Diagnostic.Error(article.Path, 0, 0,
-                        $"could not be processed ({ex.GetType().Name}: {ex.Message}); the article is left out, the others are built");
-                    return (null, default!, (IReadOnlyList<Diagnostic>)[.. fileDiagnostics, failed]);
-                }
-            })
-            .ToArray();
         for (int i = 0; i < files.Count; i++)
         {
             string file = files[i];

@@ -57,6 +57,19 @@ public sealed class SiteBuilder
         }
     }
 
+    /// <summary>
+    /// Tells the builder that <paramref name="file"/> changed (a file watcher saw it): the next build reads and hashes it
+    /// even if its size and last-write time look unchanged (see <see cref="ArticleCache.TryGetUnchanged"/>).
+    /// </summary>
+    public void InputChanged(string file)
+    {
+        string full = Path.GetFullPath(file);
+        foreach (ArticleCache cache in _caches.Values)
+        {
+            cache.Forget(full);
+        }
+    }
+
     /// <summary>Runs every stage but writes nothing.</summary>
     public BuildResult Render(BuildOptions options)
     {
@@ -94,8 +107,12 @@ public sealed class SiteBuilder
         string settings = $"{config.TimeZone.Id}\n{eventOptions.ExtractionKey}";
         var counters = new ArticleCounters(0, options.Progress);
         // Each article is processed as soon as it is loaded and its raw text dropped: a large input is never in memory whole.
-        (IReadOnlyList<(ArticleReport Report, bool Reused)> processed, IReadOnlyList<Diagnostic> loadDiagnostics) =
-            ArticleLoader.LoadDirectory(options.InputDir, config, article => ProcessCached(article, eventOptions, cache, settings, counters));
+        // With a cache, a file whose stamp has not changed since this builder read it is not even read (see ArticleCache.TryGetUnchanged).
+        (IReadOnlyList<Processed> processed, IReadOnlyList<Diagnostic> loadDiagnostics) = ArticleLoader.LoadDirectory(
+            options.InputDir,
+            config,
+            article => ProcessCached(article, eventOptions, cache, settings, counters),
+            cache is null ? null : new UnchangedArticles(cache, settings, counters));
         diagnostics.InsertRange(loadDiagnosticsAt, loadDiagnostics);
         ArticleReport[] reports = [.. processed.Select(p => p.Report)];
         timings.Lap("articles");
@@ -134,22 +151,50 @@ public sealed class SiteBuilder
     /// The cached result of the per-article stages, or a fresh one (then cached); either way without the article's raw
     /// text, which nothing after extraction reads (pages show the cleaned stories), so a large site does not keep it.
     /// </summary>
-    private (ArticleReport Report, bool Reused) ProcessCached(Article article, EventOptions eventOptions, ArticleCache? cache, string settings, ArticleCounters counters)
+    private Processed ProcessCached(Article article, EventOptions eventOptions, ArticleCache? cache, string settings, ArticleCounters counters)
     {
         if (cache is null)
         {
-            return (counters.Count(Compact(WithoutRawText(Process(article, eventOptions))), reused: false), false);
+            return new(counters.Count(Compact(WithoutRawText(Process(article, eventOptions))), reused: false), false, null);
         }
 
         string key = cache.KeyFor(article, settings);
         if (cache.TryGet(key, article, out ArticleReport cached))
         {
-            return (counters.Count(WithoutRawText(cached), reused: true), true);
+            return new(counters.Count(WithoutRawText(cached), reused: true), true, key);
         }
 
         ArticleReport report = Compact(WithoutRawText(Process(article, eventOptions)));
         cache.Put(key, report);
-        return (counters.Count(report, reused: false), false);
+        return new(counters.Count(report, reused: false), false, key);
+    }
+
+    /// <summary>One article's result in a build: its report, whether it came from the cache, and its cache key (null without a cache).</summary>
+    private readonly record struct Processed(ArticleReport Report, bool Reused, string? Key);
+
+    /// <summary>The loader's view of the cache's file stamps: an unchanged file's report is reused without reading the file.</summary>
+    private sealed class UnchangedArticles(ArticleCache cache, string settings, ArticleCounters counters) : IUnchangedFiles<Processed>
+    {
+        public bool TryReuse(string file, FileStamp stamp, out Article article, out Processed item, out IReadOnlyList<Diagnostic> diagnostics)
+        {
+            if (cache.TryGetUnchanged(file, stamp, settings, out ArticleReport report, out diagnostics))
+            {
+                article = report.Article;
+                item = new Processed(counters.Count(report, reused: true), true, null);
+                return true;
+            }
+
+            (article, item) = (null!, default);
+            return false;
+        }
+
+        public void Loaded(string file, FileStamp stamp, Processed item, IReadOnlyList<Diagnostic> diagnostics)
+        {
+            if (item.Key is not null)
+            {
+                cache.RememberUnchanged(file, stamp, settings, item.Key, item.Report, diagnostics);
+            }
+        }
     }
 
     /// <summary>The report with its article's body, raw body and body map dropped (the article keeps its metadata and content hash).</summary>

@@ -28,10 +28,15 @@ public class CalendarRulesTest
         { "A fashion of the '80s.", "the '80s", "198" },
         { "Built in the 1800s.", "the 1800s", "18" },
         { "The twentieth century was violent.", "The twentieth century", "19" },
+        // A decade in words after "the" (the article alone does not open an expression: the decade word must).
+        { "Hate group numbers dropped through the nineties, but rose this year.", "the nineties", "199" },
         // Quarters and halves.
         { "Profit fell in the third quarter of 2025.", "the third quarter of 2025", "2025-Q3" },
         { "Third-quarter profit fell, the company said.", "Third-quarter", "2025-Q3" },
         { "Sales rose in the first half of 2025.", "the first half of 2025", "2025-H1" },
+        // "Q3" (letter and digit split by the tokenizer), in either case.
+        { "Sales rose in Q3 as expected.", "Q3", "2025-Q3" },
+        { "Sales rose in q3 as expected.", "q3", "2025-Q3" },
         // Seasons, with a year or resolved by tense.
         { "The talks resumed in the summer of 2024.", "the summer of 2024", "2024-SU" },
         { "The plant closed last summer.", "last summer", "2025-SU" },

@@ -28,10 +28,15 @@ public class DurationRulesTest
         { "Refugees lived in the camps for 2 1/2 years.", "2 1/2 years", TimexType.Duration, "P2Y6M", TimexMod.None },
         { "The flight took two and a half hours.", "two and a half hours", TimexType.Duration, "PT2H30M", TimexMod.None },
         { "A minute and a half later, a pilot called in.", "A minute and a half", TimexType.Duration, "PT1M30S", TimexMod.None },
+        // "a second" followed by a time word or punctuation is still a second's length (the ordinal reading needs a noun).
+        { "A second later, the line went dead.", "A second", TimexType.Duration, "PT1S", TimexMod.None },
+        { "He hesitated for a second, then signed.", "a second", TimexType.Duration, "PT1S", TimexMod.None },
         // Decades are counted in years.
         { "The conflict lasted over a decade.", "over a decade", TimexType.Duration, "P10Y", TimexMod.MoreThan },
         // Sets.
         { "The paper is published daily.", "daily", TimexType.Set, "P1D", TimexMod.None },
+        // "daily" between two capitalised words only when it is not itself capitalised: a headline word stays a frequency.
+        { "Nasdaq's average daily volume rose.", "daily", TimexType.Set, "P1D", TimexMod.None },
         { "The council meets every Monday.", "every Monday", TimexType.Set, "XXXX-WXX-1", TimexMod.None },
         // A month that recurs every year is a SET with the year left open (TimeML), not this year's month.
         { "Orangemen march each July through the town.", "each July", TimexType.Set, "XXXX-07", TimexMod.None },

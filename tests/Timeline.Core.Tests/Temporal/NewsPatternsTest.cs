@@ -128,6 +128,17 @@ public class NewsPatternsTest
         { "After the 1967 Six-Day War, Egypt shut the waterway.", "Six-Day" },
         { "Britain fought the Seven Years' War against France.", "Seven Years" },
         { "It recalled Napoleon's Hundred Days in France.", "Hundred Days" },
+        // A newspaper named after "daily" is not a frequency.
+        { "The letter was published in the Communist Party daily Granma on Friday.", "daily" },
+        // "High Noon" (and the idiom "high noon") is a showdown, not a clock time.
+        { "The poster showed Gary Cooper in the film High Noon.", "Noon" },
+        { "For the people of Poland, high noon comes today.", "noon" },
+        // "a second" before a noun is the ordinal: a second group, a second time.
+        { "A second group of directors is also seeking control.", "A second" },
+        { "He ran for a second term in office.", "a second" },
+        { "He was asked a second time and refused.", "a second" },
+        // "q3" inside a link or a code is not a quarter.
+        { "More for Libra http://t.co/q3Kyo0vF1D now.", "q3" },
     };
 
     [Theory]

@@ -100,6 +100,14 @@ public class TenseAndAnchorTest
         // "a year-earlier loss": the article belongs to the noun, so "year-earlier" is the date, not "a year" a duration.
         { "It had a loss in the third quarter, compared with a year-earlier loss of $26,956.", "year-earlier", "1988-Q3", TimexMod.None, "1989-11-02" },
         { "Profit rose in the third quarter. For the quarter a year ago, it reported $16.3 million.", "the quarter a year ago", "1988-Q3", TimexMod.None, "1989-10-26" },
+        // After the quarter, "For the nine months" reports the year to date: its comparisons are with the year before ...
+        { "Net rose in the third quarter. For the nine months, net rose to $9 million from $8 million a year earlier.", "a year earlier", "1988", TimexMod.None, "1989-10-26" },
+        { "It lost money in the third quarter. For the nine months, it reported a loss, compared with year-earlier net income of $1 million.", "year-earlier", "1988", TimexMod.None, "1989-11-02" },
+        { "Net rose in the third quarter. In the first nine months, net was $306 million, compared with a loss in the 1988 period.", "the 1988 period", "1988", TimexMod.None, "1989-11-02" },
+        // ... until a quarter is named again.
+        { "Net rose in the third quarter. For the nine months, net rose. Third-quarter sales rose from a year earlier.", "a year earlier", "1988-Q3", TimexMod.None, "1989-10-26" },
+        // "the quarter ended Sept. 30": the day ends the reported quarter, so "a year ago" still compares with that quarter.
+        { "It earned $4.7 million for the fiscal first quarter ended Sept. 30. It had a net loss a year ago.", "a year ago", "1988-Q1", TimexMod.None, "1989-10-26" },
     };
 
     [Theory]

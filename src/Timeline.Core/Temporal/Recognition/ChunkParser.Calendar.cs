@@ -776,7 +776,13 @@ internal sealed partial class ChunkParser
         {
             if (L(afterYear) is { Unit: Unit.Quarter, UnitPlural: false } || Is(afterYear, Kw.Period))
             {
-                // "the 1988 quarter", "the 1988 period": the reported quarter of that year
+                // "the 1988 quarter", "the 1988 period": the reported quarter of that year (the year itself when the story
+                // reports a longer span: "In the first nine months, net was $306 million, compared with … in the 1988 period")
+                if (_st.SpanReported && Is(afterYear, Kw.Period))
+                {
+                    return Cal.Year(Num(j)) is { } py ? new Hit(afterYear + 1, py, "year-period") : null;
+                }
+
                 return Cal.Quarter(Num(j), ReportedQuarter()) is { } pq ? new Hit(afterYear + 1, pq, "quarter-of-year") : null;
             }
 
@@ -817,7 +823,7 @@ internal sealed partial class ChunkParser
             return null; // "Q3" is a letter and a digit run: handled below
         }
 
-        if (Word(j, "Q") && IsNumber(j + 1) && Adj(j + 1) && Num(j + 1) is >= 1 and <= 4)
+        if (Word(j, "Q") && IsNumber(j + 1) && Adj(j + 1) && Num(j + 1) is >= 1 and <= 4 && StandaloneQuarterCode(j))
         {
             q = Num(j + 1);
             k = j + 2;
@@ -927,6 +933,14 @@ internal sealed partial class ChunkParser
         var r = half ? Cal.Half(year, q) : Cal.Quarter(year, q);
         return r is { } v ? new Hit(end, v, half ? "half" : "quarter") : null;
     }
+
+    /// <summary>
+    /// Whether the "Q" at <paramref name="j"/> and the digit after it stand alone ("Q3", "(Q3)", "Q3-2014"), not inside a
+    /// longer run of letters and digits such as a link or a code ("t.co/q3Kyo0vF1D", "XQ3").
+    /// </summary>
+    private bool StandaloneQuarterCode(int j) =>
+        !(j > 0 && Adj(j) && (_t[j - 1].Kind != TokenKind.Punct || IsPunct(j - 1, '/') || IsPunct(j - 1, '.')))
+        && !(j + 2 < _n && Adj(j + 2) && _t[j + 2].Kind != TokenKind.Punct);
 
     /// <summary>"summer", "this summer", "last fall", "the winter of 2025", "spring 2026".</summary>
     private Hit? SeasonRule(int i)

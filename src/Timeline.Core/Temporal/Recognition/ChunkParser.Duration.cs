@@ -108,6 +108,11 @@ internal sealed partial class ChunkParser
                 return null; // "a year-earlier loss": the article belongs to the noun; "year-earlier" is a date matched on its own
             }
 
+            if (unit == Unit.Second && !plural && K(j) is Kw.A && IsWord(u + 1) && (L(u + 1) is null || K(u + 1) is Kw.Time or Kw.Term))
+            {
+                return null; // "a second group", "a second term": the ordinal before a noun, not a second's length
+            }
+
             if (InName(j, u))
             {
                 return null; // "the Six-Day War", "the Seven Years' War", "the Hundred Days": the name of an event
@@ -231,6 +236,11 @@ internal sealed partial class ChunkParser
         };
         if (adverb is not null)
         {
+            if (i > 0 && Capital(i - 1) && Capital(i + 1) && !_t[i].Capitalized)
+            {
+                return null; // "the Communist Party daily Granma", "the Israeli daily Haaretz": a newspaper, not a frequency
+            }
+
             return new Hit(i + 1, new Resolved(TimexType.Set, adverb, null), "set-adverb");
         }
 
@@ -296,6 +306,11 @@ internal sealed partial class ChunkParser
         int k;
         if (K(i) is Kw.Noon or Kw.Midnight)
         {
+            if (K(i) == Kw.Noon && Word(i - 1, "high"))
+            {
+                return null; // "High Noon", "high noon comes today": the moment of a showdown, not a clock time
+            }
+
             hour = K(i) == Kw.Noon ? 12 : 24;
             k = i + 1;
         }

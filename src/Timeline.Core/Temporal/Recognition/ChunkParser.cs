@@ -37,6 +37,12 @@ internal sealed class DocState(DocumentTime doc)
     /// expressions anchored on the publication date. News anchors month and day names on publication even after a year was named.
     /// </summary>
     public bool Narrative => FarYears >= 2 && FarYears > 3 * Deictic;
+
+    /// <summary>
+    /// Whether an earnings story has moved from its quarter to a longer reported span ("For the nine months, net rose …"):
+    /// until the next quarter is named, its comparisons ("a year earlier", "year-earlier", "the 1988 period") are whole years.
+    /// </summary>
+    public bool SpanReported { get; set; }
 }
 
 /// <summary>
@@ -111,8 +117,23 @@ internal sealed partial class ChunkParser
             // A year named in a future clause ("a planned campaign in 1976", "elections will be held in 2014") is a plan seen from
             // the story, not where the story is: it moves neither the reference date nor the narrative or paragraph year.
             bool plannedYear = h.Rule == "year" && TenseAt(bestStart) == Cue.Future;
-            if (h.Value.Range is { } r && h.Value.Type == TimexType.Date && r.Granularity is >= Granularity.Year and <= Granularity.Day && !plannedYear)
+            if (h.Value.Type == TimexType.Duration && h.Value.Value is "P6M" or "P9M" && _st.LastRef is { Range: { Granularity: Granularity.Quarter or Granularity.Half } rq }
+                && rq.Start.Year >= Dct.Year - 1 && Cal.Year(rq.Start.Year) is { } reportedYear)
             {
+                // "For the nine months, net rose …" after a quarter: the story now reports the year to date, so the comparisons
+                // that follow ("compared with $9 million a year earlier") are with the year before, not with its quarter.
+                _st.LastRef = reportedYear;
+                _st.SpanReported = true;
+            }
+
+            if (h.Value.Range is { } r && h.Value.Type == TimexType.Date && r.Granularity is >= Granularity.Year and <= Granularity.Day && !plannedYear
+                && !PeriodEnd(bestStart, r))
+            {
+                if (r.Granularity == Granularity.Quarter)
+                {
+                    _st.SpanReported = false;
+                }
+
                 _st.LastRef = h.Value;
                 if (h.Rule.StartsWith("date-", StringComparison.Ordinal) || h.Rule == "year")
                 {
@@ -173,6 +194,14 @@ internal sealed partial class ChunkParser
                 break;
         }
     }
+
+    /// <summary>
+    /// Whether the day at token <paramref name="start"/> only ends the reported quarter named before it ("for the quarter ended
+    /// Sept. 30"): the story still reports that quarter, so its comparisons ("a year earlier") stay with the quarter.
+    /// </summary>
+    private bool PeriodEnd(int start, DateRange r) =>
+        r.Granularity == Granularity.Day && _st.LastRef is { Range: { Granularity: Granularity.Quarter } }
+        && (Word(start - 1, "ended") || Word(start - 1, "ending"));
 
     /// <summary>Cheap test before running the rules: a number, a temporal word, or a lead word with one close behind.</summary>
     private bool MayStart(int i)

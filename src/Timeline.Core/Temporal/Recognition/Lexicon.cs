@@ -36,6 +36,12 @@ internal enum Kw : byte
     Through, By, From, Hence, Earliest, Just, Full, Whole, Entire, Period, Time, Former, Moment,
     Formerly, Previously, Already, Meantime, Overnight, Weekday, Weekend, Season, Summer, Spring,
     Autumn, Fall, Winter, Tenure, Lifetime, Term, Anniversary,
+
+    /// <summary>A decade in words: "twenties" … "nineties" ("the nineties").</summary>
+    DecadeName,
+
+    /// <summary>The letter "Q" of "Q3" (the tokenizer splits letters from digits).</summary>
+    QuarterLetter,
 }
 
 /// <summary>Tense cue a word gives the clause it is in.</summary>
@@ -115,7 +121,7 @@ internal sealed class LexEntry
         || Kw is Kw.Today or Kw.Tonight or Kw.Yesterday or Kw.Tomorrow or Kw.Now or Kw.Currently or Kw.Future or Kw.Soon or Kw.Recently
             or Kw.Lately or Kw.Nowadays or Kw.Recent or Kw.Current or Kw.Daily or Kw.Weekly or Kw.Monthly or Kw.Annually or Kw.Yearly
             or Kw.Hourly or Kw.Nightly or Kw.Noon or Kw.Midnight or Kw.Christmas or Kw.Thanksgiving or Kw.Fiscal or Kw.Half
-            or Kw.Past or Kw.Present or Kw.Moment or Kw.Period or Kw.Term; // "period": "The latest period includes gains" (a reported quarter)
+            or Kw.Past or Kw.Present or Kw.Moment or Kw.Period or Kw.Term or Kw.DecadeName or Kw.QuarterLetter; // "period": "The latest period includes gains" (a reported quarter)
 
     private bool ComputeLead() => Kw is not (Kw.None or Kw.Of or Kw.And or Kw.Or or Kw.On or Kw.In or Kw.Since or Kw.For or Kw.Within or Kw.During
         or Kw.Until or Kw.Through or Kw.By or Kw.From or Kw.To or Kw.Than or Kw.Least or Kw.Most or Kw.Hence or Kw.Ago or Kw.Before
@@ -305,6 +311,14 @@ internal static partial class Lexicon
         {
             d[w] = d.TryGetValue(w, out var e) ? Merge(e, kw) : new LexEntry { Kw = kw };
         }
+
+        // Decades in words reach the rules only as temporal words: "the" alone does not open an expression.
+        foreach (var w in new[] { "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties" })
+        {
+            d[w] = new LexEntry { Kw = Kw.DecadeName };
+        }
+
+        d["q"] = new LexEntry { Kw = Kw.QuarterLetter };
 
         // Tense cues: auxiliaries and frequent irregular past forms; regular "-ed" forms are detected by suffix.
         foreach (var w in new[] { "will", "shall", "ll", "wo", "gonna", "tomorrow", "upcoming", "plans", "intends", "scheduled", "expects", "due", "would", "soon" })
