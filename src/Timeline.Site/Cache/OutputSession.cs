@@ -37,6 +37,9 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
     /// <summary>Whether this write replaces changed files one by one (true) or swaps in a whole new folder (false).</summary>
     public bool Incremental { get; }
 
+    /// <inheritdoc/>
+    public RenderMemo Memo => _state.Memo;
+
     /// <summary>Pages handed back by <see cref="Reuse"/> (not rendered again).</summary>
     public int Reused => _reused;
 
@@ -137,6 +140,7 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         }
 
         _state.Replace(next);
+        _state.Memo.Commit();
         return staged.Count;
     }
 

@@ -32,6 +32,9 @@ internal sealed class OutputState
         _written = Load(stateFile);
     }
 
+    /// <summary>What the last build's rendering made that the next may reuse (in memory only; see <see cref="RenderMemo"/>).</summary>
+    internal RenderMemo Memo { get; } = new();
+
     /// <summary>One file as last written: content hash, length and time on disk, and the page fingerprint if any.</summary>
     internal sealed record Written(byte[] Hash, long Length, DateTime Stamp, string? Fingerprint);
 

@@ -17,22 +17,32 @@ public static class AtomFeed
 
     private const string Atom = "http://www.w3.org/2005/Atom";
 
-    public static SiteFile Write(SiteModel model, SiteLinks links)
+    /// <summary>The fragment kind of this export in a <see cref="RenderMemo"/>.</summary>
+    internal const int Kind = 3;
+
+    private static readonly XmlWriterSettings Settings = new()
     {
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        Indent = true,
+        NewLineChars = "\n",
+        CheckCharacters = true,
+    };
+
+    public static SiteFile Write(SiteModel model, SiteLinks links) => Write(new ExportContext(model, links, null, null));
+
+    /// <summary>Writes the feed from the events' entries (see <see cref="ExportContext"/>).</summary>
+    internal static SiteFile Write(ExportContext x)
+    {
+        SiteModel model = x.Model;
+        SiteLinks links = x.Links;
         IReadOnlyList<TimelineEvent> events = model.Chronology.Events;
         NodaTime.Instant updated = events.Count == 0
             ? model.Articles.Select(a => a.Article.Published.Published.ToInstant()).DefaultIfEmpty(NodaTime.Instant.FromUtc(1970, 1, 1, 0, 0)).Max()
             : events.Max(ExportText.LatestPublication);
 
-        var settings = new XmlWriterSettings
-        {
-            Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-            Indent = true,
-            NewLineChars = "\n",
-            CheckCharacters = true,
-        };
         using var buffer = new MemoryStream();
-        using (var w = XmlWriter.Create(buffer, settings))
+        int head;
+        using (var w = XmlWriter.Create(buffer, Settings))
         {
             w.WriteStartDocument();
             w.WriteStartElement("feed", Atom);
@@ -57,17 +67,19 @@ public static class AtomFeed
             w.WriteEndElement();
             w.WriteElementString("generator", Atom, "Timeline");
 
-            foreach (TimelineEvent e in events.Reverse())
-            {
-                WriteEntry(w, e, links, model.Config.Title);
-            }
-
+            // The entries (newest first) go here.
+            w.Flush();
+            head = (int)buffer.Length;
             w.WriteEndElement();
             w.WriteEndDocument();
         }
 
         buffer.WriteByte((byte)'\n');
-        return new SiteFile(FileName, buffer.ToArray());
+        IReadOnlyList<int> newestFirst = Enumerable.Range(0, events.Count).Reverse().ToList();
+        string title = model.Config.Title;
+        byte[][] entries = x.Fragments(Kind, newestFirst, chunk => ExportContext.XmlFragments(chunk, Settings, "feed", Atom, (w, e) => WriteEntry(w, e, links, title)));
+        ReadOnlySpan<byte> all = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        return new SiteFile(FileName, ExportContext.Join(all[..head], entries, all[head..]));
     }
 
     private static void WriteEntry(XmlWriter w, TimelineEvent e, SiteLinks links, string siteTitle)

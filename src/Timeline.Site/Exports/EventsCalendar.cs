@@ -25,8 +25,16 @@ public static class EventsCalendar
     /// <summary>Whether an event of this precision goes into the calendar (coarser ones are listed as excluded).</summary>
     public static bool IsIncluded(DateRange range) => range.Granularity >= Granularity.Year;
 
-    public static SiteFile Write(SiteModel model, SiteLinks links)
+    /// <summary>The fragment kind of this export in a <see cref="RenderMemo"/>.</summary>
+    internal const int Kind = 4;
+
+    public static SiteFile Write(SiteModel model, SiteLinks links) => Write(new ExportContext(model, links, null, null));
+
+    /// <summary>Writes the calendar from the events' VEVENTs (see <see cref="ExportContext"/>).</summary>
+    internal static SiteFile Write(ExportContext x)
     {
+        SiteModel model = x.Model;
+        SiteLinks links = x.Links;
         string host = links.AbsoluteBase?.Host is { Length: > 0 } h ? h : "timeline.invalid";
         var excluded = model.Chronology.Events.Where(e => !IsIncluded(e.Range)).ToList();
         string description = model.Config.Description;
@@ -48,43 +56,57 @@ public static class EventsCalendar
             Line(sb, "X-WR-CALDESC:" + Escape(description));
         }
 
-        foreach (TimelineEvent e in model.Chronology.Events.Where(e => IsIncluded(e.Range)))
+        var included = new List<int>();
+        for (int i = 0; i < model.Chronology.Events.Count; i++)
         {
-            DateRange r = e.Range;
-            string precision = r.Granularity >= Granularity.Day ? "day" : r.Granularity.ToString().ToLowerInvariant();
-            var text = new StringBuilder();
-            text.Append("Date: ").Append(PageData.When(e));
-            if (r.Granularity < Granularity.Day)
+            if (IsIncluded(model.Chronology.Events[i].Range))
             {
-                text.Append(" (known to the ").Append(precision).Append(", shown as the days it covers)");
+                included.Add(i);
             }
-
-            foreach (EventMention m in e.Sources)
-            {
-                text.Append('\n').Append(m.Source.Outlet).Append(", ").Append(DateText.ShortDay(m.Source.Published.Date))
-                    .Append(": “").Append(m.Quote).Append('”');
-            }
-
-            Line(sb, "BEGIN:VEVENT");
-            Line(sb, $"UID:{links.EventSlug(e)}@{host}");
-            Line(sb, "DTSTAMP:" + StampPattern.Format(ExportText.LatestPublication(e)));
-            Line(sb, "DTSTART;VALUE=DATE:" + DatePattern.Format(r.Start));
-            Line(sb, "DTEND;VALUE=DATE:" + DatePattern.Format(r.End.PlusDays(1)));
-            Line(sb, "SUMMARY:" + Escape(e.Headline));
-            Line(sb, "DESCRIPTION:" + Escape(text.ToString()));
-            Line(sb, "CATEGORIES:" + (e.Key ? "Key event" : "Background"));
-            Line(sb, "TRANSP:TRANSPARENT");
-            Line(sb, "X-TIMELINE-PRECISION:" + precision);
-            if (links.AbsoluteBase is not null)
-            {
-                Line(sb, "URL:" + links.AbsoluteOrRooted(links.EventPath(e)));
-            }
-
-            Line(sb, "END:VEVENT");
         }
 
-        Line(sb, "END:VCALENDAR");
-        return new SiteFile(FileName, Encoding.UTF8.GetBytes(sb.ToString()));
+        byte[][] vevents = x.Fragments(Kind, included, chunk => [.. chunk.Select(e => Encoding.UTF8.GetBytes(VEvent(e, links, host)))]);
+        var tail = new StringBuilder();
+        Line(tail, "END:VCALENDAR");
+        return new SiteFile(FileName, ExportContext.Join(Encoding.UTF8.GetBytes(sb.ToString()), vevents, Encoding.UTF8.GetBytes(tail.ToString())));
+    }
+
+    /// <summary>One event's VEVENT lines.</summary>
+    private static string VEvent(TimelineEvent e, SiteLinks links, string host)
+    {
+        var sb = new StringBuilder();
+        DateRange r = e.Range;
+        string precision = r.Granularity >= Granularity.Day ? "day" : r.Granularity.ToString().ToLowerInvariant();
+        var text = new StringBuilder();
+        text.Append("Date: ").Append(PageData.When(e));
+        if (r.Granularity < Granularity.Day)
+        {
+            text.Append(" (known to the ").Append(precision).Append(", shown as the days it covers)");
+        }
+
+        foreach (EventMention m in e.Sources)
+        {
+            text.Append('\n').Append(m.Source.Outlet).Append(", ").Append(DateText.ShortDay(m.Source.Published.Date))
+                .Append(": “").Append(m.Quote).Append('”');
+        }
+
+        Line(sb, "BEGIN:VEVENT");
+        Line(sb, $"UID:{links.EventSlug(e)}@{host}");
+        Line(sb, "DTSTAMP:" + StampPattern.Format(ExportText.LatestPublication(e)));
+        Line(sb, "DTSTART;VALUE=DATE:" + DatePattern.Format(r.Start));
+        Line(sb, "DTEND;VALUE=DATE:" + DatePattern.Format(r.End.PlusDays(1)));
+        Line(sb, "SUMMARY:" + Escape(e.Headline));
+        Line(sb, "DESCRIPTION:" + Escape(text.ToString()));
+        Line(sb, "CATEGORIES:" + (e.Key ? "Key event" : "Background"));
+        Line(sb, "TRANSP:TRANSPARENT");
+        Line(sb, "X-TIMELINE-PRECISION:" + precision);
+        if (links.AbsoluteBase is not null)
+        {
+            Line(sb, "URL:" + links.AbsoluteOrRooted(links.EventPath(e)));
+        }
+
+        Line(sb, "END:VEVENT");
+        return sb.ToString();
     }
 
     /// <summary>RFC 5545 TEXT escaping: backslash, semicolon, comma and newlines.</summary>

@@ -22,18 +22,31 @@ public static class EventsJson
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static SiteFile Write(SiteModel model)
+    /// <summary>The fragment kind of this export in a <see cref="RenderMemo"/>.</summary>
+    internal const int Kind = 1;
+
+    public static SiteFile Write(SiteModel model) => Write(ExportContext.Uncached(model));
+
+    /// <summary>Writes the file from the events' fragments (see <see cref="ExportContext"/>).</summary>
+    internal static SiteFile Write(ExportContext x)
     {
+        SiteModel model = x.Model;
         using var buffer = new MemoryStream();
+        int head = -1, sibling = -1;
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("title", model.Config.Title);
             w.WriteString("topic", model.Config.Topic);
             w.WriteStartArray("events");
-            foreach (TimelineEvent e in model.Chronology.Events)
+            if (model.Chronology.Events.Count > 0)
             {
-                WriteEvent(w, e);
+                // The events go where this placeholder element is.
+                w.Flush();
+                head = (int)buffer.Length;
+                w.WriteNullValue();
+                w.Flush();
+                sibling = (int)buffer.Length;
             }
 
             w.WriteEndArray();
@@ -41,7 +54,14 @@ public static class EventsJson
         }
 
         buffer.WriteByte((byte)'\n');
-        return new SiteFile(FileName, buffer.ToArray());
+        if (head < 0)
+        {
+            return new SiteFile(FileName, buffer.ToArray());
+        }
+
+        byte[][] fragments = x.Fragments(Kind, x.AllEvents, events => ExportContext.JsonFragments(events, WriterOptions, WriteEvent));
+        ReadOnlySpan<byte> all = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        return new SiteFile(FileName, ExportContext.Join(all[..head], fragments, all[sibling..], skipFirst: 1));
     }
 
     private static void WriteEvent(Utf8JsonWriter w, TimelineEvent e)

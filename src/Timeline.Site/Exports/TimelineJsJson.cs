@@ -26,9 +26,18 @@ public static class TimelineJsJson
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static SiteFile Write(SiteModel model, SiteLinks links)
+    /// <summary>The fragment kind of this export in a <see cref="RenderMemo"/>.</summary>
+    internal const int Kind = 2;
+
+    public static SiteFile Write(SiteModel model, SiteLinks links) => Write(new ExportContext(model, links, null, null));
+
+    /// <summary>Writes the file from the events' fragments (see <see cref="ExportContext"/>).</summary>
+    internal static SiteFile Write(ExportContext x)
     {
+        SiteModel model = x.Model;
+        SiteLinks links = x.Links;
         using var buffer = new MemoryStream();
+        int head = -1, sibling = -1;
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
             w.WriteStartObject();
@@ -40,9 +49,14 @@ public static class TimelineJsJson
             w.WriteEndObject();
 
             w.WriteStartArray("events");
-            foreach (TimelineEvent e in model.Chronology.Events)
+            if (model.Chronology.Events.Count > 0)
             {
-                WriteSlide(w, e, links);
+                // The slides go where this placeholder element is.
+                w.Flush();
+                head = (int)buffer.Length;
+                w.WriteNullValue();
+                w.Flush();
+                sibling = (int)buffer.Length;
             }
 
             w.WriteEndArray();
@@ -50,7 +64,14 @@ public static class TimelineJsJson
         }
 
         buffer.WriteByte((byte)'\n');
-        return new SiteFile(FileName, buffer.ToArray());
+        if (head < 0)
+        {
+            return new SiteFile(FileName, buffer.ToArray());
+        }
+
+        byte[][] fragments = x.Fragments(Kind, x.AllEvents, events => ExportContext.JsonFragments(events, WriterOptions, (w, e) => WriteSlide(w, e, links)));
+        ReadOnlySpan<byte> all = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        return new SiteFile(FileName, ExportContext.Join(all[..head], fragments, all[sibling..], skipFirst: 1));
     }
 
     private static void WriteSlide(Utf8JsonWriter w, TimelineEvent e, SiteLinks links)

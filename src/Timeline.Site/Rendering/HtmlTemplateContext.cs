@@ -11,6 +11,12 @@ public sealed record RawHtml(string Html)
 {
     public static RawHtml Empty { get; } = new("");
 
+    /// <summary>
+    /// Stands for markup made from data that is itself in a page's fingerprint (a list's items rendered by a partial):
+    /// used only to fingerprint a page, never rendered (see <see cref="PageData.IsComplete"/>).
+    /// </summary>
+    internal static RawHtml Deferred { get; } = new("");
+
     public override string ToString() => Html;
 }
 

@@ -12,6 +12,9 @@ internal interface ISiteOutput
 
     /// <summary>Takes a finished file; returns the file to list in the build's result (perhaps one that reads its bytes back on demand).</summary>
     SiteFile Add(SiteFile file);
+
+    /// <summary>What the previous build of this output made that this one may reuse; null to reuse nothing.</summary>
+    RenderMemo? Memo { get; }
 }
 
 /// <summary>Keeps every file in memory and reuses nothing.</summary>
@@ -22,4 +25,6 @@ internal sealed class MemoryOutput : ISiteOutput
     public SiteFile? Reuse(string path, string fingerprint) => null;
 
     public SiteFile Add(SiteFile file) => file;
+
+    public RenderMemo? Memo => null;
 }

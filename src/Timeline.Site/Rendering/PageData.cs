@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Scriban.Runtime;
 using Timeline.Core.Events;
 using Timeline.Core.Temporal;
@@ -135,17 +136,17 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
     }
 
     /// <summary>An event page: date, headline, participants, conflicts, every source with its highlighted quote.</summary>
-    public ScriptObject Event(TimelineEvent e, TimelineEvent? previous, TimelineEvent? next)
+    public ScriptObject Event(TimelineEvent e, TimelineEvent? previous, TimelineEvent? next, bool forRender = true)
     {
         var sources = new ScriptArray();
         foreach (EventMention m in e.Sources)
         {
-            string? articlePath = links.ArticlePath(m.Source.ArticlePath);
-            sources.Add(new ScriptObject
+            // What a source shows of its mention alone is known by digest after the first build; the link to its
+            // article page depends on the site, so it is added every time.
+            DigestedObject source = Local(SourceDigests, m.Time, new SourceInputs(m.Source, m.Quote, m.QuoteStart, m.IsCaption), forRender, () => new DigestedObject
             {
                 ["outlet"] = m.Source.Outlet,
                 ["title"] = m.Source.Title,
-                ["article_url"] = articlePath is null ? null : links.Url(articlePath),
                 ["original_url"] = SafeHttpUrl(m.Source.Url),
                 ["published"] = DateText.Published(m.Source.Published),
                 ["published_iso"] = DateText.Iso(m.Source.Published.Date),
@@ -156,6 +157,9 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
                 ["explanation"] = $"“{m.Time.Text}”, in an article published {DateText.ShortDay(m.Source.Published.Date)} → {DateText.Resolution(m.Time)}",
                 ["caption"] = m.IsCaption,
             });
+            string? articlePath = links.ArticlePath(m.Source.ArticlePath);
+            source["article_url"] = articlePath is null ? null : links.Url(articlePath);
+            sources.Add(source);
         }
 
         var item = IndexItem(e);
@@ -176,7 +180,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
     }
 
     /// <summary>An article page: cleaned stories with every expression marked, what cleaning removed, events cited.</summary>
-    public ScriptObject Article(ArticleReport report)
+    public ScriptObject Article(ArticleReport report, bool forRender = true)
     {
         Article a = report.Article;
         IReadOnlyList<(TimelineEvent Event, string StoryId)> storyEvents = _citations.TryGetValue(a.Path, out var cited) ? cited : [];
@@ -185,19 +189,25 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
         foreach (TaggedStory t in report.Stories)
         {
             Story s = t.Story;
-            string heading = s.Sentences.FirstOrDefault(x => x.Kind == SentenceKind.Headline) is { } h
-                ? s.Text[h.Start..h.End].Trim()
-                : Shorten(s.Text.TrimStart(), 90);
-            stories.Add(new ScriptObject
+            // The story's marked-up text is most of an article page's cost: known by digest after the first build.
+            DigestedObject story = Local(StoryDigests, t, t, forRender, () =>
             {
-                ["number"] = s.Index + 1,
-                ["anchor"] = "story-" + (s.Index + 1).ToString(CultureInfo.InvariantCulture),
-                ["heading"] = heading,
-                ["dateline"] = s.Dateline,
-                ["html"] = Highlighter.Paragraphs(s.Text, t.Mentions),
-                ["mention_count"] = t.Mentions.Count,
-                ["events"] = List(storyEvents.Where(p => p.StoryId == s.Id).Select(p => p.Event).Distinct().Select(Neighbour)),
+                Story told = t.Story;
+                string heading = told.Sentences.FirstOrDefault(x => x.Kind == SentenceKind.Headline) is { } h
+                    ? told.Text[h.Start..h.End].Trim()
+                    : Shorten(told.Text.TrimStart(), 90);
+                return new DigestedObject
+                {
+                    ["number"] = told.Index + 1,
+                    ["anchor"] = "story-" + (told.Index + 1).ToString(CultureInfo.InvariantCulture),
+                    ["heading"] = heading,
+                    ["dateline"] = told.Dateline,
+                    ["html"] = Highlighter.Paragraphs(told.Text, t.Mentions),
+                    ["mention_count"] = t.Mentions.Count,
+                };
             });
+            story["events"] = List(storyEvents.Where(p => p.StoryId == s.Id).Select(p => p.Event).Distinct().Select(Neighbour));
+            stories.Add(story);
         }
 
         var removed = report.Cleaned.Removed
@@ -236,6 +246,53 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
             ["event_count"] = storyEvents.Select(p => p.Event).Distinct().Count(),
         };
     }
+
+    /// <summary>
+    /// The members of a page object made from <paramref name="input"/> alone (an immutable record): for rendering, or
+    /// the first time, made in full and their digest remembered per input object; otherwise only the digest (an
+    /// incomplete object, enough for the page's fingerprint). Members added after this are hashed one by one.
+    /// </summary>
+    private static DigestedObject Local<TKey, TInputs>(ConditionalWeakTable<TKey, Known<TInputs>> digests, TKey key, TInputs inputs, bool forRender, Func<DigestedObject> make)
+        where TKey : class
+        where TInputs : notnull
+    {
+        if (!forRender && digests.TryGetValue(key, out Known<TInputs>? known) && known.Inputs.Equals(inputs))
+        {
+            return new DigestedObject { Digest = known.Digest, Complete = false };
+        }
+
+        DigestedObject made = make();
+        if (PageFingerprint.DigestOf(made) is { } digest)
+        {
+            digests.AddOrUpdate(key, new Known<TInputs>(inputs, digest));
+            made.Digest = digest;
+            made.DigestedCount = made.Count;
+        }
+
+        return made;
+    }
+
+    /// <summary>The digest of what was made from an input object, and the other values it was made from.</summary>
+    private sealed record Known<TInputs>(TInputs Inputs, UInt128 Digest);
+
+    /// <summary>What an event page shows of one source besides its expression (the key): compared by value.</summary>
+    private readonly record struct SourceInputs(SourceInfo Source, string Quote, int QuoteStart, bool Caption);
+
+    /// <summary>Whether page data holds everything a template may read (no member known only by digest).</summary>
+    public static bool IsComplete(object? value) => value switch
+    {
+        DigestedObject { Complete: false } => false,
+        RawHtml html => !ReferenceEquals(html, RawHtml.Deferred),
+        ScriptArray array => array.All(IsComplete),
+        ScriptObject obj => obj.Values.All(IsComplete),
+        _ => true,
+    };
+
+    // Keyed by immutable records that the in-memory article cache keeps from build to build (a merge makes new
+    // mentions every build, but keeps their expressions).
+    private static readonly ConditionalWeakTable<TaggedStory, Known<TaggedStory>> StoryDigests = new();
+
+    private static readonly ConditionalWeakTable<TemporalMention, Known<SourceInputs>> SourceDigests = new();
 
     /// <summary>The sources index: every article, by publication date.</summary>
     public ScriptArray Sources() => List(model.Articles

@@ -71,16 +71,23 @@ public sealed class SiteRenderer
 
         // A page: its data is made when the job runs (in parallel); fingerprinted pages whose data the output already
         // rendered are reused; finish adds markup rendered from that data (so it is part of the fingerprint's input).
-        void AddPage(string directory, string layout, string title, Func<ScriptObject> extra, NodaTime.LocalDate? lastModified, bool fingerprinted = true, Action<ScriptObject>? finish = null)
+        // The data is first made for the fingerprint only (extra(false): costly parts known by digest, lists' markup
+        // deferred), and made again in full (extra(true)) only when the page is rendered and that data was incomplete.
+        void AddPage(string directory, string layout, string title, Func<bool, ScriptObject> extra, NodaTime.LocalDate? lastModified, bool fingerprinted = true, Action<ScriptObject>? finish = null)
         {
             string path = directory.Length == 0 ? "index.html" : directory + "index.html";
             jobs.Add(() =>
             {
-                ScriptObject values = extra();
+                ScriptObject values = extra(!fingerprinted);
                 string? fingerprint = fingerprinted ? page.Fingerprint(layout, directory, title, values) : null;
                 if (fingerprint is not null && output.Reuse(path, fingerprint) is { } reused)
                 {
                     return reused;
+                }
+
+                if (fingerprinted && !PageData.IsComplete(values))
+                {
+                    values = extra(true);
                 }
 
                 finish?.Invoke(values);
@@ -94,7 +101,7 @@ public sealed class SiteRenderer
         Func<int, string>? yearUrl = paged ? year => links.Url(YearPath(year)) : null;
         NodaTime.LocalDate? latest = Latest(model.Articles.Select(r => r.Article.Published.Date));
         // The index and the sources list change with every article: rendered every time, their long lists in parallel.
-        AddPage("", "index", model.Config.Title, () => new ScriptObject { ["index"] = data.Index(items => page.RenderEach("", "index", model.Config.Title, "event-item", "e", items), yearUrl: yearUrl) }, latest, fingerprinted: false);
+        AddPage("", "index", model.Config.Title, _ => new ScriptObject { ["index"] = data.Index(items => page.RenderEach("", "index", model.Config.Title, "event-item", "e", items), yearUrl: yearUrl) }, latest, fingerprinted: false);
         if (paged)
         {
             // A large site: the index lists key events; each year's page lists all of that year's events.
@@ -102,7 +109,7 @@ public sealed class SiteRenderer
             {
                 string directory = YearPath(year);
                 string title = $"{year.ToString(System.Globalization.CultureInfo.InvariantCulture)} — {model.Config.Title}";
-                AddPage(directory, "index", title, () => new ScriptObject { ["index"] = data.Index(items => page.RenderEach(directory, "index", title, "event-item", "e", items), year) }, latest);
+                AddPage(directory, "index", title, full => new ScriptObject { ["index"] = data.Index(items => full ? page.RenderEach(directory, "index", title, "event-item", "e", items) : RawHtml.Deferred, year) }, latest);
             }
         }
 
@@ -118,7 +125,7 @@ public sealed class SiteRenderer
                 eventPath,
                 "event",
                 title,
-                () => new ScriptObject { ["event"] = data.Event(e, previous, next) },
+                full => new ScriptObject { ["event"] = data.Event(e, previous, next, full) },
                 Latest(e.Sources.Select(m => m.Source.Published.Date)),
                 finish: values =>
                 {
@@ -131,17 +138,17 @@ public sealed class SiteRenderer
         {
             if (links.ArticlePath(report.Article.Path) is { } articlePath && !pagePaths.Contains(articlePath))
             {
-                AddPage(articlePath, "article", report.Article.Title, () => new ScriptObject { ["article"] = data.Article(report) }, report.Article.Published.Date);
+                AddPage(articlePath, "article", report.Article.Title, full => new ScriptObject { ["article"] = data.Article(report, full) }, report.Article.Published.Date);
             }
         }
 
-        AddPage("sources/", "sources", "Sources", () =>
+        AddPage("sources/", "sources", "Sources", _ =>
         {
             ScriptArray sources = data.Sources();
             var sourceRows = page.RenderEach("sources/", "sources", "Sources", "source-row", "s", sources.Cast<ScriptObject>().ToList());
             return new ScriptObject { ["sources"] = sources, ["source_rows"] = sourceRows };
         }, latest, fingerprinted: false);
-        AddPage("methodology/", "methodology", "How this timeline is made", () => new ScriptObject { ["figures"] = data.Figures() }, null);
+        AddPage("methodology/", "methodology", "How this timeline is made", _ => new ScriptObject { ["figures"] = data.Figures() }, null);
         jobs.Add(() =>
         {
             string? fingerprint = page.Fingerprint("404", "404.html", "Page not found", []);
@@ -154,10 +161,14 @@ public sealed class SiteRenderer
             jobs.Add(() => output.Add(asset));
         }
 
-        jobs.Add(() => output.Add(EventsJson.Write(model)));
-        jobs.Add(() => output.Add(TimelineJsJson.Write(model, links)));
-        jobs.Add(() => output.Add(EventsCalendar.Write(model, links)));
-        jobs.Add(() => output.Add(AtomFeed.Write(model, links)));
+        // Exports are joined from per-event fragments; those of events unchanged since the last build are reused.
+        RenderMemo? memo = output.Memo;
+        memo?.Begin($"{EngineVersion.Value}|{typeof(SiteRenderer).Assembly.ManifestModule.ModuleVersionId:N}|{links.BasePath}|{links.AbsoluteBase}|{model.Config.Title}|{model.Config.Topic}|{model.Config.Description}|{model.Config.Language}");
+        var exports = new ExportContext(model, links, memo, null);
+        jobs.Add(() => output.Add(EventsJson.Write(exports)));
+        jobs.Add(() => output.Add(TimelineJsJson.Write(exports)));
+        jobs.Add(() => output.Add(EventsCalendar.Write(exports)));
+        jobs.Add(() => output.Add(AtomFeed.Write(exports)));
         jobs.Add(() => output.Add(Sitemap.Write(links, pages)));
         jobs.Add(() => output.Add(Sitemap.WriteRobots(links)));
         jobs.Add(() => output.Add(Sitemap.WriteHeaders(links)));
