@@ -983,6 +983,7 @@ public static class ExclusionReasons
     public const string RelationOnly = "only said to be after or before another event: no date to place it on";
     public const string AnchorTooCoarse = "dated relative to an event whose date is too coarse for the offset";
     public const string Forecast = "a forecast: every statement of it was written before its date and none reports it as having happened";
+    public const string RestatedCount = "a counted date ('ten days earlier') restated by the calendar date beside it, which dates the statement";
     public const string LocalTimeGloss = "the same date told again in another place's local time ('early Saturday in Japan')";
     public const string Approaching = "the date is a moment drawing near ('as Thursday approached'), not when something happened";
 }

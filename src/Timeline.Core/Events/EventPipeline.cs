@@ -116,6 +116,11 @@ public static class EventPipeline
                     reason = ExclusionReasons.LocalTimeGloss;
                 }
 
+                if (reason is null && tEnd - ti > 1 && DateApposition.IsRestatedCount(sentence, sentenceStart, t, times.Skip(ti).Take(tEnd - ti)))
+                {
+                    reason = ExclusionReasons.RestatedCount;
+                }
+
                 if (chained is not null && chained.TryGetValue(t, out var link))
                 {
                     AddChained(mention with { Anchor = link.Anchor }, link.Inline, reason, mentions, excluded, anchored);

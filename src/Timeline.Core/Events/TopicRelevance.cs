@@ -207,6 +207,7 @@ public static class TopicRelevance
             density[i] = topicTerms.Count == 0 ? 0 : topicCount[i] / (double)withText[i].Terms.Count;
         }
 
+        HashSet<string> topicNames = NamesOf(topic ?? "");
         double medSim = Median(similarity);
         double medDensity = Median(density);
         for (int i = 0; i < n; i++)
@@ -222,6 +223,7 @@ public static class TopicRelevance
             bool far = topicTerms.Count > 0
                 ? relDensity < 0.3 && relSim < 0.6
                 : relSim < 0.35;
+            far |= IsSecondStory(withText[i].StoryId) && topicNames.Count > 0 && !NamesAny(withText[i].Terms, topicNames);
             if (far)
             {
                 offTopic.Add(withText[i].StoryId);
@@ -230,6 +232,51 @@ public static class TopicRelevance
 
         return result;
     }
+
+    /// <summary>
+    /// The terms of the names in <paramref name="topic"/>: its capitalised words (a stop word such as "The" has none), other than month and
+    /// weekday names ("The November 2023 OpenAI board crisis, from Sam Altman's firing…" → openai, sam, altman).
+    /// </summary>
+    internal static HashSet<string> NamesOf(string topic)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        string[] words = topic.Split([' ', ',', ';', ':', '(', ')', '"', '“', '”'], StringSplitOptions.RemoveEmptyEntries);
+        for (int w = 0; w < words.Length; w++)
+        {
+            if (words[w].Length >= 3 && char.IsUpper(words[w][0]) && !CalendarWords.Contains(words[w].TrimEnd('.', '\'', '’', 's')))
+            {
+                names.UnionWith(Terms.Of(words[w]));
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// A second or later story of a file ("articles/x.txt#1"): what an outlet printed beside the story the editor collected.
+    /// One that names none of the topic's names is off topic, however much ordinary vocabulary ("chief executive", "board",
+    /// "resigned") it shares with the story.
+    /// </summary>
+    private static bool IsSecondStory(string storyId) => storyId.Contains('#', StringComparison.Ordinal);
+
+    private static bool NamesAny(IReadOnlyList<string> terms, HashSet<string> names)
+    {
+        foreach (string term in terms)
+        {
+            if (names.Contains(term))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> CalendarWords = new(StringComparer.Ordinal)
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    };
 
     /// <summary>The share of the topic's terms that <paramref name="sentence"/> contains (1 when there is no topic).</summary>
     public static double SentenceOverlap(string sentence, string topic) =>
