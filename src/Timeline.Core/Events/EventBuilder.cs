@@ -72,6 +72,9 @@ internal sealed class EventBuilder
     private readonly Dictionary<string, List<string>> _titleTerms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _topicTerms = new(StringComparer.Ordinal);
     private double[] _dense = [];
+    private int[] _marks = [];
+    private readonly Dictionary<string, int[]> _titleIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<List<string>, int[]?> _sentenceIds = new(ReferenceEqualityComparer.Instance);
     private (LocalDate First, LocalDate Last) _span;
     private int _articleCount;
     private readonly Dictionary<string, bool> _anaphoric = new(StringComparer.Ordinal);
@@ -398,9 +401,9 @@ internal sealed class EventBuilder
                 }
 
                 double s = c.Similarity(v, names);
-                if (s < RefineThreshold)
+                if (s < RefineThreshold || s - RefineThreshold < bestScore)
                 {
-                    continue; // below either threshold
+                    continue; // below either threshold, or below the best even at the lower one (need only raises it)
                 }
 
                 double need = c.HasFinerFromStory(m.StoryId, r) ? RefineSameStoryThreshold : RefineThreshold;
@@ -883,7 +886,52 @@ internal sealed class EventBuilder
         }
 
         List<string> sentence = SentenceTerms(m.Quote);
-        return title.Any(t => sentence.Contains(t, StringComparer.Ordinal));
+        if (SentenceIds(sentence) is not { } sentenceIds)
+        {
+            return title.Any(t => sentence.Contains(t, StringComparer.Ordinal));
+        }
+
+        // As term numbers: a title term no sentence of the site has cannot be one of this sentence's.
+        if (!_titleIds.TryGetValue(m.Source.Title, out int[]? titleIds))
+        {
+            _titleIds[m.Source.Title] = titleIds = [.. title.Select(t => _termIds.GetValueOrDefault(t, -1)).Where(id => id >= 0)];
+        }
+
+        foreach (int id in titleIds)
+        {
+            if (Array.BinarySearch(sentenceIds, id) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The numbers of a sentence's terms, ascending, once per distinct sentence; null if one has none (then compare strings).</summary>
+    private int[]? SentenceIds(List<string> sentence)
+    {
+        if (!_sentenceIds.TryGetValue(sentence, out int[]? ids))
+        {
+            ids = new int[sentence.Count];
+            for (int i = 0; i < ids.Length; i++)
+            {
+                if ((ids[i] = _termIds.GetValueOrDefault(sentence[i], -1)) < 0)
+                {
+                    ids = null;
+                    break;
+                }
+            }
+
+            if (ids is not null)
+            {
+                Array.Sort(ids);
+            }
+
+            _sentenceIds[sentence] = ids;
+        }
+
+        return ids;
     }
 
     private List<string> TitleTerms(string title)
@@ -905,11 +953,13 @@ internal sealed class EventBuilder
             statements = citations.ToList();
         }
 
-        SparseVector centroid = SparseVector.Centroid(statements.Select(Vector));
         if (_dense.Length < _termIds.Count)
         {
             _dense = new double[_termIds.Count];
+            _marks = new int[_termIds.Count];
         }
+
+        SparseVector centroid = SparseVector.Centroid(statements.Select(Vector), _dense, _marks);
 
         // The most representative statement: highest score, then earliest published, then path and position.
         centroid.Spread(_dense, clear: false);
@@ -1108,13 +1158,18 @@ internal sealed class EventBuilder
     private sealed class ClusterIndex(int termCount)
     {
         private readonly Dictionary<(DateRange, TimexMod), List<Cluster>> _same = [];
-        private readonly Dictionary<long, List<Cluster>> _postings = [];
+        /// <summary>Per feature, its (month, events) postings in ascending month order.</summary>
+        private readonly Dictionary<int, List<(int Month, List<Cluster> Events)>> _postings = [];
         private readonly Dictionary<int, List<Cluster>> _byMonth = [];
         private readonly Dictionary<int, List<Cluster>> _byYear = [];
         private readonly List<Cluster> _wide = [];
         private readonly Dictionary<string, int> _nameIds = new(StringComparer.Ordinal);
-        private readonly List<(int Id, double Weight)> _entries = [];
         private readonly List<int> _features = [];
+        private readonly List<Cluster> _found = [];
+        private int[] _lightIds = new int[64];
+        private double[] _lightWeights = new double[64];
+        private long[] _viaPostings = new long[16];
+        private bool[] _whole = new bool[16];
         private int _stamp;
 
         public List<Cluster> Clusters { get; } = [];
@@ -1191,26 +1246,43 @@ internal sealed class EventBuilder
         /// with a mention: those sharing a name, or a term outside the mention's lightest terms whose weight together
         /// is below the threshold (sharing only those, the cosine cannot reach it: prefix filtering). Each once.
         /// </summary>
+        /// <remarks>The list is reused by the next call.</remarks>
         public List<Cluster> Finer(DateRange period, SparseVector v, NameKeys names, double threshold)
         {
-            _entries.Clear();
             _features.Clear();
             ReadOnlySpan<int> ids = v.Ids;
             ReadOnlySpan<double> weights = v.Weights;
-            for (int i = 0; i < ids.Length; i++)
+            if (_lightIds.Length < ids.Length)
             {
-                _entries.Add((ids[i], weights[i]));
+                _lightIds = new int[ids.Length * 2];
+                _lightWeights = new double[ids.Length * 2];
             }
 
-            _entries.Sort((a, b) => a.Weight != b.Weight ? a.Weight.CompareTo(b.Weight) : a.Id.CompareTo(b.Id));
+            // Lightest first, ties by id: an insertion sort of the entries (ids ascending, so stable on weight is enough).
+            int n = ids.Length;
+            for (int i = 0; i < n; i++)
+            {
+                int j = i;
+                double w = weights[i];
+                while (j > 0 && _lightWeights[j - 1] > w)
+                {
+                    _lightWeights[j] = _lightWeights[j - 1];
+                    _lightIds[j] = _lightIds[j - 1];
+                    j--;
+                }
+
+                (_lightWeights[j], _lightIds[j]) = (w, ids[i]);
+            }
+
             double bound = threshold * threshold * v.Norm * v.Norm;
             double light = 0;
-            foreach ((int id, double w) in _entries)
+            for (int i = 0; i < n; i++)
             {
+                double w = _lightWeights[i];
                 light += w * w;
                 if (light >= bound)
                 {
-                    _features.Add(id);
+                    _features.Add(_lightIds[i]);
                 }
             }
 
@@ -1225,7 +1297,8 @@ internal sealed class EventBuilder
             // Events within one month: walk the postings, or, when they are longer than the period's list of events
             // (every event shares a common term), the period's events: the same candidates either way, whichever is
             // less work. Events spanning months (quarters, years) and years (decades) are few: all of the period's.
-            var result = new List<Cluster>();
+            List<Cluster> result = _found;
+            result.Clear();
             int stamp = ++_stamp;
             int first = MonthIndex(period.Start);
             int last = MonthIndex(period.End);
@@ -1241,30 +1314,46 @@ internal sealed class EventBuilder
             }
             else
             {
+                int span = last - first + 1;
+                if (_viaPostings.Length < span)
+                {
+                    _viaPostings = new long[span * 2];
+                    _whole = new bool[span * 2];
+                }
+
+                Array.Clear(_viaPostings, 0, span);
+                Array.Clear(_whole, 0, span);
+                foreach (int f in _features)
+                {
+                    if (_postings.TryGetValue(f, out List<(int Month, List<Cluster> Events)>? months))
+                    {
+                        for (int k = FirstAtOrAfter(months, first); k < months.Count && months[k].Month <= last; k++)
+                        {
+                            _viaPostings[months[k].Month - first] += months[k].Events.Count;
+                        }
+                    }
+                }
+
                 for (int month = first; month <= last; month++)
                 {
-                    long viaPostings = 0;
-                    foreach (int f in _features)
-                    {
-                        viaPostings += _postings.TryGetValue(((long)f << 20) | (uint)month, out List<Cluster>? list) ? list.Count : 0;
-                    }
-
-                    if (!_byMonth.TryGetValue(month, out List<Cluster>? all))
-                    {
-                        continue;
-                    }
-
-                    if (all.Count <= viaPostings)
+                    if (_byMonth.TryGetValue(month, out List<Cluster>? all) && all.Count <= _viaPostings[month - first])
                     {
                         Collect(all, stamp, result);
-                        continue;
+                        _whole[month - first] = true;
                     }
+                }
 
-                    foreach (int f in _features)
+                // (A month with postings always has its list of events: only events within one month are posted.)
+                foreach (int f in _features)
+                {
+                    if (_postings.TryGetValue(f, out List<(int Month, List<Cluster> Events)>? months))
                     {
-                        if (_postings.TryGetValue(((long)f << 20) | (uint)month, out List<Cluster>? list))
+                        for (int k = FirstAtOrAfter(months, first); k < months.Count && months[k].Month <= last; k++)
                         {
-                            Collect(list, stamp, result);
+                            if (!_whole[months[k].Month - first])
+                            {
+                                Collect(months[k].Events, stamp, result);
+                            }
                         }
                     }
                 }
@@ -1280,6 +1369,26 @@ internal sealed class EventBuilder
 
             Collect(_wide, stamp, result);
             return result;
+        }
+
+        /// <summary>The position of the first posting at or after <paramref name="month"/> (postings ascend by month).</summary>
+        private static int FirstAtOrAfter(List<(int Month, List<Cluster> Events)> months, int month)
+        {
+            int lo = 0, hi = months.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (months[mid].Month < month)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
         }
 
         private static void Collect(List<Cluster> list, int stamp, List<Cluster> result)
@@ -1303,13 +1412,18 @@ internal sealed class EventBuilder
                 return;
             }
 
-            long key = ((long)feature << 20) | (uint)month;
-            if (!_postings.TryGetValue(key, out List<Cluster>? list))
+            if (!_postings.TryGetValue(feature, out List<(int Month, List<Cluster> Events)>? months))
             {
-                _postings[key] = list = [];
+                _postings[feature] = months = [];
             }
 
-            list.Add(c);
+            int k = FirstAtOrAfter(months, month);
+            if (k == months.Count || months[k].Month != month)
+            {
+                months.Insert(k, (month, []));
+            }
+
+            months[k].Events.Add(c);
         }
 
         private static int MonthIndex(LocalDate d) => ((d.Year + 10000) * 12) + d.Month - 1;
@@ -1320,13 +1434,13 @@ internal sealed class EventBuilder
     {
         // The centroid is kept as a running sum of unit vectors with its squared norm, so adding or removing a mention
         // and comparing against the cluster all cost O(terms of the mention), whatever the cluster's size.
-        private readonly Dictionary<int, double> _sum = [];
-        private readonly Dictionary<int, int> _names = [];
+        private readonly IdMap<double> _sum = new();
+        private readonly IdMap<int> _names = new();
         private readonly Dictionary<string, Granularity> _finest = new(StringComparer.Ordinal);
         private readonly List<SparseVector> _vectors = [];
         private readonly List<NameKeys> _nameKeys = [];
         private readonly List<bool> _movable = [];
-        private readonly HashSet<int> _posted = [];
+        private readonly IdMap<bool> _posted = new();
         private double _sumSquares;
         private SparseVector? _centroid;
 
@@ -1352,7 +1466,7 @@ internal sealed class EventBuilder
 
         public int ArticleCount => Mentions.Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count();
 
-        public SparseVector Centroid => _centroid ??= SparseVector.From(_sum.Where(kv => Math.Abs(kv.Value) > 1e-12));
+        public SparseVector Centroid => _centroid ??= CentroidOfSum();
 
         public SparseVector VectorAt(int i) => _vectors[i];
 
@@ -1360,7 +1474,11 @@ internal sealed class EventBuilder
 
         public bool IsMovable(int i) => _movable[i];
 
-        public bool MarkPosted(int feature) => _posted.Add(feature);
+        public bool MarkPosted(int feature)
+        {
+            _posted.GetOrAdd(feature, out bool added);
+            return added;
+        }
 
         public void Add(EventMention m, SparseVector v, NameKeys names, bool movable = false)
         {
@@ -1371,7 +1489,7 @@ internal sealed class EventBuilder
             Accumulate(v, 1);
             foreach (int k in names.DistinctIds)
             {
-                _names[k] = _names.GetValueOrDefault(k) + 1;
+                _names.GetOrAdd(k, out _)++;
             }
 
             Granularity g = m.Time.Range?.Granularity ?? Granularity.None;
@@ -1393,7 +1511,7 @@ internal sealed class EventBuilder
             Accumulate(v, -1);
             foreach (int k in names.DistinctIds)
             {
-                _names[k]--;
+                _names.GetOrAdd(k, out _)--;
             }
 
             _finest.Clear();
@@ -1479,11 +1597,31 @@ internal sealed class EventBuilder
             ReadOnlySpan<double> weights = v.Weights;
             for (int i = 0; i < ids.Length; i++)
             {
-                double old = _sum.GetValueOrDefault(ids[i]);
+                ref double sum = ref _sum.GetOrAdd(ids[i], out _);
+                double old = sum;
                 double now = old + (sign * weights[i] / v.Norm);
-                _sum[ids[i]] = now;
+                sum = now;
                 _sumSquares += (now * now) - (old * old);
             }
+        }
+
+        /// <summary>The running sum as a vector, without the entries that cancelled out (a statement moved away).</summary>
+        private SparseVector CentroidOfSum()
+        {
+            int[] ids = new int[_sum.Count];
+            double[] weights = new double[_sum.Count];
+            int all = _sum.CopyTo(ids, weights);
+            int n = 0;
+            for (int i = 0; i < all; i++)
+            {
+                if (Math.Abs(weights[i]) > 1e-12)
+                {
+                    (ids[n], weights[n]) = (ids[i], weights[i]);
+                    n++;
+                }
+            }
+
+            return SparseVector.FromPairs(ids, weights, n);
         }
 
         private double Score(SparseVector v, NameKeys names, bool without)

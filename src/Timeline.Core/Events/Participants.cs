@@ -184,9 +184,20 @@ public static partial class Participants
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (IReadOnlyList<string> list in lists)
         {
-            foreach (string n in list.Distinct(StringComparer.Ordinal))
+            for (int i = 0; i < list.Count; i++)
             {
-                counts[n] = counts.GetValueOrDefault(n) + 1;
+                // Each name once per list (a list is a sentence's few names: a scan, not a set).
+                string n = list[i];
+                bool repeated = false;
+                for (int j = 0; j < i && !repeated; j++)
+                {
+                    repeated = string.Equals(list[j], n, StringComparison.Ordinal);
+                }
+
+                if (!repeated)
+                {
+                    counts[n] = counts.GetValueOrDefault(n) + 1;
+                }
             }
         }
 

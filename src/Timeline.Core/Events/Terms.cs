@@ -242,4 +242,35 @@ public static class Terms
 
         return true;
     }
+
+    private static readonly object NumberGate = new();
+    private static readonly Dictionary<string, int> Numbers = new(StringComparer.Ordinal);
+    private static readonly List<string> Numbered = [];
+
+    /// <summary>
+    /// A number for <paramref name="term"/>, the same for the whole process (so per-story work keyed on numbers can be kept
+    /// across builds); <see cref="NumberedTerm"/> turns it back. Thread-safe.
+    /// </summary>
+    internal static int Number(string term)
+    {
+        lock (NumberGate)
+        {
+            if (!Numbers.TryGetValue(term, out int number))
+            {
+                Numbers[term] = number = Numbered.Count;
+                Numbered.Add(term);
+            }
+
+            return number;
+        }
+    }
+
+    /// <summary>The term numbered <paramref name="number"/> by <see cref="Number"/>.</summary>
+    internal static string NumberedTerm(int number)
+    {
+        lock (NumberGate)
+        {
+            return Numbered[number];
+        }
+    }
 }

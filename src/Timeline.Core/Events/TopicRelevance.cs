@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Timeline.Core.Events;
 
 /// <summary>
@@ -11,6 +13,12 @@ public static class TopicRelevance
 {
     /// <summary>Fewer stories than this and the corpus says too little about itself: nothing is judged off-topic.</summary>
     public const int MinStoriesForJudgement = 3;
+
+    /// <summary>
+    /// Each story's distinct terms (as <see cref="Terms.Number"/>s, in order of first occurrence) with their counts, kept with
+    /// its list of terms: a rebuild whose stories come from the article cache counts only a new article's terms.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IReadOnlyList<string>, StoryTerms> Counted = new();
 
     /// <summary>Relevance (0..1) per story id; <paramref name="offTopic"/> receives the ids judged off-topic.</summary>
     public static Dictionary<string, double> Score(IReadOnlyList<StoryEvents> stories, string topic, out HashSet<string> offTopic)
@@ -36,51 +44,46 @@ public static class TopicRelevance
         // One pass over every story's terms gives each distinct term a provisional id (first seen first) and each story
         // its distinct terms with their counts (story i's are entries storyStart[i]..storyStart[i+1] of termOf/countOf).
         int n = withText.Count;
-        var provisional = new Dictionary<string, int>(StringComparer.Ordinal);
+        var provisionalOf = new int[1024];
+        Array.Fill(provisionalOf, -1);
+        var numbers = new List<int>();
         var storyStart = new int[n + 1];
         var termOf = new List<int>();
         var countOf = new List<int>();
-        int[] slot = [];
         for (int i = 0; i < n; i++)
         {
             storyStart[i] = termOf.Count;
-            IReadOnlyList<string> terms = withText[i].Terms;
-            for (int k = 0; k < terms.Count; k++)
+            StoryTerms counted = Counted.GetValue(withText[i].Terms, StoryTerms.Of);
+            for (int k = 0; k < counted.Numbers.Length; k++)
             {
-                if (!provisional.TryGetValue(terms[k], out int p))
+                int number = counted.Numbers[k];
+                if (number >= provisionalOf.Length)
                 {
-                    provisional[terms[k]] = p = provisional.Count;
-                }
-
-                if (p >= slot.Length)
-                {
-                    int[] grown = new int[Math.Max(1024, slot.Length * 2)];
+                    int[] grown = new int[Math.Max(number + 1, provisionalOf.Length * 2)];
                     Array.Fill(grown, -1);
-                    slot.CopyTo(grown, 0);
-                    slot = grown;
+                    provisionalOf.CopyTo(grown, 0);
+                    provisionalOf = grown;
                 }
 
-                if (slot[p] < storyStart[i])
+                if (provisionalOf[number] < 0)
                 {
-                    slot[p] = termOf.Count;
-                    termOf.Add(p);
-                    countOf.Add(1);
+                    provisionalOf[number] = numbers.Count;
+                    numbers.Add(number);
                 }
-                else
-                {
-                    countOf[slot[p]]++;
-                }
+
+                termOf.Add(provisionalOf[number]);
+                countOf.Add(counted.Counts[k]);
             }
         }
 
         storyStart[n] = termOf.Count;
 
         // Final ids in ordinal order of the terms (sums over a vector run in it), document frequencies, topic terms.
-        int vocabulary = provisional.Count;
+        int vocabulary = numbers.Count;
         string[] byProvisional = new string[vocabulary];
-        foreach ((string t, int p) in provisional)
+        for (int p = 0; p < vocabulary; p++)
         {
-            byProvisional[p] = t;
+            byProvisional[p] = Terms.NumberedTerm(numbers[p]);
         }
 
         int[] order = new int[vocabulary];
@@ -312,5 +315,35 @@ public static class TopicRelevance
     {
         var sorted = values.Order().ToArray();
         return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    /// <summary>A story's distinct terms in order of first occurrence, as numbers, and how often each occurs.</summary>
+    private sealed class StoryTerms(int[] numbers, int[] counts)
+    {
+        public int[] Numbers { get; } = numbers;
+
+        public int[] Counts { get; } = counts;
+
+        public static StoryTerms Of(IReadOnlyList<string> terms)
+        {
+            var at = new Dictionary<string, int>(StringComparer.Ordinal);
+            var numbers = new List<int>();
+            var counts = new List<int>();
+            foreach (string t in terms)
+            {
+                if (at.TryGetValue(t, out int k))
+                {
+                    counts[k]++;
+                }
+                else
+                {
+                    at[t] = numbers.Count;
+                    numbers.Add(Terms.Number(t));
+                    counts.Add(1);
+                }
+            }
+
+            return new StoryTerms([.. numbers], [.. counts]);
+        }
     }
 }
