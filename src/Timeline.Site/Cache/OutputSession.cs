@@ -110,7 +110,11 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
             foreach (string gone in _state.Paths.Where(p => !_entries.ContainsKey(p)).ToList())
             {
                 string target = Target(_full, gone);
-                File.Delete(target);
+                // A page someone else (a second build, a clean-up) already removed, folder and all, needs no deleting.
+                if (File.Exists(target))
+                {
+                    File.Delete(target);
+                }
                 DeleteEmptyFolders(Path.GetDirectoryName(target)!, _full);
             }
 

@@ -37,6 +37,21 @@ public sealed class OutputStateTest : IDisposable
     }
 
     [Fact]
+    public void A_vanished_page_already_deleted_by_someone_else_is_no_error()
+    {
+        // Another process (a second `timeline build`, a clean-up script) removed the folder of a page this state wrote.
+        var state = new OutputState();
+        state.Write(Output, [Page("index.html", "v1"), Page("events/b/index.html", "b")]);
+        Directory.Delete(Path.Combine(Output, "events"), recursive: true);
+
+        int written = state.Write(Output, [Page("index.html", "v2")]);
+
+        Assert.Equal(1, written);
+        Assert.Equal("v2", File.ReadAllText(Path.Combine(Output, "index.html")));
+        Assert.False(Directory.Exists(Path.Combine(Output, "events")));
+    }
+
+    [Fact]
     public void A_file_changed_on_disk_since_is_rewritten()
     {
         var state = new OutputState();
