@@ -115,6 +115,7 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
                 {
                     File.Delete(target);
                 }
+
                 DeleteEmptyFolders(Path.GetDirectoryName(target)!, _full);
             }
 
