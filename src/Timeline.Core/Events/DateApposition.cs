@@ -29,10 +29,7 @@ public static class DateApposition
                 continue;
             }
 
-            (int from, int to) = other.End <= date.Start ? (other.End, date.Start) : (date.End, other.Start);
-            from -= sentenceStart;
-            to -= sentenceStart;
-            if (from >= 0 && to <= sentence.Length && from <= to && OnlyJoiners(sentence.AsSpan(from, to - from)))
+            if (MentionGap.TryGet(sentence, sentenceStart, date, other, out ReadOnlySpan<char> gap) && OnlyJoiners(gap))
             {
                 return true;
             }

@@ -84,10 +84,7 @@ public static partial class LocalTimeGloss
                 continue;
             }
 
-            (int from, int to) = other.End <= date.Start ? (other.End, date.Start) : (date.End, other.Start);
-            from -= sentenceStart;
-            to -= sentenceStart;
-            if (from >= 0 && to <= sentence.Length && from <= to && OnlyPlaceAndTimeWords(sentence.AsSpan(from, to - from)))
+            if (MentionGap.TryGet(sentence, sentenceStart, date, other, out ReadOnlySpan<char> gap) && OnlyPlaceAndTimeWords(gap))
             {
                 return true;
             }

@@ -42,11 +42,7 @@ public static class EventsJson
             if (model.Chronology.Events.Count > 0)
             {
                 // The events go where this placeholder element is.
-                w.Flush();
-                head = (int)buffer.Length;
-                w.WriteNullValue();
-                w.Flush();
-                sibling = (int)buffer.Length;
+                (head, sibling) = ExportContext.JsonPlaceholder(w, buffer);
             }
 
             w.WriteEndArray();

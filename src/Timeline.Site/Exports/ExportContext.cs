@@ -84,6 +84,20 @@ internal sealed class ExportContext
     /// <summary>All event indexes, 0..n-1.</summary>
     public IReadOnlyList<int> AllEvents => Enumerable.Range(0, Model.Chronology.Events.Count).ToList();
 
+    /// <summary>
+    /// Writes a placeholder element (<c>null</c>) where the events' fragments go in a JSON array, and returns where it
+    /// starts and where what follows it starts in <paramref name="buffer"/> (see <see cref="Join"/>, with <c>skipFirst: 1</c>
+    /// for the separator the writer puts before the next element).
+    /// </summary>
+    public static (int Head, int Sibling) JsonPlaceholder(Utf8JsonWriter w, MemoryStream buffer)
+    {
+        w.Flush();
+        int head = (int)buffer.Length;
+        w.WriteNullValue();
+        w.Flush();
+        return (head, (int)buffer.Length);
+    }
+
     /// <summary>Head, fragments and tail as one file; the first fragment without its first <paramref name="skipFirst"/> bytes (a separator).</summary>
     public static byte[] Join(ReadOnlySpan<byte> head, byte[][] fragments, ReadOnlySpan<byte> tail, int skipFirst = 0)
     {

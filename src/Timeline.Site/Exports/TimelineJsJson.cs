@@ -52,11 +52,7 @@ public static class TimelineJsJson
             if (model.Chronology.Events.Count > 0)
             {
                 // The slides go where this placeholder element is.
-                w.Flush();
-                head = (int)buffer.Length;
-                w.WriteNullValue();
-                w.Flush();
-                sibling = (int)buffer.Length;
+                (head, sibling) = ExportContext.JsonPlaceholder(w, buffer);
             }
 
             w.WriteEndArray();
