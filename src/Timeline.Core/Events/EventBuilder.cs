@@ -128,6 +128,7 @@ internal sealed class EventBuilder
         List<Cluster> clusters = ClusterMentions(body);
         clusters = JoinForecasts(clusters);
         clusters = JoinArticleNews(clusters);
+        clusters = JoinFragments(clusters);
         clusters = ResolveConflicts(clusters);
         clusters = DropForecasts(clusters);
         AttachCaptions(clusters, captions);
@@ -720,6 +721,69 @@ internal sealed class EventBuilder
 
             news.Event.Join(c);
             removed.Add(c);
+        }
+
+        return removed.Count == 0 ? clusters : clusters.Where(c => !removed.Contains(c)).ToList();
+    }
+
+
+
+    /// <summary>
+    /// A statement whose date sits in a subordinate clause ("two days after the FDIC took over the bank, which had collapsed
+    /// on Friday", "deployed after clashes outside it on Wednesday night") tells that day's happening only in passing: the
+    /// sentence's own news is another. An event made only of such statements is a fragment of a happening of its day, not
+    /// a happening of its own, when another event of the day is reported by more articles and either shares the topic
+    /// with it (same-date similarity) or holds the sentence next to it in its article (the passage goes on about the same
+    /// happening). It joins that event (the most similar; else the one holding the nearest neighbouring sentence). An event
+    /// with one statement in a main clause, or as widely reported as every other event of its day, stays as it is.
+    /// </summary>
+    private List<Cluster> JoinFragments(List<Cluster> clusters)
+    {
+        var removed = new HashSet<Cluster>(ReferenceEqualityComparer.Instance);
+        foreach (IGrouping<LocalDate, Cluster> day in clusters.Where(c => c.Range.Granularity >= Granularity.Day).GroupBy(c => c.Range.Start))
+        {
+            var events = day.OrderBy(c => c.Order).ToList();
+            if (events.Count < 2)
+            {
+                continue;
+            }
+
+            foreach (Cluster f in events.Where(c => c.Mentions.Count > 0 && c.Mentions.TrueForAll(m => m.Subordinate)).ToList())
+            {
+                int articles = f.ArticleCount;
+                Cluster? best = null;
+                double bestScore = double.MinValue;
+                Cluster? near = null;
+                int nearGap = int.MaxValue;
+                foreach (Cluster t in events)
+                {
+                    if (ReferenceEquals(t, f) || removed.Contains(t) || t.ArticleCount <= articles)
+                    {
+                        continue;
+                    }
+
+                    double s = f.Mentions.Max(m => t.Similarity(Vector(m), NamesOf(m)));
+                    if (s >= SameDateThreshold && (s > bestScore || (s == bestScore && t.Order < best!.Order)))
+                    {
+                        (best, bestScore) = (t, s);
+                    }
+
+                    int gap = f.Mentions.Where(m => m.BodyPosition >= 0)
+                        .SelectMany(m => t.Mentions.Where(x => x.BodyPosition >= 0 && x.Source.ArticlePath == m.Source.ArticlePath && x.BodyPosition != m.BodyPosition)
+                            .Select(x => Math.Abs(x.BodyPosition - m.BodyPosition)))
+                        .DefaultIfEmpty(int.MaxValue).Min();
+                    if (gap <= 1 && (gap < nearGap || (gap == nearGap && t.Order < near!.Order)))
+                    {
+                        (near, nearGap) = (t, gap);
+                    }
+                }
+
+                if ((best ?? near) is { } target)
+                {
+                    target.Join(f);
+                    removed.Add(f);
+                }
+            }
         }
 
         return removed.Count == 0 ? clusters : clusters.Where(c => !removed.Contains(c)).ToList();
