@@ -169,4 +169,21 @@ public class NewsPatternsTest
     [MemberData(nameof(StillTagged))]
     public void KeepsRealExpressions(string text, string extent, string value) =>
         Assert.Equal(value, Single(text, extent, "2021-03-28", "Europe/London").Value);
+
+    public static TheoryData<string, string, string, string> WeekdayAppositions => new()
+    {
+        // "June 23, a Saturday": the weekday restates the day just given, not the Saturday after publication's week.
+        { "They went in with their coach after practice on June 23, a Saturday, and did not come out.", "Saturday", "2018-06-23", "2018-07-05" },
+        // Without the article, right after the date.
+        { "The vote was set for Nov. 7, Tuesday, and went ahead.", "Tuesday", "2023-11-07", "2023-11-20" },
+        // A weekday that is not the date's own is not a restatement: it keeps its own value (the week before publication).
+        { "The meeting on June 22, a Saturday, was cancelled.", "Saturday", "2018-06-30", "2018-07-05" },
+        // A weekday after a date with a clause between them is its own date.
+        { "Rescuers arrived on June 25 and by Saturday had pumped out the first chamber.", "Saturday", "2018-06-30", "2018-07-05" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WeekdayAppositions))]
+    public void AWeekdayBesideADateRestatesIt(string text, string extent, string value, string dct) =>
+        Assert.Equal(value, Single(text, extent, dct, "UTC").Value);
 }

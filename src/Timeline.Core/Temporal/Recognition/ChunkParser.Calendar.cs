@@ -690,6 +690,13 @@ internal sealed partial class ChunkParser
             return rel == Kw.None ? new Hit(k, new Resolved(TimexType.Set, $"XXXX-WXX-{wd}", null), "weekday-set") : null;
         }
 
+        // "on June 23, a Saturday, …": the weekday restates the day just given (when it is that day's weekday).
+        if (rel == Kw.None && _dayBefore is { Range: { Granularity: Granularity.Day } before } restated && (int)before.Start.DayOfWeek == wd
+            && ((Word(j - 1, "a") && IsPunct(j - 2, ',') && _dayBeforeEnd == j - 2) || (IsPunct(j - 1, ',') && _dayBeforeEnd == j - 1)))
+        {
+            return new Hit(k, restated, "weekday-apposition");
+        }
+
         var date = WeekdayDate(wd, rel, j);
         if (Cal.Day(date) is not { } day)
         {
