@@ -813,6 +813,13 @@ internal sealed class EventBuilder
                     continue;
                 }
 
+                // An article that states both days ("four boys came out on Sunday; four more followed the next day") tells two
+                // happenings apart: the sources do not disagree, the story repeats itself a day later.
+                if (ShareAnArticle(a, b))
+                {
+                    continue;
+                }
+
                 // Bounded work: the first statements of each side (the earliest published) are compared pairwise.
                 bool duplicate = a.Mentions.Take(ConflictSample).Any(x => b.Mentions.Take(ConflictSample).Any(y =>
                     x.Source.ArticlePath != y.Source.ArticlePath && Vector(x).Cosine(Vector(y)) >= ConflictThreshold));
@@ -832,6 +839,13 @@ internal sealed class EventBuilder
         }
 
         return clusters.Where(c => !removed.Contains(c)).ToList();
+    }
+
+    /// <summary>Whether one article has statements in both events.</summary>
+    private static bool ShareAnArticle(Cluster a, Cluster b)
+    {
+        var articles = new HashSet<string>(a.Mentions.Select(m => m.Source.ArticlePath), StringComparer.Ordinal);
+        return b.Mentions.Any(m => articles.Contains(m.Source.ArticlePath));
     }
 
     /// <summary>A caption supports an event reported in body text on its date; otherwise it is left out.</summary>

@@ -112,6 +112,25 @@ public class BuildTest
     }
 
     [Fact]
+    public void TheSameHappeningOnTwoDaysToldByOneArticleIsTwoEventsNotAConflict()
+    {
+        // Rescue divers bring boys out on two days running; one outlet tells both days, so the near-identical reports of
+        // the others are not a disagreement about one date.
+        TaggedStory a = Story("articles/a.txt", "AP", Jan28, "Divers brought four boys out of the flooded cave on [Monday|2026-01-26], officials said.");
+        TaggedStory b = Story("articles/b.txt", "Reuters", Jan28, "Divers brought four more boys out of the flooded cave on [Tuesday|2026-01-27], officials said.");
+        TaggedStory both = Story("articles/c.txt", "AFP", Jan28,
+            "Divers brought four boys out of the flooded cave on [Monday|2026-01-26], officials said.",
+            "Divers brought four more boys out of the flooded cave on [Tuesday|2026-01-27], officials said.");
+        Chronology c = Build(a, b, both);
+        Assert.Equal(["2026-01-26", "2026-01-27"], c.Events.Select(e => e.Date));
+        Assert.All(c.Events, e => Assert.Empty(e.Conflicts));
+
+        // Without the outlet that tells both days, the two reports are one event whose sources disagree.
+        TimelineEvent merged = Assert.Single(Build(a, b).Events);
+        Assert.NotEmpty(merged.Conflicts);
+    }
+
+    [Fact]
     public void IdsAreStableWhenAnUnrelatedArticleIsAdded()
     {
         Chronology before = Build(October(), January("articles/000.txt", "AP"));
