@@ -56,27 +56,17 @@ internal sealed class IdMap<TValue>
             Grow();
         }
 
-        Entry[] slots = _slots;
-        int mask = slots.Length - 1;
-        int stored = key + 1;
-        for (int i = Slot(key); ; i = (i + 1) & mask)
+        int i = Probe(key);
+        ref Entry slot = ref _slots[i];
+        added = slot.Key == 0;
+        if (added)
         {
-            int k = slots[i].Key;
-            if (k == stored)
-            {
-                added = false;
-                return ref slots[i].Value;
-            }
-
-            if (k == 0)
-            {
-                slots[i].Key = stored;
-                slots[i].Value = default;
-                Count++;
-                added = true;
-                return ref slots[i].Value;
-            }
+            slot.Key = key + 1;
+            slot.Value = default;
+            Count++;
         }
+
+        return ref slot.Value;
     }
 
     /// <summary>Copies the entries into <paramref name="keys"/> and <paramref name="values"/> (unspecified order); returns how many.</summary>
@@ -102,22 +92,24 @@ internal sealed class IdMap<TValue>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Find(int key)
     {
+        int i = Probe(key);
+        return _slots[i].Key == 0 ? -1 : i;
+    }
+
+    /// <summary>The slot that holds <paramref name="key"/>, or the empty slot where it would go (the table is never full).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Probe(int key)
+    {
         Entry[] slots = _slots;
         int mask = slots.Length - 1;
         int stored = key + 1;
-        for (int i = Slot(key); ; i = (i + 1) & mask)
+        int i = Slot(key);
+        while (slots[i].Key != stored && slots[i].Key != 0)
         {
-            int k = slots[i].Key;
-            if (k == stored)
-            {
-                return i;
-            }
-
-            if (k == 0)
-            {
-                return -1;
-            }
+            i = (i + 1) & mask;
         }
+
+        return i;
     }
 
     private void Grow()
