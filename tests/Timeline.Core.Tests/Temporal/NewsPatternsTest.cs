@@ -186,4 +186,19 @@ public class NewsPatternsTest
     [MemberData(nameof(WeekdayAppositions))]
     public void AWeekdayBesideADateRestatesIt(string text, string extent, string value, string dct) =>
         Assert.Equal(value, Single(text, extent, dct, "UTC").Value);
+
+    public static TheoryData<string, string, string, string> SetUpWeekdays => new()
+    {
+        // What a clause sets up comes after the day just given: the Wednesday after Tuesday, not the Wednesday before publication.
+        { "Parliament accepted three nominations on Tuesday, setting up a secret ballot on Wednesday.", "Wednesday", "2022-07-20", "2022-07-19" },
+        // "paving the way for": the same, in an article written two days later.
+        { "The court ruled on Monday, paving the way for a vote on Thursday.", "Thursday", "2022-07-21", "2022-07-23" },
+        // Without such a phrase a past-tense weekday keeps its direction: Sunday before Tuesday.
+        { "He arrived on Tuesday, having left on Sunday.", "Sunday", "2022-07-17", "2022-07-19" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SetUpWeekdays))]
+    public void AWeekdaySetUpByTheClauseFollowsTheDayGiven(string text, string extent, string value, string dct) =>
+        Assert.Equal(value, Single(text, extent, dct, "UTC").Value);
 }

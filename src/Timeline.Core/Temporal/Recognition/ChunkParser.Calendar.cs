@@ -659,6 +659,25 @@ internal sealed partial class ChunkParser
 
     // ---- weekdays and months -----------------------------------------------------------------------------------------
 
+    /// <summary>Whether "setting up", "paving the way for" or "ahead of" opens the phrase that ends before token <paramref name="j"/> (within eight tokens).</summary>
+    private bool SetsUpBefore(int j)
+    {
+        for (int t = j - 2; t >= 0 && t >= j - 9; t--)
+        {
+            if (SentenceBreakAfter(t) || IsPunct(t, ','))
+            {
+                return false;
+            }
+
+            if ((Word(t, "setting") && Word(t + 1, "up")) || (Word(t, "paving") && Word(t + 1, "the") && Word(t + 2, "way")) || (Word(t, "ahead") && Is(t + 1, Kw.Of)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>"Saturday", "last Friday", "next Wednesday", "Wednesday evening"; plural "Mondays" is a SET.</summary>
     private Hit? WeekdayRule(int i)
     {
@@ -695,6 +714,13 @@ internal sealed partial class ChunkParser
             && ((Word(j - 1, "a") && IsPunct(j - 2, ',') && _dayBeforeEnd == j - 2) || (IsPunct(j - 1, ',') && _dayBeforeEnd == j - 1)))
         {
             return new Hit(k, restated, "weekday-apposition");
+        }
+
+        // "accepted the nominations on Tuesday, setting up a ballot on Wednesday": what the clause sets up comes after the day just given.
+        if (rel == Kw.None && _dayBefore is { Range: { Granularity: Granularity.Day } given } && SetsUpBefore(j))
+        {
+            int ahead = (wd - (int)given.Start.DayOfWeek + 7) % 7;
+            return Cal.Day(given.Start.PlusDays(ahead == 0 ? 7 : ahead)) is { } next ? new Hit(k, next, "weekday-set-up") : null;
         }
 
         var date = WeekdayDate(wd, rel, j);
