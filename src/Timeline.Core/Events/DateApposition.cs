@@ -15,7 +15,7 @@ public static class DateApposition
     /// date of the same sentence (<paramref name="others"/>), with nothing between them but punctuation and "on"/"in"/"the".
     /// Offsets are in the story's text; <paramref name="sentence"/> starts at <paramref name="sentenceStart"/>.
     /// </summary>
-    public static bool IsRestatedCount(string sentence, int sentenceStart, TemporalMention date, IEnumerable<TemporalMention> others)
+    public static bool IsRestatedCount(string sentence, int sentenceStart, TemporalMention date, ReadOnlySpan<TemporalMention> others)
     {
         if (!IsCounted(date))
         {

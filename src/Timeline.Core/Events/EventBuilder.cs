@@ -51,7 +51,6 @@ internal sealed class EventBuilder
     /// <summary>Body sentences at the top of an article that tell its news (see <see cref="JoinArticleNews"/>).</summary>
     internal const int LedeWindow = 6;
 
-
     /// <summary>A statement moves to another event of its day only when it is more similar to it by this much.</summary>
     internal const double SettleMargin = 1e-9;
 
@@ -725,8 +724,6 @@ internal sealed class EventBuilder
 
         return removed.Count == 0 ? clusters : clusters.Where(c => !removed.Contains(c)).ToList();
     }
-
-
 
     /// <summary>
     /// A statement whose date sits in a subordinate clause ("two days after the FDIC took over the bank, which had collapsed
@@ -1645,12 +1642,7 @@ internal sealed class EventBuilder
 
             Conflicts.Add(new DateConflict(other.Value, theirs, $"{theirs.Count} source(s) date this {other.Value} instead of {Value}"));
             Conflicts.AddRange(other.Conflicts.Where(c => c.Value != Value));
-            for (int i = 0; i < other.Mentions.Count; i++)
-            {
-                Add(other.Mentions[i], other._vectors[i], other._nameKeys[i]);
-            }
-
-            Support.AddRange(other.Support);
+            Join(other);
         }
 
         /// <summary>Takes over another event of the same day: its statements and captions join, nothing is in conflict.</summary>

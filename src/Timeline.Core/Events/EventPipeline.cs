@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Timeline.Core.Temporal;
 using Timeline.Core.Text;
 
@@ -110,15 +111,18 @@ public static class EventPipeline
                 };
 
                 string? reason = s.Kind == SentenceKind.Headline ? ExclusionReasons.Headline : Clauses.NotAStatement(sentence, at, to, requireVerb: s.Kind == SentenceKind.Body);
-                if (reason is null && options.SiteZone is { } siteZone && tEnd - ti > 1
-                    && LocalTimeGloss.IsForeignGloss(sentence, sentenceStart, t, times.Skip(ti).Take(tEnd - ti), siteZone, story.Source.Published.Published.ToInstant()))
+                if (reason is null && tEnd - ti > 1)
                 {
-                    reason = ExclusionReasons.LocalTimeGloss;
-                }
-
-                if (reason is null && tEnd - ti > 1 && DateApposition.IsRestatedCount(sentence, sentenceStart, t, times.Skip(ti).Take(tEnd - ti)))
-                {
-                    reason = ExclusionReasons.RestatedCount;
+                    // Two dates of one sentence told side by side: the sentence's dates, read in place.
+                    ReadOnlySpan<TemporalMention> dates = CollectionsMarshal.AsSpan(times)[ti..tEnd];
+                    if (options.SiteZone is { } siteZone && LocalTimeGloss.IsForeignGloss(sentence, sentenceStart, t, dates, siteZone, story.Source.Published.Published.ToInstant()))
+                    {
+                        reason = ExclusionReasons.LocalTimeGloss;
+                    }
+                    else if (DateApposition.IsRestatedCount(sentence, sentenceStart, t, dates))
+                    {
+                        reason = ExclusionReasons.RestatedCount;
+                    }
                 }
 
                 if (chained is not null && chained.TryGetValue(t, out var link))

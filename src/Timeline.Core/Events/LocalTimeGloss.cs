@@ -68,7 +68,7 @@ public static partial class LocalTimeGloss
     /// its dates: two statements, not a gloss. Offsets are in the story's text; <paramref name="sentence"/> starts at
     /// <paramref name="sentenceStart"/>.
     /// </summary>
-    public static bool IsForeignGloss(string sentence, int sentenceStart, Temporal.TemporalMention date, IEnumerable<Temporal.TemporalMention> others, DateTimeZone siteZone, Instant published)
+    public static bool IsForeignGloss(string sentence, int sentenceStart, Temporal.TemporalMention date, ReadOnlySpan<Temporal.TemporalMention> others, DateTimeZone siteZone, Instant published)
     {
         if (date.Range is not { } range || !IsForeign(ZoneAfter(sentence, date.End - sentenceStart), siteZone, published))
         {

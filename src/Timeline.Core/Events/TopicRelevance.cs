@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace Timeline.Core.Events;
@@ -275,11 +276,10 @@ public static class TopicRelevance
         return false;
     }
 
-    private static readonly HashSet<string> CalendarWords = new(StringComparer.Ordinal)
-    {
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    };
+    /// <summary>The English month and weekday names, from the invariant culture.</summary>
+    private static readonly HashSet<string> CalendarWords = new(
+        CultureInfo.InvariantCulture.DateTimeFormat.MonthNames.Concat(CultureInfo.InvariantCulture.DateTimeFormat.DayNames).Where(n => n.Length > 0),
+        StringComparer.Ordinal);
 
     /// <summary>The share of the topic's terms that <paramref name="sentence"/> contains (1 when there is no topic).</summary>
     public static double SentenceOverlap(string sentence, string topic) =>

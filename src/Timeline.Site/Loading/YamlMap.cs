@@ -34,14 +34,12 @@ internal static partial class YamlMap
         var repairs = new List<Diagnostic>();
         string repaired = yaml;
         // Each pass quotes one line; a mapping has few lines, and a line is never repaired twice (it no longer matches).
-        while (error is not null && QuoteColonValue(repaired, (int)error.Start.Line) is { } fixedYaml)
+        while (error is not null && QuoteColonValue(repaired, (int)error.Start.Line) is { } quoted)
         {
-            (int line, int column) = Position(error.Start, firstLine);
-            string[] lines = repaired.Split('\n');
-            Match m = PlainKeyValue().Match(lines[(int)error.Start.Line - 1]);
-            repairs.Add(Diagnostic.Warning(file, line, m.Groups["value"].Index + 1,
-                $"{m.Groups["key"].Value}: the value contains ': ' and is not quoted; it is read as text (put it in quotes to silence this)"));
-            repaired = fixedYaml;
+            (int line, _) = Position(error.Start, firstLine);
+            repairs.Add(Diagnostic.Warning(file, line, quoted.ValueColumn,
+                $"{quoted.Key}: the value contains ': ' and is not quoted; it is read as text (put it in quotes to silence this)"));
+            repaired = quoted.Yaml;
             (entries, diagnostics, error) = ParseOnce(repaired, file, firstLine);
         }
 
@@ -50,9 +48,10 @@ internal static partial class YamlMap
 
     /// <summary>
     /// <paramref name="yaml"/> with line <paramref name="line"/> (1-based) rewritten as <c>key: 'value'</c> when it is a
-    /// top-level <c>key: plain value</c> whose value holds a ": "; otherwise null (the error is not that mistake).
+    /// top-level <c>key: plain value</c> whose value holds a ": ", with that key and the 1-based column of its value;
+    /// otherwise null (the error is not that mistake).
     /// </summary>
-    private static string? QuoteColonValue(string yaml, int line)
+    private static (string Yaml, string Key, int ValueColumn)? QuoteColonValue(string yaml, int line)
     {
         string[] lines = yaml.Split('\n');
         if (line < 1 || line > lines.Length)
@@ -66,9 +65,10 @@ internal static partial class YamlMap
             return null;
         }
 
+        string key = m.Groups["key"].Value;
         string value = m.Groups["value"].Value.TrimEnd();
-        lines[line - 1] = $"{m.Groups["key"].Value}: '{value.Replace("'", "''", StringComparison.Ordinal)}'";
-        return string.Join('\n', lines);
+        lines[line - 1] = $"{key}: '{value.Replace("'", "''", StringComparison.Ordinal)}'";
+        return (string.Join('\n', lines), key, m.Groups["value"].Index + 1);
     }
 
     /// <summary>A top-level <c>key: value</c> line whose plain value (not quoted, not a flow collection or block scalar) holds ": ".</summary>

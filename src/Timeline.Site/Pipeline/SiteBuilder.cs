@@ -153,19 +153,18 @@ public sealed class SiteBuilder
     /// </summary>
     private Processed ProcessCached(Article article, EventOptions eventOptions, ArticleCache? cache, string settings, ArticleCounters counters)
     {
-        if (cache is null)
-        {
-            return new(counters.Count(Compact(WithoutRawText(Process(article, eventOptions))), reused: false), false, null);
-        }
-
-        string key = cache.KeyFor(article, settings);
-        if (cache.TryGet(key, article, out ArticleReport cached))
+        string? key = cache?.KeyFor(article, settings);
+        if (key is not null && cache!.TryGet(key, article, out ArticleReport cached))
         {
             return new(counters.Count(WithoutRawText(cached), reused: true), true, key);
         }
 
         ArticleReport report = Compact(WithoutRawText(Process(article, eventOptions)));
-        cache.Put(key, report);
+        if (key is not null)
+        {
+            cache!.Put(key, report);
+        }
+
         return new(counters.Count(report, reused: false), false, key);
     }
 

@@ -27,7 +27,7 @@ public class DateAppositionTest
         var time = DocumentTime.FromDate(new LocalDate(2023, 11, 30), DateTimeZone.Utc);
         var mentions = TemporalTagger.Default.Tag(text, time).Where(m => m.Range is not null).ToList();
         TemporalMention counted = Assert.Single(mentions, m => m.Text == count);
-        bool isRestated = DateApposition.IsRestatedCount(text, 0, counted, mentions);
+        bool isRestated = DateApposition.IsRestatedCount(text, 0, counted, mentions.ToArray());
         Assert.Equal(restated.Contains(count), isRestated);
     }
 }
