@@ -32,9 +32,9 @@ public sealed class ClusterTimelineTest(ClusterTimelineTest.ClusterFixture clust
     //                           day's reports told apart from the day before when one article tells both, appositive weekday)
     // Only the blind figures say how the engine does on a story it has never seen.
 
-    /// <summary>Measured gaps: same-day splits of one happening (openai 19 and 20 Nov; thai 6 and 8 Jul), events
-    /// told without a date in their sentence (svb: the ECB's rise, the AT1 write-down), a day's mentions merged into the day before (thai 9 Jul).</summary>
-    private const string RecallGap = "Known gap: same-day splits and undated sentences (svb-collapse 16/18, openai-board 14/16, thai-cave-rescue 13/16; see RecallGap)";
+    /// <summary>Measured gap: events told without a date in their sentence (svb: the ECB's rise, the AT1 write-down; their day's
+    /// entry cites the article, so the strict rule counts them, but no statement of the entry says what happened).</summary>
+    private const string RecallGap = "Known gap: undated sentences (svb-collapse 16/18; see RecallGap)";
 
     /// <summary>Measured gap on thai-cave-rescue: an invitation to a future match ("invited the boys to the World Cup final …
     /// on Sunday, July 15") and a generic "the rainy season usually lasts until October" are kept as events. (Its appositive
@@ -144,15 +144,21 @@ public sealed class ClusterTimelineTest(ClusterTimelineTest.ClusterFixture clust
     }
 
     [Theory]
-    [MemberData(nameof(ClustersWithout), "svb-collapse,openai-board,thai-cave-rescue")]
+    [MemberData(nameof(ClustersWithout), "svb-collapse")]
     [InlineData("svb-collapse", Skip = RecallGap)]
-    [InlineData("openai-board", Skip = RecallGap)]
-    [InlineData("thai-cave-rescue", Skip = RecallGap)]
     public void AtLeast90PercentOfEventsFoundWithRightDateAndSource(string cluster)
     {
         ClusterRun run = clusters.Get(cluster);
         output.WriteLine(run.Report());
         Assert.True(run.Recall >= RecallThreshold, $"recall {run.Recall:P0} < {RecallThreshold:P0}\n{run.Report()}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Clusters))]
+    public void AtLeast90PercentOfExpectedDaysAreOneEventCitingTheirSources(string cluster)
+    {
+        ClusterRun run = clusters.Get(cluster);
+        Assert.True(run.StrictRecall >= RecallThreshold, $"strict recall {run.StrictRecall:P0} < {RecallThreshold:P0}\n{run.Report()}");
     }
 
     [Theory]
@@ -226,6 +232,13 @@ public sealed class ClusterTimelineTest(ClusterTimelineTest.ClusterFixture clust
 
         public DateF1 KeyDates { get; }
 
+        /// <summary>
+        /// The sample scorer's stricter rule (check_seeds.py): share of must+should events for which exactly one published event
+        /// on the expected day cites any of the expected sources, whatever its words: two events of one day citing one article fail.
+        /// </summary>
+        public double StrictRecall => Outcomes.Count == 0 ? 0 : (double)Outcomes.Count(o =>
+            Events.Count(e => Day(e.Date) == o.Expected.Date && e.Sources.Any(s => o.Expected.Sources.Contains(s.File))) == 1) / Outcomes.Count;
+
         public static ClusterRun Build(string clusterDir)
         {
             string input = Path.Combine(clusterDir, "input");
@@ -255,6 +268,7 @@ public sealed class ClusterTimelineTest(ClusterTimelineTest.ClusterFixture clust
 
             int found = Outcomes.Count(o => o.Status == Status.Found);
             sb.AppendLine(CultureInfo.InvariantCulture, $"recall (must+should found once, right date, a right source): {found}/{Outcomes.Count} = {Recall:0.00} (bar {RecallThreshold:0.00})");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"strict (one event on the day citing an expected source): {StrictRecall:0.00} (bar {RecallThreshold:0.00})");
             sb.AppendLine(CultureInfo.InvariantCulture, $"must found: {Outcomes.Count(o => o.IsMust && o.Status == Status.Found)}/{Outcomes.Count(o => o.IsMust)}");
             sb.AppendLine(CultureInfo.InvariantCulture,
                 $"key-event dates: P {KeyDates.Precision:0.00} R {KeyDates.Recall:0.00} F1 {KeyDates.F1:0.00} (bar {KeyDateF1Threshold:0.00}); " +
