@@ -774,6 +774,14 @@ internal sealed partial class ChunkParser
             return null;
         }
 
+        if (rel is Kw.Last or Kw.Next && j == i + 1 && IsNumber(k) && DayOfMonthAt(k, out int kd) is > 0 and var day && YearAt(IsPunct(kd, ',') ? kd + 1 : kd, out _) == 0)
+        {
+            // "last Oct. 23", "next March 5": the nearest such day before (after) publication, not the month alone
+            var thisYear = Cal.Date(Dct.Year, m, day);
+            var date = rel == Kw.Last ? (thisYear < Dct ? thisYear : Cal.Date(Dct.Year - 1, m, day)) : (thisYear > Dct ? thisYear : Cal.Date(Dct.Year + 1, m, day));
+            return Cal.Day(date) is { } d ? new Hit(kd, d, "date-md-relative") : null;
+        }
+
         return MonthNoYear(m, j, rel, k) is { } r ? new Hit(k, r, "month") : null;
     }
 
