@@ -16,8 +16,15 @@ public class ValueRulesTest
         { "The vote comes next March 5, officials said.", "next March 5", "2000-03-05", "1999-04-19" },
         // Today's date is not "last" today: the one a year before.
         { "It opened last April 19.", "last April 19", "1998-04-19", "1999-04-19" },
+        // A year after "since" opens a span that runs to now; a present clause speaks of now: neither takes the year named
+        // earlier in the sentence (news; a past clause still does, see the last case).
+        { "He has been in office since 2009 and faces re-election in November.", "November", "2012-11", "2012-11-08" },
+        { "He was first elected in 2009 and is up for re-election in March.", "March", "2013-03", "2012-11-08" },
+        { "In 2009 the company moved to Texas and in March it opened a plant.", "March", "2009-03", "2012-11-08" },
         // "a quarter of a century" is a span of 25 years (TIDES), not a quarter of a year.
         { "He served a quarter of a century in the Senate.", "a quarter of a century", "P25Y", "1999-04-19" },
+        // A vague count of quarters is a period, never a fraction (TimeBank wsj_0575).
+        { "It recently achieved profitability after several quarters of losses.", "several quarters", "PXQ", "1989-10-30" },
         // Quarters of a named year stay periods.
         { "Sales fell in the first three quarters of 1990.", "the first three quarters", "P9M", "1991-01-10" },
         // Four digits glued to am/pm are a clock time, not the year 1030 (tweets test_103).

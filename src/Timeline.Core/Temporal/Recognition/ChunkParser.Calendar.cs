@@ -14,9 +14,10 @@ internal sealed partial class ChunkParser
     private int? NarrativeYear(int i)
     {
         int? y = _paragraphYear is { } py && SameSentence(_paragraphYearToken, i) ? py : _st.Narrative ? _st.NarrativeYear : null;
-        // A future clause in news points past publication; in a history it is a future within the story ("could only continue the
-        // war until December"), which stays in the story's year.
-        return y is { } v && Math.Abs(v - Dct.Year) >= 2 && (_st.Narrative || TenseAt(i) != Cue.Future) ? v : null;
+        // A future clause in news points past publication, and a present one speaks of now ("has been in office since 2009 and
+        // faces re-election in November"); in a history a future is one within the story ("could only continue the war until
+        // December"), which stays in the story's year.
+        return y is { } v && Math.Abs(v - Dct.Year) >= 2 && (_st.Narrative || TenseAt(i) is not (Cue.Future or Cue.Present)) ? v : null;
     }
 
     /// <summary>Picks among candidate dates by tense: the last on or before the anchor, the next on or after it, or the nearest.</summary>

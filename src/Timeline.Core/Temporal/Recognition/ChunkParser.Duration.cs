@@ -141,9 +141,10 @@ internal sealed partial class ChunkParser
                 return new Hit(u + 1, Ref("PAST_REF"), "past-ref"); // "the past several quarters"
             }
 
-            if (unit == Unit.Quarter && Is(u + 1, Kw.Of) && !QuarterOfPeriod(u + 2))
+            if (unit == Unit.Quarter && Is(u + 1, Kw.Of) && n != Lexicon.Vague && !QuarterOfPeriod(u + 2))
             {
                 // "a quarter of a century" is 25 years; "more than a quarter of the market", "three quarters of voters" are fractions
+                // (a vague count is never a fraction: "after several quarters of losses")
                 return amount == 1 && !plural && K(u + 2) is Kw.A && L(u + 3) is { Unit: Unit.Century, UnitPlural: false }
                     ? new Hit(u + 4, new Resolved(TimexType.Duration, "P25Y", null), "duration")
                     : null;

@@ -141,7 +141,8 @@ internal sealed partial class ChunkParser
                 }
 
                 _st.LastRef = h.Value;
-                if (h.Rule.StartsWith("date-", StringComparison.Ordinal) || h.Rule == "year")
+                // (A year after "since" opens a span that runs to now: it does not move the sentence to that year.)
+                if ((h.Rule.StartsWith("date-", StringComparison.Ordinal) || h.Rule == "year") && !Is(bestStart - 1, Kw.Since))
                 {
                     _paragraphYear = r.Start.Year;
                     _paragraphYearToken = bestStart;
