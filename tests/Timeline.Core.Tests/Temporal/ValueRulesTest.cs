@@ -21,6 +21,9 @@ public class ValueRulesTest
         { "He has been in office since 2009 and faces re-election in November.", "November", "2012-11", "2012-11-08" },
         { "He was first elected in 2009 and is up for re-election in March.", "March", "2013-03", "2012-11-08" },
         { "In 2009 the company moved to Texas and in March it opened a plant.", "March", "2009-03", "2012-11-08" },
+        // February 29 in a sentence about 1995, a year without that day, is the nearest leap day (WikiWars Iraq War: "withdrew on
+        // February 29" had fallen back to "February" 1995).
+        { "Turkish troops entered Iraq in 1995 and withdrew on February 29.", "February 29", "2008-02-29", "2009-12-19" },
         // "a quarter of a century" is a span of 25 years (TIDES), not a quarter of a year.
         { "He served a quarter of a century in the Senate.", "a quarter of a century", "P25Y", "1999-04-19" },
         // A vague count of quarters is a period, never a fraction (TimeBank wsj_0575).

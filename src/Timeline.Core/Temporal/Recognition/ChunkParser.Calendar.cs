@@ -67,14 +67,15 @@ internal sealed partial class ChunkParser
 
     private Resolved? MonthDayNoYear(int month, int day, int i, int end = -1)
     {
-        if (end >= 0 && CoordinatedYear(end) is { } cy)
+        // (A stated or narrative year without that day, February 29 in 1995, gives way to the nearest year that has it.)
+        if (end >= 0 && CoordinatedYear(end) is { } cy && Cal.Date(cy, month, day) is { } coordinated)
         {
-            return Cal.Day(Cal.Date(cy, month, day));
+            return Cal.Day(coordinated);
         }
 
-        if (NarrativeYear(i) is { } ny)
+        if (NarrativeYear(i) is { } ny && Cal.Date(ny, month, day) is { } narrative)
         {
-            return Cal.Day(Cal.Date(ny, month, day));
+            return Cal.Day(narrative);
         }
 
         int y = Dct.Year;
