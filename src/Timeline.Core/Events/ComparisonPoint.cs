@@ -34,6 +34,6 @@ public static partial class ComparisonPoint
     private static partial Regex ComparedBefore();
 
     // "the worst since 1999", "the biggest one-day fall since 2008", "the first time since 1992", "not seen since 1976".
-    [GeneratedRegex(@"\b(worst|best|highest|lowest|biggest|largest|smallest|strongest|weakest|deadliest|sharpest|steepest|fastest|slowest|longest|greatest|most|least|first|not\s+seen|unseen)\b[^.;:!?,]{0,40}?\bsince\s+$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, TimeoutMs)]
+    [GeneratedRegex(@"\b(worst|best|highest|lowest|biggest|largest|smallest|strongest|weakest|deadliest|sharpest|steepest|fastest|slowest|longest|greatest|most|least|first|not\s+(been\s+)?seen|unseen)\b[^.;:!?,]{0,40}?\bsince\s+$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, TimeoutMs)]
     private static partial Regex SinceAfterSuperlative();
 }

@@ -98,7 +98,7 @@ public static class EventPipeline
                     }
                 }
 
-                var mention = new EventMention(story.Source, st.Id, i, sentence, sentenceStart, t)
+                var mention = new EventMention(story.Source, st.Id, i, sentence, sentenceStart, SiteDay.Today(t, story.Source.Published, options.SiteZone, clause))
                 {
                     IsCaption = s.Kind == SentenceKind.Caption,
                     Participants = names,
