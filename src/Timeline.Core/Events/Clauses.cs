@@ -117,18 +117,20 @@ internal static partial class Clauses
     public static bool IsScheduled(string sentence)
     {
         ReadOnlySpan<char> previous = default;
+        ReadOnlySpan<char> beforePrevious = default;
         ReadOnlySpan<char> text = sentence;
         foreach (Range w in new WordRanges(text))
         {
             ReadOnlySpan<char> word = text[w];
             if (word.Equals("scheduled", StringComparison.OrdinalIgnoreCase) || word.Equals("slated", StringComparison.OrdinalIgnoreCase)
                 || word.Equals("upcoming", StringComparison.OrdinalIgnoreCase)
-                || (word.Equals("due", StringComparison.OrdinalIgnoreCase) && IsBe(previous))
+                || (word.Equals("due", StringComparison.OrdinalIgnoreCase) && (IsBe(previous) || (IsBe(beforePrevious) && IsTimeAdverb(previous))))
                 || (word.Equals("set", StringComparison.OrdinalIgnoreCase) && IsBe(previous) && (NextWordIs(text, w.End.Value, "to") || NextWordIs(text, w.End.Value, "for"))))
             {
                 return true;
             }
 
+            beforePrevious = previous;
             previous = word;
         }
 
@@ -149,6 +151,11 @@ internal static partial class Clauses
             return false;
         }
     }
+
+    /// <summary>"is still due", "are now due", "was also due": an adverb between the verb and "due" keeps the schedule.</summary>
+    private static bool IsTimeAdverb(ReadOnlySpan<char> word) =>
+        word.Equals("still", StringComparison.OrdinalIgnoreCase) || word.Equals("now", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("also", StringComparison.OrdinalIgnoreCase) || word.Equals("currently", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether a lower-case word is probably a finite or participle verb form.</summary>
     public static bool LooksLikeVerb(string lower) => LooksLikeVerb(lower.AsSpan());
@@ -985,5 +992,6 @@ public static class ExclusionReasons
     public const string Forecast = "a forecast: every statement of it was written before its date and none reports it as having happened";
     public const string RestatedCount = "a counted date ('ten days earlier') restated by the calendar date beside it, which dates the statement";
     public const string LocalTimeGloss = "the same date told again in another place's local time ('early Saturday in Japan')";
+    public const string ComparisonPoint = "a year named only as a point of comparison ('compared the moment to 1917', 'the worst since 1999'), not when something of the story happened";
     public const string Approaching = "the date is a moment drawing near ('as Thursday approached'), not when something happened";
 }

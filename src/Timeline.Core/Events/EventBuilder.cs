@@ -626,7 +626,7 @@ internal sealed class EventBuilder
         for (int i = 0; i < clusters.Count; i++)
         {
             Cluster c = clusters[i];
-            if (c.Mentions.Count > 0 && c.Mentions.TrueForAll(IsUnconfirmedForecast))
+            if (c.Mentions.Count > 0 && IsUnhappenedPlan(c))
             {
                 kept ??= clusters.GetRange(0, i);
                 _excluded.AddRange(c.Mentions.Select(m => new ExcludedMention(m, ExclusionReasons.Forecast)));
@@ -654,7 +654,31 @@ internal sealed class EventBuilder
         }
 
         LocalDate written = m.Source.Published.StoryDate is { } there && there > m.Source.Published.Date ? there : m.Source.Published.Date;
-        return r.Start > written && (Tentative(m.Clause.Length > 0 ? m.Clause : m.Quote) || Tentative(m.Quote) || Clauses.IsScheduled(m.Quote));
+        return ModWindow(r, m.Time.Mod).Start > written
+            && (Tentative(m.Clause.Length > 0 ? m.Clause : m.Quote) || Tentative(m.Quote) || Clauses.IsScheduled(m.Quote) || PlanCues.IsDeadline(m));
+    }
+
+    /// <summary>
+    /// Whether an event is only a plan that did not (or not yet) happen: every statement of it is an unconfirmed forecast or
+    /// says the plan was called off ("which had been due on Oct. 31, was postponed"); or one says it was called off and no
+    /// statement written on or after the date reports it without a plan marker. A plan put back counts against the forecasts
+    /// that repeat it.
+    /// </summary>
+    private bool IsUnhappenedPlan(Cluster c)
+    {
+        bool calledOff = false;
+        bool forecastsOnly = true;
+        bool reported = false;
+        foreach (EventMention m in c.Mentions)
+        {
+            bool off = PlanCues.IsCalledOff(m);
+            bool forecast = !off && IsUnconfirmedForecast(m);
+            calledOff |= off;
+            forecastsOnly &= off || forecast;
+            reported |= !off && !forecast && m.Time.Range is { } r && m.Source.Published.Date >= r.End;
+        }
+
+        return forecastsOnly || (calledOff && !reported);
     }
 
     /// <summary>

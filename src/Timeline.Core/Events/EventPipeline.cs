@@ -98,7 +98,7 @@ public static class EventPipeline
                     }
                 }
 
-                var mention = new EventMention(story.Source, st.Id, i, sentence, sentenceStart, t)
+                var mention = new EventMention(story.Source, st.Id, i, sentence, sentenceStart, SiteDay.Today(t, story.Source.Published, options.SiteZone, clause))
                 {
                     IsCaption = s.Kind == SentenceKind.Caption,
                     Participants = names,
@@ -111,6 +111,11 @@ public static class EventPipeline
                 };
 
                 string? reason = s.Kind == SentenceKind.Headline ? ExclusionReasons.Headline : Clauses.NotAStatement(sentence, at, to, requireVerb: s.Kind == SentenceKind.Body);
+                if (reason is null && ComparisonPoint.IsComparedYear(sentence, at, to, t))
+                {
+                    reason = ExclusionReasons.ComparisonPoint;
+                }
+
                 if (reason is null && tEnd - ti > 1)
                 {
                     // Two dates of one sentence told side by side: the sentence's dates, read in place.

@@ -70,7 +70,7 @@ public static partial class LocalTimeGloss
     /// </summary>
     public static bool IsForeignGloss(string sentence, int sentenceStart, Temporal.TemporalMention date, ReadOnlySpan<Temporal.TemporalMention> others, DateTimeZone siteZone, Instant published)
     {
-        if (date.Range is not { } range || !IsForeign(ZoneAfter(sentence, date.End - sentenceStart), siteZone, published))
+        if (date.Range is not { } range || !IsForeign(ZoneAfter(sentence, date.End - sentenceStart) ?? ZoneAbbreviationAt(sentence, date.Start - sentenceStart, date.End - sentenceStart), siteZone, published))
         {
             return false;
         }
@@ -92,6 +92,44 @@ public static partial class LocalTimeGloss
 
         return false;
     }
+
+    private static readonly Dictionary<string, string> ZoneAbbreviations = new(StringComparer.Ordinal)
+    {
+        ["AEST"] = "Australia/Sydney", ["AEDT"] = "Australia/Sydney", ["ACST"] = "Australia/Adelaide", ["AWST"] = "Australia/Perth",
+        ["NZST"] = "Pacific/Auckland", ["NZDT"] = "Pacific/Auckland", ["JST"] = "Asia/Tokyo", ["KST"] = "Asia/Seoul",
+        ["HKT"] = "Asia/Hong_Kong", ["SGT"] = "Asia/Singapore", ["IST"] = "Asia/Kolkata", ["PHT"] = "Asia/Manila",
+        ["WIB"] = "Asia/Jakarta", ["SAST"] = "Africa/Johannesburg", ["MSK"] = "Europe/Moscow", ["BST"] = "Europe/London",
+        ["CET"] = "Europe/Paris", ["CEST"] = "Europe/Paris", ["EET"] = "Europe/Athens", ["EEST"] = "Europe/Athens",
+        ["EST"] = "America/New_York", ["EDT"] = "America/New_York", ["CST"] = "America/Chicago", ["CDT"] = "America/Chicago",
+        ["PST"] = "America/Los_Angeles", ["PDT"] = "America/Los_Angeles",
+    };
+
+    /// <summary>
+    /// The zone of an abbreviation written inside the date or just before or after it ("5am AEST today", "9pm EDT Sunday"), or null.
+    /// GMT and UTC are left out: they are the reference, not another place.
+    /// </summary>
+    public static DateTimeZone? ZoneAbbreviationAt(string sentence, int start, int end)
+    {
+        if (start < 0 || end > sentence.Length || start >= end)
+        {
+            return null;
+        }
+
+        int from = Math.Max(0, start - 6);
+        int to = Math.Min(sentence.Length, end + 6);
+        foreach (ValueMatch m in Abbreviation().EnumerateMatches(sentence.AsSpan(from, to - from)))
+        {
+            if (ZoneAbbreviations.TryGetValue(sentence.Substring(from + m.Index, m.Length), out string? id))
+            {
+                return DateTimeZoneProviders.Tzdb[id];
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\b[A-Z]{3,4}\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeoutMs)]
+    private static partial Regex Abbreviation();
 
     /// <summary>Whether every word of <paramref name="gap"/> is capitalised (a place) or a word of a time gloss.</summary>
     private static bool OnlyPlaceAndTimeWords(ReadOnlySpan<char> gap)

@@ -185,7 +185,7 @@ internal sealed partial class ChunkParser
             Kw.Last or Kw.Past or Kw.Previous => anchor.PlusDays(-(back == 0 ? 7 : back)),
             Kw.Next or Kw.Coming => anchor.PlusDays(fwd == 0 ? 7 : fwd),
             Kw.This => anchor.PlusDays(weekday - dow),
-            _ when TenseAt(i) == Cue.Future => anchor.PlusDays(fwd),
+            _ when TenseAt(i) == Cue.Future || FutureTimeClause(i) => anchor.PlusDays(fwd),
             // Written the evening before where the story happens: the day it already is there, not six days back.
             _ when fwd == 1 && StoryDate == anchor.PlusDays(1) => anchor.PlusDays(1),
             _ => anchor.PlusDays(-back),
@@ -711,11 +711,19 @@ internal sealed partial class ChunkParser
             return rel == Kw.None ? new Hit(k, new Resolved(TimexType.Set, $"XXXX-WXX-{wd}", null), "weekday-set") : null;
         }
 
-        // "on June 23, a Saturday, …": the weekday restates the day just given (when it is that day's weekday).
+        // "on June 23, a Saturday, …", "A week ago today, on Friday evening, …": the weekday restates the day just given (when it
+        // is that day's weekday).
         if (rel == Kw.None && _dayBefore is { Range: { Granularity: Granularity.Day } before } restated && (int)before.Start.DayOfWeek == wd
-            && ((Word(j - 1, "a") && IsPunct(j - 2, ',') && _dayBeforeEnd == j - 2) || (IsPunct(j - 1, ',') && _dayBeforeEnd == j - 1)))
+            && ((Word(j - 1, "a") && IsPunct(j - 2, ',') && _dayBeforeEnd == j - 2) || (IsPunct(j - 1, ',') && _dayBeforeEnd == j - 1)
+                || (Is(j - 1, Kw.On) && IsPunct(j - 2, ',') && _dayBeforeEnd == j - 2)))
         {
-            return new Hit(k, restated, "weekday-apposition");
+            return DayPartAt(k, out int ak) is { } apart ? new Hit(ak, WithDayPart(restated, apart), "weekday-apposition") : new Hit(k, restated, "weekday-apposition");
+        }
+
+        // "a free Monday email": a generic weekday, a SET like "every Monday".
+        if (rel == Kw.None && AttributiveWeekday(j, k))
+        {
+            return new Hit(k, new Resolved(TimexType.Set, $"XXXX-WXX-{wd}", null), "weekday-generic");
         }
 
         // "accepted the nominations on Tuesday, setting up a ballot on Wednesday": what the clause sets up comes after the day just given.
@@ -725,7 +733,14 @@ internal sealed partial class ChunkParser
             return Cal.Day(given.Start.PlusDays(ahead == 0 ? 7 : ahead)) is { } next ? new Hit(k, next, "weekday-set-up") : null;
         }
 
-        var date = WeekdayDate(wd, rel, j);
+        // "by Friday next week", "on Tuesday this week": the weekday of the week named after it.
+        if (rel == Kw.None && WeekdayOfNamedWeek(wd, k) is { } named)
+        {
+            return named;
+        }
+
+        // "made Monday a non-working day": the day decided is ahead of the decision.
+        var date = rel == Kw.None && DeclaredDay(j, k) ? Dct.PlusDays((wd - (int)Dct.DayOfWeek + 7) % 7) : WeekdayDate(wd, rel, j);
         if (Cal.Day(date) is not { } day)
         {
             return null;

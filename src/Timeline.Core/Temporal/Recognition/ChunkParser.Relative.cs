@@ -50,7 +50,7 @@ internal sealed partial class ChunkParser
         switch (K(i))
         {
             case Kw.Today:
-                return new Hit(i + 1, Cal.Day(Dct)!.Value, "today");
+                return new Hit(i + 1, SpeechDay(i) ?? Cal.Day(Dct)!.Value, "today");
             case Kw.Yesterday or Kw.Tomorrow:
             {
                 var day = Cal.Day(Dct.PlusDays(K(i) == Kw.Yesterday ? -1 : 1))!.Value;
@@ -457,6 +457,11 @@ internal sealed partial class ChunkParser
             // Earnings reports: "up from $10 million a year ago" compares with the same quarter a year back.
             outG = Granularity.Quarter;
             shifted = YearBack(Granularity.Quarter).Date;
+        }
+
+        if (dir == Kw.Ago && shifted is { } moved && AgoFromToday(end, moved) is { } agoToday)
+        {
+            return agoToday; // "a week ago today": the day, not the week
         }
 
         return Cal.At(shifted, outG) is { } v ? new Hit(end, v.WithMod(mod), fromDct ? "ago" : "ago-narrative") : null;

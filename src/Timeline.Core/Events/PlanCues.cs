@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using static Timeline.Core.RegexDefaults;
+
+namespace Timeline.Core.Events;
+
+/// <summary>
+/// Cues that a dated statement tells a plan, a deadline or a plan called off rather than a happening: "ordered them to sign
+/// contracts by July 1" (a deadline), "under the ministry's command from 1 July" (an onset set ahead), "the plan, which had been
+/// due on Oct. 31, was postponed to Nov. 17" (a plan that did not take place on its date). Read from the words right around the
+/// date in its sentence. Stateless and thread-safe.
+/// </summary>
+public static partial class PlanCues
+{
+    /// <summary>
+    /// Whether the date of <paramref name="m"/> is a deadline or the start of an arrangement: "by July 1", "from 1 July",
+    /// "until Friday", "no later than March 3", "effective Jan. 1", "starting Monday" right before the date. Meaningful only for a
+    /// date after the statement was written (what is set for a coming date has not happened yet).
+    /// </summary>
+    public static bool IsDeadline(EventMention m) => Before(m) is { Length: > 0 } before && DeadlineBefore().IsMatch(before);
+
+    /// <summary>
+    /// Whether the date of <paramref name="m"/> is that of a plan the sentence says was changed or called off: a plan word in the
+    /// past perfect or marked as the original one before the date ("had been due on Oct. 31", "was originally scheduled for
+    /// Monday") and a verb of calling off in the sentence ("postponed", "put back", "delayed", "cancelled", "called off",
+    /// "scrapped"). Nothing happened on that date, whenever the statement was written.
+    /// </summary>
+    public static bool IsCalledOff(EventMention m) =>
+        Before(m) is { Length: > 0 } before && ChangedPlanBefore().IsMatch(before) && CalledOffVerb().IsMatch(m.Quote);
+
+    /// <summary>The text of the sentence before the date (at most 80 characters), or empty when the offsets do not fit.</summary>
+    private static string Before(EventMention m)
+    {
+        int at = m.Time.Start - m.QuoteStart;
+        if (at <= 0 || at > m.Quote.Length)
+        {
+            return "";
+        }
+
+        int from = Math.Max(0, at - 80);
+        return m.Quote[from..at];
+    }
+
+    [GeneratedRegex(@"\b(by|from|until|till|no\s+later\s+than|effective|starting|deadline\s+of)\s+(on\s+|the\s+)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, TimeoutMs)]
+    private static partial Regex DeadlineBefore();
+
+    [GeneratedRegex(@"\b(had\s+been|(was|were|is|are)\s+originally|originally)\s+(due|scheduled|planned|expected|set|slated|meant)\b[^.;]{0,40}$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, TimeoutMs)]
+    private static partial Regex ChangedPlanBefore();
+
+    [GeneratedRegex(@"\b(postponed?|postponing|put\s+back|pushed\s+back|delay(ed|ing)?|cancell?ed|called\s+off|scrapped|shelved|deferred|moved\s+to)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, TimeoutMs)]
+    private static partial Regex CalledOffVerb();
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using NodaTime;
+using Timeline.Core.Temporal;
+
+namespace Timeline.Core.Events;
+
+/// <summary>
+/// A report's "today" read on the site's calendar. A paper published in a zone ahead of the story's ("eased today", in an
+/// Auckland paper out at 08:00 on Tuesday, 20:00 on Monday in London) tells of a day whose elapsed part lies wholly on the day
+/// before where the story happens: what has already happened "today" there happened on Monday on the site's calendar.
+/// Stateless and thread-safe.
+/// </summary>
+public static class SiteDay
+{
+    /// <summary>
+    /// <paramref name="date"/> moved to the site's day when it is a "today" told in the past or present (not a forecast) and
+    /// the whole of the publication day up to the publication instant falls on the previous day in <paramref name="siteZone"/>;
+    /// otherwise <paramref name="date"/> itself.
+    /// </summary>
+    public static TemporalMention Today(TemporalMention date, DocumentTime published, DateTimeZone? siteZone, string clause)
+    {
+        if (siteZone is null || date.Rule != "today" || !published.HasTimeOfDay
+            || date.Range is not { Granularity: Granularity.Day } r || r.Start != published.Date)
+        {
+            return date;
+        }
+
+        ZonedDateTime at = published.Published;
+        LocalDate dayStartThere = at.Zone.AtStartOfDay(at.Date).ToInstant().InZone(siteZone).Date;
+        LocalDate nowThere = at.ToInstant().InZone(siteZone).Date;
+        LocalDate before = at.Date.PlusDays(-1);
+        if (dayStartThere != before || nowThere != before || Clauses.IsTentative(clause))
+        {
+            return date;
+        }
+
+        return date with { Value = before.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Range = new DateRange(before, before, Granularity.Day) };
+    }
+}

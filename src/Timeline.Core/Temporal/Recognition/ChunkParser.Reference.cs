@@ -1,0 +1,247 @@
+using NodaTime;
+using Timeline.Core.Temporal.Resolution;
+
+namespace Timeline.Core.Temporal.Recognition;
+
+/// <summary>
+/// Small rules that move or cancel the reference a date is read from: "a week ago today" (the reference moved back),
+/// "a free Monday email" (a weekday that names no day), "made Monday a holiday" (a day decided ahead), and a quote's "today"
+/// beside the date of the speech.
+/// </summary>
+internal sealed partial class ChunkParser
+{
+    /// <summary>
+    /// "a week ago today", "a month ago today", "a year ago this week", "two years ago this month": the publication day (week,
+    /// month) moved back by the count, so the value has the granularity of the deictic word, not of the count: "A week ago today"
+    /// written on Friday 30 June is Friday 23 June, not the week of the 19th nor the 30th.
+    /// </summary>
+    private Hit? AgoFromToday(int end, LocalDate shifted)
+    {
+        if (Is(end, Kw.Today))
+        {
+            return Cal.Day(shifted) is { } d ? new Hit(end + 1, d, "ago-today") : null;
+        }
+
+        if (Is(end, Kw.This) && L(end + 1) is { UnitPlural: false } u)
+        {
+            Resolved? r = u.Unit switch
+            {
+                Unit.Week => Cal.Week(shifted),
+                Unit.Month => Cal.Month(shifted.Year, shifted.Month),
+                _ => null,
+            };
+            return r is { } v ? new Hit(end + 2, v, "ago-today") : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A weekday used as a modifier after an indefinite article: "a free Monday email", "a weekly Sunday briefing", "an early
+    /// Friday edition". It names a kind of thing that recurs on that weekday, not a day: TimeML writes such generic weekdays
+    /// as a SET (like "every Monday"), never as a date. <paramref name="j"/> is the weekday token, <paramref name="k"/> the
+    /// token after it. One modifier of a kind that describes a recurring thing ("free", "weekly", "usual") may stand between
+    /// the article and the weekday; any other word there is a noun ("in a rally Saturday demanding…", "issued a joint statement
+    /// Friday saying…": AP style for "on Saturday", a date).
+    /// </summary>
+    private bool AttributiveWeekday(int j, int k)
+    {
+        int a = j - 1;
+        if (IsWord(a) && !Capital(a) && GenericModifier(a))
+        {
+            a--;
+        }
+
+        if (K(a) is not (Kw.A or Kw.An))
+        {
+            return false;
+        }
+
+        // The noun it qualifies: a plain lower-case word the lexicon does not know (not "morning", "night", "and", "when").
+        return IsWord(k) && !Adj(k) && !Capital(k) && L(k) is null && DayPartAt(k, out _) is null;
+    }
+
+    /// <summary>
+    /// A weekday that is the object of a decision about coming days: "made Monday a non-working day", "declared Friday a public
+    /// holiday", "named Tuesday as a day of mourning". What is declared is ahead of the declaration, so the weekday is the next
+    /// one (or today), whatever the tense of the verb. <paramref name="j"/> is the weekday token, <paramref name="k"/> the
+    /// token after it.
+    /// </summary>
+    private bool DeclaredDay(int j, int k)
+    {
+        if (!DeclaringVerb(j - 1))
+        {
+            return false;
+        }
+
+        int t = Word(k, "as") ? k + 1 : k;
+        if (K(t) is not (Kw.A or Kw.An))
+        {
+            return false;
+        }
+
+        for (int s = t + 1; s < _n && s <= t + 5; s++)
+        {
+            if (!IsWord(s) && !IsHyphen(s))
+            {
+                return false;
+            }
+
+            if (Word(s, "holiday") || L(s) is { Unit: Unit.Day, UnitPlural: false })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool DeclaringVerb(int v) =>
+        Word(v, "made") || Word(v, "make") || Word(v, "makes") || Word(v, "making")
+        || Word(v, "declared") || Word(v, "declare") || Word(v, "declares") || Word(v, "declaring")
+        || Word(v, "proclaimed") || Word(v, "proclaim") || Word(v, "proclaims")
+        || Word(v, "designated") || Word(v, "designate") || Word(v, "designates")
+        || Word(v, "named") || Word(v, "name") || Word(v, "names");
+
+    /// <summary>
+    /// "today" inside a quotation in a sentence that gives the day of the speech before the quote ("Tue 27/6 – Lukashenko:
+    /// Prigozhin "is in Belarus today"", "On June 3 the minister said: "Today we begin""): reported speech is anchored on the
+    /// time it was spoken, so "today" is that day, not the day the article was published. Null when no such day is given.
+    /// </summary>
+    private Resolved? SpeechDay(int i)
+    {
+        if (_dayBefore is not { Range: { Granularity: Granularity.Day } day } given || day.Start == Dct || _dayBeforeEnd > i
+            || !SameSentence(_dayBeforeEnd - 1, i))
+        {
+            return null;
+        }
+
+        // Inside the quotation: an odd number of quote marks between the day and "today".
+        int quotes = 0;
+        for (int q = _dayBeforeEnd; q < i; q++)
+        {
+            quotes += IsQuote(q) ? 1 : 0;
+        }
+
+        return quotes % 2 == 1 ? given : null;
+    }
+
+    /// <summary>
+    /// After a clock time: a place and "time" ("London time", "New York time", "U.S. Eastern time"), up to three capitalised
+    /// words; the token after "time", or -1.
+    /// </summary>
+    private int PlaceTimeEnd(int k)
+    {
+        int j = k;
+        int words = 0;
+        while (words < 3 && IsWord(j) && Capital(j))
+        {
+            j++;
+            words++;
+            if (IsPunct(j, '.') && Adj(j))
+            {
+                j++; // "U.S."
+                while (IsWord(j) && Adj(j) && IsPunct(j + 1, '.') && Adj(j + 1))
+                {
+                    j += 2;
+                }
+            }
+        }
+
+        return words > 0 && Word(j, "time") ? j + 1 : -1;
+    }
+
+    /// <summary>
+    /// "Friday next week", "Tuesday this week", "Monday last week": the weekday <paramref name="wd"/> of the ISO week named right
+    /// after it (token <paramref name="k"/>), or null.
+    /// </summary>
+    private Hit? WeekdayOfNamedWeek(int wd, int k)
+    {
+        if (K(k) is not (Kw.Next or Kw.This or Kw.Last) || L(k + 1) is not { Unit: Unit.Week, UnitPlural: false })
+        {
+            return null;
+        }
+
+        int weeks = K(k) == Kw.Next ? 1 : K(k) == Kw.Last ? -1 : 0;
+        LocalDate monday = Dct.PlusDays(1 - (int)Dct.DayOfWeek).PlusWeeks(weeks);
+        return Cal.Day(monday.PlusDays(wd - 1)) is { } d ? new Hit(k + 2, d, "weekday-week") : null;
+    }
+
+    /// <summary>
+    /// Whether token <paramref name="i"/> is in a time clause ("when", "once", "after", "before", "until", "as soon as") told in
+    /// the present and attached to a main clause in the future: "will become prime minister when the King asks him to form a
+    /// government on Tuesday" (English uses the present for the future in such clauses).
+    /// </summary>
+    private bool FutureTimeClause(int i)
+    {
+        for (int k = i - 1, d = 0; k >= 0 && d < 15 && !SentenceBreakAfter(k); k--, d++)
+        {
+            if (Word(k, "when") || Word(k, "once") || Word(k, "until") || (Word(k, "soon") && Word(k - 1, "as")))
+            {
+                return ClauseCue(k) == Cue.Future;
+            }
+
+            if (CueOf(k) is Cue.Past or Cue.Future)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The day of a clock time given without one: the publication day, unless the clause tells it in the past and the hour is
+    /// still ahead of the publication time that day and the sentence goes on with "yesterday" ("went before the cameras at 11am
+    /// and then to the House of Commons yesterday afternoon", in a paper published at 06:45): what has already happened at 11am
+    /// happened the day before. (Without "yesterday" the publication day is kept: TimeBank's annotators date "was shot around
+    /// 7:15 p.m." in a wire story stamped 01:58 on the stamp's day.)
+    /// </summary>
+    private Resolved ClockDay(int i, int hour, int minute)
+    {
+        var doc = _st.Doc;
+        if (doc.HasTimeOfDay && hour < 24 && doc.Published.Date == Dct && new LocalTime(hour, minute) > doc.Published.TimeOfDay
+            && PastBefore(i) && YesterdayAhead(i))
+        {
+            return Cal.Day(Dct.PlusDays(-1))!.Value;
+        }
+
+        return Cal.Day(Dct)!.Value;
+    }
+
+    /// <summary>
+    /// Whether the nearest tense cue before token <paramref name="i"/> in its sentence is a past one ("went before the cameras at
+    /// 11am"). Only cues before count: the clock's own "am" would read as the verb "am".
+    /// </summary>
+    private bool PastBefore(int i)
+    {
+        for (int k = i - 1; k >= 0 && k >= i - 20 && !SentenceBreakAfter(k); k--)
+        {
+            if (CueOf(k) is var c && c != Cue.None)
+            {
+                return c == Cue.Past;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether "yesterday" follows token <paramref name="i"/> in its sentence (within 25 tokens): the day the sentence tells.</summary>
+    private bool YesterdayAhead(int i)
+    {
+        for (int k = i + 1; k < _n && k <= i + 25 && !SentenceBreakAfter(k - 1); k++)
+        {
+            if (Is(k, Kw.Yesterday))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool GenericModifier(int k) =>
+        Word(k, "free") || Word(k, "weekly") || Word(k, "regular") || Word(k, "usual") || Word(k, "typical") || Word(k, "traditional")
+        || Word(k, "special") || Word(k, "normal") || Word(k, "busy") || Word(k, "quiet") || Word(k, "lazy") || Word(k, "rainy")
+        || Word(k, "sunny") || Word(k, "long") || Word(k, "new") || Word(k, "popular") || Word(k, "daily");
+}

@@ -1,0 +1,106 @@
+using NodaTime;
+using Timeline.Core.Temporal;
+
+namespace Timeline.Core.Tests.Temporal;
+
+/// <summary>
+/// Rules that move or cancel the reference a date is read from (ChunkParser.Reference.cs), each found as a wrong date in the
+/// session-5 blind clusters and checked here on other sentences of the same shape.
+/// </summary>
+public class ReferenceRulesTest
+{
+    public static TheoryData<string, string, string, string> Values => new()
+    {
+        // "N ago today" is the publication day moved back by N: a day, not the week or month of the count, nor today.
+        { "A week ago today, on Friday evening, the column set off for Moscow.", "A week ago today", "2023-06-23", "2023-06-30" },
+        { "A month ago today the dam burst.", "A month ago today", "2023-05-30", "2023-06-30" },
+        { "A year ago today, the first case was confirmed.", "A year ago today", "2019-03-11", "2020-03-11" },
+        // "a year ago this week / this month": that week or month a year back.
+        { "A year ago this week, markets crashed.", "A year ago this week", "2022-W26", "2023-06-30" },
+        { "Two years ago this month the plant closed.", "Two years ago this month", "2021-06", "2023-06-30" },
+        // Without "today" the count keeps its own granularity.
+        { "The talks began a week ago.", "a week ago", "2023-W25", "2023-06-30" },
+        // A weekday restating the day just counted ("…, on Friday evening") is that day, with its part of the day.
+        { "A week ago today, on Friday evening, the column set off.", "Friday evening", "2023-06-23TEV", "2023-06-30" },
+        // A weekday that is the object of a decision about coming days is ahead of the decision, whatever the verb's tense.
+        { "The mayor declared a state of emergency and made Monday a non-working day.", "Monday", "2023-06-26", "2023-06-24" },
+        { "The government declared Friday a national day of mourning.", "Friday", "2023-03-03", "2023-02-27" },
+        { "Officials named Tuesday as a public holiday.", "Tuesday", "2024-05-07", "2024-05-03" },
+        // Without the small clause the weekday keeps its tense: "made … on Monday" is the Monday before.
+        { "The mayor made the announcement on Monday.", "Monday", "2023-06-19", "2023-06-24" },
+        // "Friday next week", "Tuesday this week": the weekday of the named week.
+        { "The result will be announced by Friday next week.", "Friday next week", "2022-10-28", "2022-10-21" },
+        { "The board meets on Tuesday this week.", "Tuesday this week", "2022-10-18", "2022-10-21" },
+        // A present-tense "when" clause of a future sentence points ahead ("will become … when the King asks him … on Tuesday").
+        { "Sunak will become prime minister when the King asks him to form a government on Tuesday.", "Tuesday", "2022-10-25", "2022-10-24" },
+        { "The fund will reopen once the regulator signs off on Thursday.", "Thursday", "2022-10-27", "2022-10-24" },
+        // A past "when" clause stays in the past.
+        { "He was in the room when the news broke on Thursday.", "Thursday", "2022-10-20", "2022-10-24" },
+        // A quote's "today" in a sentence dated before the quote is the day of the speech (reported speech).
+        { "- Tue 27/6 – Lukashenko: Prigozhin \"is in Belarus today\".", "today", "2023-06-27", "2023-07-11" },
+        { "On March 3, the minister said: \"Today we begin the withdrawal.\"", "Today", "2023-03-03", "2023-03-10" },
+        // Outside a quote, "today" is still the publication day.
+        { "On March 3 the minister resigned, and today his deputy took over.", "today", "2023-03-10", "2023-03-10" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void Resolves(string text, string extent, string value, string dct) =>
+        Assert.Equal(value, TaggerAssert.Mention(text, extent, dct).Value);
+
+    public static TheoryData<string, string, string> Generic => new()
+    {
+        // A weekday used attributively after an indefinite article names a kind of thing, not a day: a SET like "every Monday".
+        { "The Vistula Letter is a free Monday email on security.", "Monday", "XXXX-WXX-1" },
+        { "It began as a regular Sunday briefing for subscribers.", "Sunday", "XXXX-WXX-7" },
+        { "She writes a Friday column for the paper.", "Friday", "XXXX-WXX-5" },
+        { "Subscribe to every Monday newsletter.", "every Monday", "XXXX-WXX-1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Generic))]
+    public void AGenericWeekdayIsASet(string text, string extent, string value)
+    {
+        TemporalMention m = TaggerAssert.Mention(text, extent, "2023-07-03");
+        Assert.Equal(TimexType.Set, m.Type);
+        Assert.Equal(value, m.Value);
+    }
+
+    public static TheoryData<string, string> Dates => new()
+    {
+        // AP style "a rally Saturday", "a statement Friday": a noun, then the weekday as a date (TimeBank/AQUAINT gold).
+        { "Thousands joined a rally Saturday demanding his return.", "Saturday" },
+        { "The ambassadors issued a joint statement Friday saying the entry would help.", "Friday" },
+        // A daypart after the weekday: "on a Monday morning" is a time of a day.
+        { "It happened on a Monday morning in June.", "Monday morning" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Dates))]
+    public void AWeekdayAfterANounStaysADate(string text, string extent) =>
+        Assert.NotEqual(TimexType.Set, TaggerAssert.Mention(text, extent, "2023-07-03").Type);
+
+    public static TheoryData<string, string, string, string> Clocks => new()
+    {
+        // "at 11am London time on Monday": the clock belongs to the day that follows the place's time.
+        { "Hunt spoke at 11am London time on Monday, 11pm on Monday in New Zealand.", "11am", "2022-10-17T11:00", "08:00" },
+        { "The polls closed at 8pm New York time on Monday.", "8pm", "2022-10-17T20:00", "08:00" },
+        // A past clock time later than the publication time, in a sentence that goes on with "yesterday", is yesterday's.
+        { "Hunt went before the cameras at 11am and then to the House of Commons yesterday afternoon.", "11am", "2022-10-17T11:00", "06:45" },
+        // The same sentence published after 11am: today's 11am has passed, and nothing says otherwise.
+        { "Hunt went before the cameras at 11am and took questions for an hour.", "11am", "2022-10-18T11:00", "14:00" },
+        // Without "yesterday", the publication day (TimeBank dates "was shot around 7:15 p.m." in a story stamped 01:58 on its day).
+        { "The victim was shot around 7:15 p.m., detectives said.", "around 7:15 p.m.", "2022-10-18T19:15", "01:58" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Clocks))]
+    public void ClockTimes(string text, string extent, string value, string publishedAt)
+    {
+        var time = NodaTime.Text.LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(publishedAt).Value;
+        var published = new DocumentTime(new LocalDate(2022, 10, 18).At(time).InZoneLeniently(DateTimeZoneProviders.Tzdb["Europe/London"]), true);
+        var mentions = TemporalTagger.Default.Tag(text, published);
+        TemporalMention m = Assert.Single(mentions, x => x.Text == extent);
+        Assert.Equal(value, m.Value);
+    }
+}
