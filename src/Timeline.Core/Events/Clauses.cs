@@ -172,6 +172,15 @@ internal static partial class Clauses
             && char.IsAsciiLetterLower(lower[0]);
     }
 
+    /// <summary>
+    /// A dated line of a bullet timeline written in headline style, its verb in the present tense: "Mon 13/3 – HSBC buys
+    /// SVB's UK arm for £1", "Tue 7/2 – President Erdoğan declares a state of emergency". The date opens the line, a dash or
+    /// colon follows it, then a capitalised subject and a lower-case word ending in -s (the verb, or a plural subject's noun
+    /// before it: "California regulators close SVB"). The verb list cannot know every verb's -s form; this shape can.
+    /// </summary>
+    internal static bool IsDatedHeadlineClause(string sentence, int start, int end) =>
+        sentence.AsSpan(0, start).Trim(" \t-–—*•·").IsEmpty && DatedHeadlineRegex().IsMatch(sentence.AsSpan(end));
+
     /// <summary>Whether any word of <paramref name="text"/> looks like a verb (capitalised words are names, not verbs).</summary>
     public static bool HasVerb(string text) => HasVerb(text.AsSpan());
 
@@ -513,7 +522,7 @@ internal static partial class Clauses
             return ExclusionReasons.Timestamp;
         }
 
-        if (requireVerb && !HasVerb(sentence))
+        if (requireVerb && !HasVerb(sentence) && !IsDatedHeadlineClause(sentence, start, end))
         {
             return ExclusionReasons.NoVerb;
         }
@@ -962,6 +971,9 @@ internal static partial class Clauses
 
     [GeneratedRegex(@"^\s*[\p{L} ]{1,25}:", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
     private static partial Regex LabelRegex();
+
+    [GeneratedRegex(@"^[*_\s]*[–—:-]\s*(\p{Lu}[\p{L}\p{N}'’.&-]*\s+){1,4}\p{Ll}{2,}s\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
+    private static partial Regex DatedHeadlineRegex();
 
     [GeneratedRegex(@"^[\s,]*(\d{1,2}:\d{2}\s*(GMT|UTC|BST|ET|EST|EDT|PT|UK)?\s*)?(Last updated|Updated|Published|Posted|First published)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, RegexDefaults.TimeoutMs)]
     private static partial Regex StampAfterRegex();

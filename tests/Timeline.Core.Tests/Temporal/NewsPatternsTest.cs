@@ -102,6 +102,9 @@ public class NewsPatternsTest
         { "Talks will start at 1430 GMT on Monday.", "1430 GMT", "2021-03-29T14:30", TimexMod.None, "2021-03-24" },
         // A day written first: "on March 23 at 7:40 a.m.".
         { "It ran aground on March 23 at 7:40 a.m. in a sandstorm.", "7:40 a.m.", "2021-03-23T07:40", TimexMod.None, "2021-03-31" },
+        // A bullet timeline's date, its dash or colon, then the hour: the bullet's day, not the newsletter's.
+        { "Tue 23/3 – At 07:40 local time the ship runs aground.", "07:40 local time", "2021-03-23T07:40", TimexMod.None, "2021-03-31" },
+        { "23 March: at 7:40 a.m. the ship ran aground.", "7:40 a.m.", "2021-03-23T07:40", TimexMod.None, "2021-03-31" },
         // An ISO 8601 timestamp with an offset is one local time, not a date, a clock and a stray "02:00".
         { "Updated 2021-03-23T16:05:00+02:00 by the desk.", "2021-03-23T16:05:00+02:00", "2021-03-23T16:05", TimexMod.None, "2021-03-24" },
         { "Published 2021-03-29T22:40:00-04:00 in New York.", "2021-03-29T22:40:00-04:00", "2021-03-29T22:40", TimexMod.None, "2021-03-30" },

@@ -528,7 +528,9 @@ internal sealed partial class ChunkParser
 
         for (int k = _dayBeforeEnd; k < i; k++)
         {
-            if (!(Is(k, Kw.At) || K(k) is Kw.About or Kw.Around or Kw.Approximately or Kw.Roughly || IsPunct(k, ',')))
+            // "on March 23, at 7:40", "Sat 24/6 – At 10:00 Moscow time" (a bullet's date, its dash, then the hour), "24 June: at 10:00"
+            if (!(Is(k, Kw.At) || K(k) is Kw.About or Kw.Around or Kw.Approximately or Kw.Roughly || IsPunct(k, ',')
+                || IsPunct(k, '–') || IsPunct(k, '—') || IsPunct(k, '-') || IsPunct(k, ':')))
             {
                 return false;
             }

@@ -1,0 +1,38 @@
+using Timeline.Core.Events;
+
+namespace Timeline.Core.Tests.Events;
+
+/// <summary>A bullet timeline's dated line in headline style ("Mon 13/3 – HSBC buys SVB's UK arm") is a statement.</summary>
+public class DatedHeadlineClauseTest
+{
+    public static TheoryData<string, string, bool> Lines => new()
+    {
+        // Newsletter bullets: date, dash, capitalised subject, present-tense verb in -s.
+        { "Mon 13/3 – HSBC buys SVB's UK arm for £1.", "Mon 13/3", true },
+        { "Tue 7/2 – President Erdoğan declares a three-month state of emergency in ten provinces.", "Tue 7/2", true },
+        // A plural subject's noun takes the -s: the line is still a clause.
+        { "Fri 10/3 – California regulators close Silicon Valley Bank.", "Fri 10/3", true },
+        // A colon instead of a dash, and a bullet mark before the date.
+        { "• 24 June: Wagner seizes the military headquarters in Rostov.", "24 June", true },
+        // A heading, not a clause: no lower-case word after the names.
+        { "Sat 24/6 – Rostov-on-Don", "Sat 24/6", false },
+        // A base-form verb is not enough for this shape (the verb list or other rules must know it).
+        { "12 June – Markets tumble", "12 June", false },
+        // The date does not open the line: not a bullet.
+        { "In the memo of Mon 13/3 – HSBC buys SVB's UK arm", "Mon 13/3", false },
+        // No dash or colon after the date.
+        { "Mon 13/3 HSBC buys SVB's UK arm", "Mon 13/3", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Lines))]
+    public void ADatedHeadlineLineIsAStatement(string line, string date, bool statement)
+    {
+        int start = line.IndexOf(date, StringComparison.Ordinal);
+        Assert.Equal(statement, Clauses.IsDatedHeadlineClause(line, start, start + date.Length));
+        if (statement)
+        {
+            Assert.Null(Clauses.NotAStatement(line, start, start + date.Length));
+        }
+    }
+}
