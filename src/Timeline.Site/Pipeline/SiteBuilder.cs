@@ -91,7 +91,7 @@ public sealed class SiteBuilder
     /// <summary>Load → Merge, the renderer, and the result without files.</summary>
     private Prepared Prepare(BuildOptions options)
     {
-        var timings = new StageTimer();
+        var timings = new StageTimer(options.MemoryProbe);
         var diagnostics = new List<Diagnostic>();
         options.Progress?.Report(new BuildProgress("load", 0, 0));
         (SiteConfig config, IReadOnlyList<Diagnostic> configDiagnostics) = SiteConfigLoader.Load(options.InputDir);
@@ -299,7 +299,7 @@ public sealed class SiteBuilder
     }
 
     /// <summary>Times consecutive stages.</summary>
-    private sealed class StageTimer
+    private sealed class StageTimer(Bench.MemoryProbe? probe)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly List<StageTiming> _laps = [];
@@ -311,7 +311,9 @@ public sealed class SiteBuilder
         {
             TimeSpan cpu = Cpu();
             _laps.Add(new StageTiming(stage, _clock.Elapsed) { Cpu = cpu - _cpu });
-            _cpu = cpu;
+            // A probe's full collection is not part of the next stage's time.
+            probe?.Stage(stage);
+            _cpu = probe is null ? cpu : Cpu();
             _clock.Restart();
         }
 
