@@ -88,6 +88,60 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         return SiteFile.Written(file.Path, target, file.Fingerprint);
     }
 
+    /// <inheritdoc/>
+    public SiteFile Add(string path, Action<Stream> write)
+    {
+        string staged = Target(_staging, path);
+        string target = Target(_full, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+        byte[] hash;
+        long length;
+        using (var file = new FileStream(staged, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+        using (var hashing = new HashingStream(file))
+        {
+            write(hashing);
+            (hash, length) = (hashing.Hash(), hashing.Length);
+        }
+
+        Entry entry;
+        if (Incremental && _state.TryGet(path, out OutputState.Written before) && before.Hash.AsSpan().SequenceEqual(hash) && Unchanged(target, before))
+        {
+            // The same bytes as the file already there: nothing to move in.
+            File.Delete(staged);
+            entry = new Entry(before with { Fingerprint = null }, Staged: false);
+        }
+        else
+        {
+            entry = new Entry(new OutputState.Written(hash, length, default, null), Staged: true);
+        }
+
+        if (!_entries.TryAdd(path, entry))
+        {
+            throw new InvalidOperationException($"Two files for '{path}' in one build.");
+        }
+
+        return SiteFile.Written(path, target, null);
+    }
+
+    /// <inheritdoc/>
+    public Stream? OpenPrevious(string path)
+    {
+        string target = Target(_full, path);
+        if (!_state.TryGet(path, out OutputState.Written before) || !Unchanged(target, before))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new FileStream(target, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Moves the staged files into the output folder, deletes files the build no longer makes, records the state; returns how many files were written.</summary>
     public int Commit()
     {
@@ -221,4 +275,57 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
     }
 
     private readonly record struct Entry(OutputState.Written File, bool Staged);
+
+    /// <summary>Passes writes on to a stream and hashes them (SHA-256) on the way; write-only.</summary>
+    private sealed class HashingStream(Stream inner) : Stream
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private long _written;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _written;
+
+        public override long Position
+        {
+            get => _written;
+            set => throw new NotSupportedException();
+        }
+
+        /// <summary>The hash of everything written; call once, after the last write.</summary>
+        public byte[] Hash() => _hash.GetHashAndReset();
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            _hash.AppendData(buffer);
+            inner.Write(buffer);
+            _written += buffer.Length;
+        }
+
+        public override void WriteByte(byte value) => Write([value]);
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _hash.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 }
