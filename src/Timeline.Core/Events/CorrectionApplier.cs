@@ -133,9 +133,9 @@ internal sealed class CorrectionApplier(
         EventMention finest = moving.Where(m => !m.IsCaption).DefaultIfEmpty(moving[0])
             .OrderByDescending(m => m.Time.Range!.Value.Granularity).ThenBy(m => m.QuoteStart).First();
         TimelineEvent split = makeEvent(moving, finest.Time.Range!.Value, finest.Time.Mod, finest.Time.Value, []);
-        split = split with { Salience = e.Salience / 2, Notes = [$"split from {e.Id} by editor"] };
+        split = split with { Salience = e.Salience / 2, Notes = [$"split from {e.Id} by editor"], StandsAlone = true };
         TimelineEvent rest = makeEvent(staying, e.Range, e.Modifier, e.Date, e.Conflicts);
-        byId[e.Id] = rest with { Id = e.Id, Slug = e.Slug, Salience = e.Salience, Notes = [.. e.Notes, $"split into {split.Id} by editor"] };
+        byId[e.Id] = rest with { Id = e.Id, Slug = e.Slug, Salience = e.Salience, Notes = [.. e.Notes, $"split into {split.Id} by editor"], StandsAlone = true };
         string id = split.Id;
         for (int k = 2; byId.ContainsKey(id); k++)
         {

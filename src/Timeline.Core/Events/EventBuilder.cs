@@ -140,6 +140,7 @@ internal sealed class EventBuilder
         events = new CorrectionApplier(_options.Corrections, _diagnostics, _excluded, MakeEvent).Apply(events);
         events = Order(events);
         events = MarkKey(events);
+        events = Order(DayDigest.Gather(events));
         var excluded = _excluded
             .OrderBy(e => e.Mention.Source.ArticlePath, StringComparer.Ordinal)
             .ThenBy(e => e.Mention.QuoteStart)

@@ -36,6 +36,15 @@ public sealed record TimelineEvent(
 
     /// <summary>Editor notes from corrections applied to this event ("date pinned by editor").</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>
+    /// When this entry is a day that gathers several happenings (see <see cref="DayDigest"/>): each of them, the lead (whose
+    /// id, headline and salience the entry carries) first. Empty when the entry is a single happening.
+    /// </summary>
+    public IReadOnlyList<Happening> Happenings { get; init; } = [];
+
+    /// <summary>An editor split this event from another (corrections): it keeps an entry of its own, never gathered into its day.</summary>
+    public bool StandsAlone { get; init; }
 }
 
 /// <summary>Something the event stages left out of the timeline, and why (shown in the build report).</summary>

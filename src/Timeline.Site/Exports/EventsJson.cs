@@ -119,6 +119,31 @@ public static class EventsJson
         }
 
         w.WriteEndArray();
+        if (e.Happenings.Count > 0)
+        {
+            // A day that gathers several happenings: each with its id, date, headline, key flag and its entries in "sources".
+            w.WriteStartArray("happenings");
+            int next = 0;
+            foreach (Happening h in e.Happenings)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", h.Id);
+                w.WriteString("date", h.Date);
+                w.WriteString("headline", h.Headline);
+                w.WriteBoolean("key", h.Key);
+                w.WriteStartArray("sources");
+                for (int i = 0; i < h.Sources.Count; i++)
+                {
+                    w.WriteNumberValue(next++);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 

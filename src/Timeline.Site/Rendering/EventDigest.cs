@@ -19,7 +19,8 @@ internal static class EventDigest
     /// <summary>The public instance members hashed, per record type.</summary>
     internal static readonly IReadOnlyDictionary<Type, string[]> Covered = new Dictionary<Type, string[]>
     {
-        [typeof(TimelineEvent)] = ["Id", "Date", "Modifier", "Range", "Headline", "Sources", "Key", "Salience", "Participants", "Conflicts", "Slug"],
+        [typeof(TimelineEvent)] = ["Id", "Date", "Modifier", "Range", "Headline", "Sources", "Key", "Salience", "Participants", "Conflicts", "Slug", "Happenings"],
+        [typeof(Happening)] = ["Id", "Date", "Headline", "Key", "Sources"],
         [typeof(DateConflict)] = ["Value", "ArticlePaths", "Note"],
         [typeof(EventMention)] = ["Source", "Quote", "QuoteStart", "Time"],
         [typeof(SourceInfo)] = ["ArticlePath", "Outlet", "Published"],
@@ -30,7 +31,8 @@ internal static class EventDigest
     /// <summary>The public instance members no export writes (so not hashed), per record type.</summary>
     internal static readonly IReadOnlyDictionary<Type, string[]> LeftOut = new Dictionary<Type, string[]>
     {
-        [typeof(TimelineEvent)] = ["Background", "Outlets", "Notes"],
+        [typeof(TimelineEvent)] = ["Background", "Outlets", "Notes", "StandsAlone"],
+        [typeof(Happening)] = ["Salience"],
         [typeof(DateConflict)] = [],
         [typeof(EventMention)] = ["StoryId", "SentenceIndex", "IsCaption", "Participants", "TopicRelevance", "Headline", "Clause", "BodyPosition", "Subordinate", "Anchor", "QuoteTerms", "ContextTerms"],
         [typeof(SourceInfo)] = ["Title", "Url"],
@@ -83,6 +85,17 @@ internal static class EventDigest
             {
                 Add(d, range);
             }
+        }
+
+        // A day's happenings partition its sources in order: their counts say which source belongs to which.
+        d.AddNumber(e.Happenings.Count);
+        foreach (Happening h in e.Happenings)
+        {
+            d.AddText(h.Id);
+            d.AddText(h.Date);
+            d.AddText(h.Headline);
+            d.AddNumber(h.Key ? 1 : 0);
+            d.AddNumber(h.Sources.Count);
         }
 
         return d.Digest();

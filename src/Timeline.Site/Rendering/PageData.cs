@@ -168,6 +168,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
         item["timex"] = e.Date + (e.Modifier.ToTimex() is { } mod ? " (" + mod + ")" : "");
         item["sources"] = sources;
         item["participant_list"] = List(Participants(e));
+        item["happenings"] = Happenings(e);
         item["conflicts"] = List(e.Conflicts.Select(c => new ScriptObject
         {
             ["value"] = c.Value,
@@ -392,6 +393,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
         var outlets = e.Sources.Select(m => m.Source.Outlet).Distinct(StringComparer.Ordinal).ToList();
         int count = SourceCount(e);
         (string url, string when) = TextOf(e);
+        var also = e.Happenings.Skip(1).Select(h => h.Headline).ToList();
         return new ScriptObject
         {
             ["id"] = e.Id,
@@ -406,11 +408,26 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
             ["outlets"] = string.Join(", ", outlets),
             ["participants"] = string.Join(", ", participants),
             ["participants_data"] = string.Join("|", participants),
-            ["search_text"] = string.Join(' ', [e.Headline, .. participants, .. outlets, when]).ToLowerInvariant(),
+            ["search_text"] = string.Join(' ', [e.Headline, .. also, .. participants, .. outlets, when]).ToLowerInvariant(),
             ["conflict"] = e.Conflicts.Count > 0,
             ["conflict_note"] = string.Join("; ", e.Conflicts.Select(c => c.Note)),
+            ["also"] = List(also),
         };
     }
+
+    /// <summary>A day's happenings for its page: the headline of each, whether it is key, and the outlets that report it.</summary>
+    private static ScriptArray Happenings(TimelineEvent e) => List(e.Happenings.Select(h =>
+    {
+        var outlets = h.Sources.Select(m => m.Source.Outlet).Distinct(StringComparer.Ordinal).ToList();
+        return new ScriptObject
+        {
+            ["id"] = h.Id,
+            ["headline"] = h.Headline,
+            ["key"] = h.Key,
+            ["outlets"] = string.Join(", ", outlets),
+            ["source_label"] = outlets.Count == 1 ? "1 outlet" : $"{outlets.Count.ToString(CultureInfo.InvariantCulture)} outlets",
+        };
+    }));
 
     private static Dictionary<string, List<(TimelineEvent Event, string StoryId)>> IndexCitations(IReadOnlyList<TimelineEvent> events)
     {

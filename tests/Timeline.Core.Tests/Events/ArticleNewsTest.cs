@@ -29,7 +29,7 @@ public class ArticleNewsTest
     public void LoneStatementNearTheTopJoinsItsArticlesNewsOfTheDay(string line, int eventsThatDay)
     {
         Chronology c = Build(Search, Observer(line), Wire());
-        Assert.Equal(eventsThatDay, c.Events.Count(e => e.Date == "2024-05-02"));
+        Assert.Equal(eventsThatDay, HappeningsOn(c, d => d == "2024-05-02"));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public class ArticleNewsTest
         // Fuel rationing is the news of two outlets that day: a happening of its own, not a side of the robot's finding.
         TaggedStory other = Story("articles/09.txt", "Ledger", Thu, "A neighbouring country began rationing fuel on [Thursday|2024-05-02] because of the closure.");
         Chronology c = Build(Search, Observer("A neighbouring country began rationing fuel on [Thursday|2024-05-02] as tankers waited."), Wire(), other);
-        Assert.Equal(2, c.Events.Count(e => e.Date == "2024-05-02"));
+        Assert.Equal(2, HappeningsOn(c, d => d == "2024-05-02"));
     }
 
     [Fact]
@@ -59,6 +59,6 @@ public class ArticleNewsTest
 
         Chronology c = Build(talks, article, wire);
 
-        Assert.Equal(2, c.Events.Count(e => e.Date == "2024-06-03"));
+        Assert.Equal(2, HappeningsOn(c, d => d == "2024-06-03"));
     }
 }

@@ -18,7 +18,7 @@ internal static class EventFixtures
 
     /// <summary>
     /// A story of body sentences (one per line; a line starting "CAPTION:" is a caption); each "[expression|VALUE]"
-    /// marks a temporal mention resolved to VALUE (YYYY, YYYY-MM or YYYY-MM-DD, optionally "|START").
+    /// marks a temporal mention resolved to VALUE (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm, optionally "|START").
     /// </summary>
     public static TaggedStory Story(string path, string outlet, LocalDate published, params string[] lines)
     {
@@ -45,7 +45,7 @@ internal static class EventFixtures
                 string[] parts = rest[(open + 1)..close].Split('|');
                 int at = text.Length;
                 text.Append(parts[0]);
-                DateRange range = CalendarValue.TryParse(parts[1])!.Value;
+                DateRange range = CalendarValue.TryParse(parts[1]) ?? TimeOfDay(parts[1]);
                 TimexMod mod = parts.Length > 2 ? TimexModExtensions.ParseTimexMod(parts[2]) : TimexMod.None;
                 mentions.Add(new TemporalMention(at, at + parts[0].Length, parts[0], TimexType.Date, parts[1], mod, "test") { Range = range });
                 i = close + 1;
@@ -60,8 +60,22 @@ internal static class EventFixtures
         return new TaggedStory(source, story, mentions);
     }
 
+    /// <summary>"2023-02-06T04:17": its day, at minute granularity (as the tagger gives a clock time).</summary>
+    private static DateRange TimeOfDay(string value)
+    {
+        LocalDate day = NodaTime.Text.LocalDatePattern.Iso.Parse(value[..10]).Value;
+        return new DateRange(day, day, Granularity.Minute);
+    }
+
     public static Chronology Build(EventOptions options, params TaggedStory[] stories) =>
         EventPipeline.Build(stories.Select(s => EventPipeline.Extract(s, options)), options);
 
     public static Chronology Build(params TaggedStory[] stories) => Build(Options, stories);
+
+    /// <summary>
+    /// The happenings whose date passes <paramref name="date"/>: what the merge kept apart, whether or not a day's entry
+    /// gathers them (see <see cref="DayDigest"/>), so merge tests keep asserting the merge itself.
+    /// </summary>
+    public static int HappeningsOn(Chronology c, Func<string, bool> date) =>
+        c.Events.Sum(e => e.Happenings.Count > 0 ? e.Happenings.Count(h => date(h.Date)) : date(e.Date) ? 1 : 0);
 }

@@ -57,7 +57,7 @@ public sealed class FragmentTest
         TaggedStory wire = Story("articles/02.txt", "Wire", Fri.PlusDays(1), "Regulators closed Harbour Bank on [Friday|2024-03-08].");
         TaggedStory herald = Story("articles/03.txt", "Herald", Fri.PlusDays(1), "State regulators closed Harbour Bank on [Friday|2024-03-08] after a run by its clients.");
         Chronology c = Build(Banking, weekly, wire, herald);
-        Assert.Equal(events, c.Events.Count(e => e.Date == "2024-03-08"));
+        Assert.Equal(events, HappeningsOn(c, d => d == "2024-03-08"));
     }
 
     public static TheoryData<bool, int> Neighbour => new()
@@ -79,6 +79,6 @@ public sealed class FragmentTest
         string[] lines = adjacent ? [.. CrisisBackground, fragment, emergency] : [.. CrisisBackground, fragment, "Police made dozens of arrests.", "Hospitals treated the injured.", emergency];
         TaggedStory daily = Story("articles/03.txt", "Daily", Wed.PlusDays(2), lines);
         Chronology c = Build(Crisis, wire, herald, daily);
-        Assert.Equal(events, c.Events.Count(e => e.Date.StartsWith("2024-05-01", StringComparison.Ordinal)));
+        Assert.Equal(events, HappeningsOn(c, d => d.StartsWith("2024-05-01", StringComparison.Ordinal)));
     }
 }

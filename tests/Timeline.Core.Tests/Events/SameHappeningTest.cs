@@ -73,6 +73,6 @@ public sealed class SameHappeningTest
         TaggedStory wire = Story("articles/01.txt", "Wire", new LocalDate(2022, 7, 9), a);
         TaggedStory herald = Story("articles/02.txt", "Herald", new LocalDate(2022, 7, 16), b);
         Chronology c = Build(Crisis, wire, herald);
-        Assert.Equal(events, c.Events.Count(e => e.Date == "2019-11"));
+        Assert.Equal(events, HappeningsOn(c, d => d == "2019-11"));
     }
 }
