@@ -176,6 +176,28 @@ public sealed class ClusterTimelineTest(ClusterTimelineTest.ClusterFixture clust
 
     [Theory]
     [MemberData(nameof(Clusters))]
+    public void AnEventsDateIsItsDayAndATimeOfDayStandsBesideIt(string cluster)
+    {
+        // A scorer (or reader) looks an event up by its day: "2023-02-19", with "time": "TEV" beside it, never "2023-02-19TEV".
+        ClusterRun run = clusters.Get(cluster);
+        Assert.All(run.Events, e => Assert.DoesNotContain('T', e.Date));
+        foreach (PublishedEvent e in run.Events.Where(e => e.Time is not null))
+        {
+            Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", e.Date);
+            Assert.Matches(@"^T(\d{2}(:\d{2})?|MO|AF|EV|NI|DT)$", e.Time);
+        }
+    }
+
+    [Fact]
+    public void TheQuakeClustersEveningIsADayWithItsTimeBeside()
+    {
+        // turkey-syria-quake's 19 February: "on Sunday evening" (search and rescue ended in most provinces).
+        ClusterRun run = clusters.Get("turkey-syria-quake");
+        Assert.Contains(run.Events, e => e.Date == "2023-02-19" && e.Time == "TEV");
+    }
+
+    [Theory]
+    [MemberData(nameof(Clusters))]
     public void KeyEventDateF1IsAtLeast07(string cluster)
     {
         ClusterRun run = clusters.Get(cluster);
@@ -379,6 +401,9 @@ public sealed class ClusterTimelineTest(ClusterTimelineTest.ClusterFixture clust
     /// <summary>One event of events.json, as the README documents it.</summary>
     public sealed record PublishedEvent(string Date, string? Modifier, string Headline, bool Key, IReadOnlyList<PublishedSource> Sources, string Raw)
     {
+        /// <summary>The optional time of day beside the date ("TEV", "T04:17").</summary>
+        public string? Time { get; init; }
+
         public static IReadOnlyList<PublishedEvent> ReadAll(string path)
         {
             using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(path));
@@ -393,7 +418,10 @@ public sealed class ClusterTimelineTest(ClusterTimelineTest.ClusterFixture clust
                     Text(s, "expression"),
                     Text(s, "value"))).ToList(),
                 // Unescaped text of the whole event, so forbidden text is found whatever JSON escaping did to it.
-                e.GetRawText() + "\n" + Flatten(e))).ToList();
+                e.GetRawText() + "\n" + Flatten(e))
+            {
+                Time = e.TryGetProperty("time", out JsonElement t) ? t.GetString() : null,
+            }).ToList();
         }
 
         private static string Text(JsonElement e, string name) => e.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";

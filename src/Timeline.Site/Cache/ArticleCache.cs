@@ -153,7 +153,7 @@ public sealed class ArticleCache
                 bytes = JsonSerializer.SerializeToUtf8Bytes(new CacheEntry(key, Engine, report), CacheJson.Options);
             }
 
-            File.WriteAllBytes(temp, bytes);
+            OutputSession.WriteNew(temp, bytes); // no truncation: see WriteNew
             File.Move(temp, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using Timeline.Site.Rendering;
 
 namespace Timeline.Site.Cache;
@@ -10,9 +12,16 @@ namespace Timeline.Site.Cache;
 /// failed build) deletes the staging folder and leaves the output folder as it was.
 /// </summary>
 /// <remarks>
-/// A whole write (the first of a state) stages every file and swaps folders; an incremental write stages only the
-/// files whose bytes differ from what the state recorded and reuses pages whose fingerprint is unchanged without
-/// rendering them. <see cref="Reuse"/> and <see cref="Add"/> are thread-safe; <see cref="Commit"/> is not.
+/// <para>A whole write (no output folder yet) stages every file in a tree and swaps folders. Any later write, with or
+/// without a state (a <c>--no-cache</c> build over an existing site too), is incremental: it stages, flat and without
+/// making folders, only the files whose bytes differ from what is on disk (known from the state, or else read and
+/// compared), reuses pages whose fingerprint is unchanged without rendering them, and touches nothing else. Making and
+/// deleting a whole tree of files was most of a build's kernel time: each page is a folder and a file, and ext4 searches
+/// past every recently deleted inode to allocate a new one.</para>
+/// <para>An incremental commit first writes a journal of its renames and deletions into the staging folder (the commit
+/// point), then carries it out; a commit cut short (the process killed) is finished from that journal by the next
+/// build of the folder (<see cref="Recover"/>), so the site ends as the complete new build, never half of one.</para>
+/// <para><see cref="Reuse"/> and <see cref="Add"/> are thread-safe; <see cref="Commit"/> is not.</para>
 /// </remarks>
 internal sealed class OutputSession : ISiteOutput, IDisposable
 {
@@ -24,6 +33,7 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private bool _done;
     private int _reused;
+    private int _staged;
 
     internal OutputSession(OutputState state, string full, bool incremental)
     {
@@ -52,7 +62,7 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         }
 
         string target = Target(_full, path);
-        if (!Unchanged(target, before) || !_entries.TryAdd(path, new Entry(before, Staged: false)))
+        if (!Unchanged(target, before) || !_entries.TryAdd(path, new Entry(before, StagedAs: null)))
         {
             return null;
         }
@@ -68,16 +78,27 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         byte[] hash = SHA256.HashData(content);
         string target = Target(_full, file.Path);
         Entry entry;
-        if (Incremental && _state.TryGet(file.Path, out OutputState.Written before) && before.Hash.AsSpan().SequenceEqual(hash) && Unchanged(target, before))
+        if (Incremental && OnDisk(target, content, hash, _state.TryGet(file.Path, out OutputState.Written before) ? before : null) is { } stamp)
         {
-            entry = new Entry(before with { Fingerprint = file.Fingerprint }, Staged: false);
+            entry = new Entry(new OutputState.Written(hash, content.LongLength, stamp, file.Fingerprint), StagedAs: null);
         }
         else
         {
-            string staged = Target(_staging, file.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
-            File.WriteAllBytes(staged, content);
-            entry = new Entry(new OutputState.Written(hash, content.LongLength, default, file.Fingerprint), Staged: true);
+            // An incremental write stages flat (no folder per page); a whole write stages the tree it then swaps in.
+            string staged;
+            if (Incremental)
+            {
+                staged = Path.Combine(_staging, Interlocked.Increment(ref _staged).ToString(CultureInfo.InvariantCulture));
+                Directory.CreateDirectory(_staging);
+            }
+            else
+            {
+                staged = Target(_staging, file.Path);
+                Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+            }
+
+            WriteNew(staged, content);
+            entry = new Entry(new OutputState.Written(hash, content.LongLength, default, file.Fingerprint), StagedAs: staged);
         }
 
         if (!_entries.TryAdd(file.Path, entry))
@@ -91,12 +112,22 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
     /// <inheritdoc/>
     public SiteFile Add(string path, Action<Stream> write)
     {
-        string staged = Target(_staging, path);
         string target = Target(_full, path);
-        Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+        string staged;
+        if (Incremental)
+        {
+            staged = Path.Combine(_staging, Interlocked.Increment(ref _staged).ToString(CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(_staging);
+        }
+        else
+        {
+            staged = Target(_staging, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+        }
+
         byte[] hash;
         long length;
-        using (var file = new FileStream(staged, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+        using (var file = new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
         using (var hashing = new HashingStream(file))
         {
             write(hashing);
@@ -104,15 +135,15 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         }
 
         Entry entry;
-        if (Incremental && _state.TryGet(path, out OutputState.Written before) && before.Hash.AsSpan().SequenceEqual(hash) && Unchanged(target, before))
+        if (Incremental && OnDisk(target, staged, length, hash, _state.TryGet(path, out OutputState.Written before) ? before : null) is { } stamp)
         {
             // The same bytes as the file already there: nothing to move in.
             File.Delete(staged);
-            entry = new Entry(before with { Fingerprint = null }, Staged: false);
+            entry = new Entry(new OutputState.Written(hash, length, stamp, null), StagedAs: null);
         }
         else
         {
-            entry = new Entry(new OutputState.Written(hash, length, default, null), Staged: true);
+            entry = new Entry(new OutputState.Written(hash, length, default, null), StagedAs: staged);
         }
 
         if (!_entries.TryAdd(path, entry))
@@ -142,11 +173,109 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         }
     }
 
+    /// <summary>
+    /// As <see cref="OnDisk(string, byte[], byte[], OutputState.Written?)"/> for a file written to <paramref name="staged"/>
+    /// (a streamed export): the state's record answers, else the two files' bytes are compared.
+    /// </summary>
+    private static DateTime? OnDisk(string target, string staged, long length, byte[] hash, OutputState.Written? before)
+    {
+        var info = new FileInfo(target);
+        if (!info.Exists || info.Length != length)
+        {
+            return null;
+        }
+
+        if (before is not null && info.LastWriteTimeUtc == before.Stamp && before.Length == info.Length)
+        {
+            return before.Hash.AsSpan().SequenceEqual(hash) ? before.Stamp : null;
+        }
+
+        try
+        {
+            using var a = new FileStream(target, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1 << 16);
+            using var b = new FileStream(staged, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+            byte[] x = new byte[1 << 16], y = new byte[1 << 16];
+            while (true)
+            {
+                int read = a.ReadAtLeast(x, x.Length, throwOnEndOfStream: false);
+                if (read != b.ReadAtLeast(y, y.Length, throwOnEndOfStream: false) || !x.AsSpan(0, read).SequenceEqual(y.AsSpan(0, read)))
+                {
+                    return null;
+                }
+
+                if (read == 0)
+                {
+                    return info.LastWriteTimeUtc;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The last-write time of <paramref name="target"/> when it already holds <paramref name="content"/>; null when it must
+    /// be written. The state's record, if the file is as recorded, answers without reading it; otherwise the bytes are compared.
+    /// </summary>
+    private static DateTime? OnDisk(string target, byte[] content, byte[] hash, OutputState.Written? before)
+    {
+        var info = new FileInfo(target);
+        if (!info.Exists || info.Length != content.LongLength)
+        {
+            return null;
+        }
+
+        if (before is not null && info.LastWriteTimeUtc == before.Stamp && before.Length == info.Length)
+        {
+            return before.Hash.AsSpan().SequenceEqual(hash) ? before.Stamp : null;
+        }
+
+        try
+        {
+            return SameBytes(target, content) ? info.LastWriteTimeUtc : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static bool SameBytes(string path, byte[] content)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Min(content.Length, 1 << 20) + 1);
+        try
+        {
+            long offset = 0;
+            while (true)
+            {
+                int read = RandomAccess.Read(handle, buffer, offset);
+                if (read == 0)
+                {
+                    return offset == content.LongLength;
+                }
+
+                if (offset + read > content.LongLength || !buffer.AsSpan(0, read).SequenceEqual(content.AsSpan((int)offset, read)))
+                {
+                    return false;
+                }
+
+                offset += read;
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>Moves the staged files into the output folder, deletes files the build no longer makes, records the state; returns how many files were written.</summary>
     public int Commit()
     {
         ObjectDisposedException.ThrowIf(_done, this);
-        var staged = _entries.Where(p => p.Value.Staged).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+        var staged = _entries.Where(p => p.Value.StagedAs is not null).Select(p => (Path: p.Key, From: p.Value.StagedAs!)).OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
         if (!Incremental)
         {
             Directory.CreateDirectory(_staging);
@@ -154,23 +283,34 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         }
         else
         {
-            foreach (string path in staged)
+            // Without a state, what the folder holds is what the last build left (anything else there, too, as a whole write would replace it).
+            IEnumerable<string> before = _state.Paths.Any() ? _state.Paths : Directory.EnumerateFiles(_full, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_full, f).Replace(Path.DirectorySeparatorChar, '/'));
+            var gone = before.Where(p => !_entries.ContainsKey(p)).Order(StringComparer.Ordinal).ToList();
+            if (staged.Count > 0 || gone.Count > 0)
             {
-                string target = Target(_full, path);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Move(Target(_staging, path), target, overwrite: true);
-            }
-
-            foreach (string gone in _state.Paths.Where(p => !_entries.ContainsKey(p)).ToList())
-            {
-                string target = Target(_full, gone);
-                // A page someone else (a second build, a clean-up) already removed, folder and all, needs no deleting.
-                if (File.Exists(target))
+                var journal = new StringBuilder();
+                foreach ((string path, string from) in staged)
                 {
-                    File.Delete(target);
+                    journal.Append("M\t").Append(Path.GetFileName(from)).Append('\t').Append(path).Append('\n');
                 }
 
-                DeleteEmptyFolders(Path.GetDirectoryName(target)!, _full);
+                foreach (string path in gone)
+                {
+                    journal.Append("D\t\t").Append(path).Append('\n');
+                }
+
+                Directory.CreateDirectory(_staging);
+                string temp = Path.Combine(_staging, JournalName + ".tmp");
+                File.WriteAllText(temp, journal.ToString(), new UTF8Encoding(false));
+                File.Move(temp, Path.Combine(_staging, JournalName));
+                if (BeforeApply?.Invoke(_staging) == false)
+                {
+                    // A test's stand-in for a process killed right after the commit point.
+                    _done = true;
+                    return staged.Count;
+                }
+
+                Apply(_staging, _full);
             }
 
             DeleteTree(_staging);
@@ -183,7 +323,7 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         Parallel.For(0, entries.Length, Parallelism, i =>
         {
             (string path, Entry entry) = entries[i];
-            if (entry.Staged)
+            if (entry.StagedAs is not null)
             {
                 var info = new FileInfo(Target(_full, path));
                 recorded[i] = entry.File with { Length = info.Length, Stamp = info.LastWriteTimeUtc };
@@ -203,6 +343,83 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         return staged.Count;
     }
 
+    /// <summary>The journal's name in a staging folder; present only once every file is staged.</summary>
+    internal const string JournalName = "journal";
+
+    /// <summary>A test hook: runs after the journal is written and before it is carried out; false stops there, as a killed process would.</summary>
+    internal static Func<string, bool>? BeforeApply { get; set; }
+
+    /// <summary>
+    /// Finishes any commit to <paramref name="full"/> that was cut short (a staging folder beside it with a journal) and
+    /// deletes staging folders abandoned without a journal over an hour ago (a build killed while rendering); returns how many commits it finished.
+    /// </summary>
+    internal static int Recover(string full)
+    {
+        string? parent = Path.GetDirectoryName(full);
+        if (parent is null || !Directory.Exists(parent))
+        {
+            return 0;
+        }
+
+        int finished = 0;
+        foreach (string staging in Directory.EnumerateDirectories(parent, $".{Path.GetFileName(full)}.staging-*"))
+        {
+            try
+            {
+                if (File.Exists(Path.Combine(staging, JournalName)))
+                {
+                    Apply(staging, full);
+                    finished++;
+                    DeleteTree(staging);
+                }
+                else if (Directory.GetLastWriteTimeUtc(staging) < DateTime.UtcNow.AddHours(-1))
+                {
+                    DeleteTree(staging);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another build is finishing it, or it cannot be read: left for later.
+            }
+        }
+
+        return finished;
+    }
+
+    /// <summary>Carries out a staging folder's journal (again, if need be: a rename already done is skipped).</summary>
+    private static void Apply(string staging, string full)
+    {
+        foreach (string line in File.ReadAllLines(Path.Combine(staging, JournalName)))
+        {
+            string[] parts = line.Split('\t', 3);
+            if (parts.Length != 3)
+            {
+                continue;
+            }
+
+            string target = Target(full, parts[2]);
+            if (parts[0] == "M")
+            {
+                string from = Path.Combine(staging, parts[1]);
+                if (File.Exists(from))
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Move(from, target, overwrite: true);
+                }
+            }
+            else if (parts[0] == "D")
+            {
+                // A page someone else (a second build, a clean-up) already removed, folder and all, needs no deleting.
+                if (File.Exists(target))
+                {
+                    File.Delete(target);
+                }
+
+                DeleteEmptyFolders(Path.GetDirectoryName(target)!, full);
+            }
+        }
+    }
+
     /// <summary>Without <see cref="Commit"/>: deletes what was staged; the output folder is untouched.</summary>
     public void Dispose()
     {
@@ -211,6 +428,18 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
             _done = true;
             DeleteTree(_staging);
         }
+    }
+
+    /// <summary>
+    /// Writes a file that does not exist yet (a staged file's name is new). Not <see cref="File.WriteAllBytes(string, byte[])"/>:
+    /// that opens for truncation and truncates an empty new file, after which ext4 flushes the file to disk when it is
+    /// closed (its guard for files replaced by truncation), a synchronous write per page that cost more than the rest of
+    /// writing it; nor does it reserve the file's blocks up front (the kernel allocates them later, for many files at once).
+    /// </summary>
+    internal static void WriteNew(string path, ReadOnlySpan<byte> content)
+    {
+        using Microsoft.Win32.SafeHandles.SafeFileHandle handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        RandomAccess.Write(handle, content, 0);
     }
 
     /// <summary>Deletes a folder tree (if it exists), its files in parallel.</summary>
@@ -274,7 +503,7 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         }
     }
 
-    private readonly record struct Entry(OutputState.Written File, bool Staged);
+    private readonly record struct Entry(OutputState.Written File, string? StagedAs);
 
     /// <summary>Passes writes on to a stream and hashes them (SHA-256) on the way; write-only.</summary>
     private sealed class HashingStream(Stream inner) : Stream

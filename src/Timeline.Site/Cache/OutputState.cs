@@ -14,8 +14,9 @@ namespace Timeline.Site.Cache;
 /// <remarks>
 /// Nothing touches the output folder before every file of a build is computed: files go to a staging folder beside it
 /// (see <see cref="OutputSession"/>), and only <see cref="OutputSession.Commit"/> moves them in. A first write (no
-/// state, or no output folder) swaps the whole staging folder in with two renames; a later write renames each changed
-/// file into place (each atomically), so a reader may briefly see a mix of two builds' pages, never a half-written file.
+/// output folder) swaps the whole staging folder in with two renames; a later write (with or without a state) renames
+/// each changed file into place (each atomically) from a journal that a cut-short commit is finished from, so a reader
+/// may briefly see a mix of two builds' pages, never a half-written file, and the folder always ends as one whole build.
 /// Not thread-safe: one build at a time.
 /// </remarks>
 internal sealed class OutputState
@@ -49,7 +50,8 @@ internal sealed class OutputState
     public OutputSession Begin(string outputDir)
     {
         string full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
-        return new OutputSession(this, full, incremental: _written.Count > 0 && Directory.Exists(full));
+        OutputSession.Recover(full);
+        return new OutputSession(this, full, incremental: Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any());
     }
 
     /// <summary>Writes <paramref name="files"/> to <paramref name="outputDir"/>; returns how many files were written.</summary>

@@ -67,7 +67,7 @@ public static class EventsJson
     {
         w.WriteStartObject();
         w.WriteString("id", e.Id);
-        w.WriteString("date", e.Date);
+        WriteDate(w, e.Date);
         if (e.Modifier.ToTimex() is { } mod)
         {
             w.WriteString("modifier", mod);
@@ -128,7 +128,7 @@ public static class EventsJson
             {
                 w.WriteStartObject();
                 w.WriteString("id", h.Id);
-                w.WriteString("date", h.Date);
+                WriteDate(w, h.Date);
                 w.WriteString("headline", h.Headline);
                 w.WriteBoolean("key", h.Key);
                 w.WriteStartArray("sources");
@@ -145,6 +145,20 @@ public static class EventsJson
         }
 
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// "date" is the calendar position (a day, month, year…); a time of day the sources give ("2023-02-19TEV",
+    /// "2023-02-13T04:17") goes in "time" ("TEV", "T04:17"), so an entry is found under its day whatever the hour.
+    /// </summary>
+    private static void WriteDate(Utf8JsonWriter w, string value)
+    {
+        bool timed = value.Length > 11 && value[4] == '-' && value[7] == '-' && value[10] == 'T';
+        w.WriteString("date", timed ? value[..10] : value);
+        if (timed)
+        {
+            w.WriteString("time", value[10..]);
+        }
     }
 
     /// <summary>"2026-01-28" for a date-only publication, else the offset date-time "2026-01-29T00:30:00+08:00".</summary>

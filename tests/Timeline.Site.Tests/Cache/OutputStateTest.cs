@@ -145,19 +145,109 @@ public sealed class OutputStateTest : IDisposable
     }
 
     [Fact]
-    public void A_corrupt_state_file_means_a_whole_write()
+    public void A_corrupt_state_file_means_every_page_is_rendered_and_compared_with_the_disk()
     {
+        // Without a usable state nothing is reused unseen: every page is rendered again, and a file is written only if
+        // its bytes differ from what the folder holds (here one page edited by hand since).
         using var site = new TempSite();
         Assert.True(new SiteBuilder().Build(site.Options).Succeeded);
+        Dictionary<string, string> built = Tree(site.Output);
         foreach (string state in Directory.GetFiles(Path.Combine(site.CacheDir, "output")))
         {
             File.WriteAllText(state, "garbage\tnot a state");
         }
 
+        File.WriteAllText(Path.Combine(site.Output, "methodology", "index.html"), "edited by hand");
+
         BuildResult second = new SiteBuilder().Build(site.Options);
 
-        Assert.Equal(second.Files.Count, second.FilesWritten);
         Assert.Equal(0, second.PagesReused);
+        Assert.Equal(1, second.FilesWritten);
+        Assert.Equal(built, Tree(site.Output));
+    }
+
+    [Fact]
+    public void A_no_cache_build_over_an_existing_site_writes_only_changed_files_and_deletes_strays()
+    {
+        // No state at all (--no-cache keeps none): the folder's files are compared byte by byte; a file no build makes goes.
+        var first = new OutputState();
+        first.Write(Output, [Page("index.html", "v1"), Page("events/a/index.html", "a"), Page("events/b/index.html", "b")]);
+        DateTime untouched = File.GetLastWriteTimeUtc(Path.Combine(Output, "events", "a", "index.html"));
+        File.WriteAllText(Path.Combine(Output, "stray.html"), "left by someone");
+
+        int written = new OutputState().Write(Output, [Page("index.html", "v2"), Page("events/a/index.html", "a"), Page("events/c/index.html", "c")]);
+
+        Assert.Equal(2, written);
+        Assert.Equal(untouched, File.GetLastWriteTimeUtc(Path.Combine(Output, "events", "a", "index.html")));
+        Assert.Equal(
+            new Dictionary<string, string> { ["index.html"] = "v2", ["events/a/index.html"] = "a", ["events/c/index.html"] = "c" },
+            Directory.EnumerateFiles(Output, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(Output, f), File.ReadAllText));
+        Assert.False(Directory.Exists(Path.Combine(Output, "events", "b")));
+    }
+
+    [Fact]
+    public void A_commit_cut_short_after_its_journal_leaves_the_old_site_and_the_next_build_finishes_it()
+    {
+        // The process dies at the commit point (journal written, nothing renamed yet): the old site is still whole,
+        // and the next build of the folder first finishes the interrupted commit, then makes its own.
+        var state = new OutputState();
+        state.Write(Output, [Page("index.html", "v1"), Page("events/a/index.html", "a"), Page("events/b/index.html", "b")]);
+        OutputSession.BeforeApply = s => !s.StartsWith(_root, StringComparison.Ordinal); // only this test's commits stop
+        try
+        {
+            new OutputState().Write(Output, [Page("index.html", "v2"), Page("events/a/index.html", "a2"), Page("events/c/index.html", "c")]);
+        }
+        finally
+        {
+            OutputSession.BeforeApply = null;
+        }
+
+        Assert.Equal(["a", "b"], Directory.GetDirectories(Path.Combine(Output, "events")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal("v1", File.ReadAllText(Path.Combine(Output, "index.html")));
+
+        Assert.Equal(1, OutputSession.Recover(Path.GetFullPath(Output)));
+
+        Assert.Equal("v2", File.ReadAllText(Path.Combine(Output, "index.html")));
+        Assert.Equal("a2", File.ReadAllText(Path.Combine(Output, "events", "a", "index.html")));
+        Assert.Equal(["a", "c"], Directory.GetDirectories(Path.Combine(Output, "events")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["output"], Directory.EnumerateFileSystemEntries(_root).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_commit_killed_half_way_through_its_renames_is_finished_by_the_next_write()
+    {
+        // Some renames done, the rest not (simulated by carrying out the first line of the journal by hand):
+        // the next write finishes the old commit before comparing, so it ends with exactly its own files.
+        var state = new OutputState();
+        state.Write(Output, [Page("index.html", "v1"), Page("events/a/index.html", "a")]);
+        string? staging = null;
+        OutputSession.BeforeApply = s =>
+        {
+            if (!s.StartsWith(_root, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            staging = s;
+            return false;
+        };
+        try
+        {
+            new OutputState().Write(Output, [Page("index.html", "v2"), Page("events/a/index.html", "a2")]);
+        }
+        finally
+        {
+            OutputSession.BeforeApply = null;
+        }
+
+        string[] first = File.ReadAllLines(Path.Combine(staging!, OutputSession.JournalName))[0].Split('\t');
+        File.Move(Path.Combine(staging!, first[1]), Path.Combine(Output, first[2]), overwrite: true);
+
+        int written = new OutputState().Write(Output, [Page("index.html", "v3"), Page("events/a/index.html", "a2")]);
+
+        Assert.Equal(1, written);
+        Assert.Equal(("v3", "a2"), (File.ReadAllText(Path.Combine(Output, "index.html")), File.ReadAllText(Path.Combine(Output, "events", "a", "index.html"))));
+        Assert.Equal(["output"], Directory.EnumerateFileSystemEntries(_root).Select(Path.GetFileName));
     }
 
     private static Dictionary<string, string> Tree(string dir) => Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)

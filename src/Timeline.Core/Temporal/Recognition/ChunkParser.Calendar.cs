@@ -14,9 +14,10 @@ internal sealed partial class ChunkParser
     private int? NarrativeYear(int i)
     {
         int? y = _paragraphYear is { } py && SameSentence(_paragraphYearToken, i) ? py : _st.Narrative ? _st.NarrativeYear : null;
-        // A future clause in news points past publication; in a history it is a future within the story ("could only continue the
-        // war until December"), which stays in the story's year.
-        return y is { } v && Math.Abs(v - Dct.Year) >= 2 && (_st.Narrative || TenseAt(i) != Cue.Future) ? v : null;
+        // A future clause in news points past publication, and a present one speaks of now ("has been in office since 2009 and
+        // faces re-election in November"); in a history a future is one within the story ("could only continue the war until
+        // December"), which stays in the story's year.
+        return y is { } v && Math.Abs(v - Dct.Year) >= 2 && (_st.Narrative || TenseAt(i) is not (Cue.Future or Cue.Present)) ? v : null;
     }
 
     /// <summary>Picks among candidate dates by tense: the last on or before the anchor, the next on or after it, or the nearest.</summary>
@@ -66,14 +67,15 @@ internal sealed partial class ChunkParser
 
     private Resolved? MonthDayNoYear(int month, int day, int i, int end = -1)
     {
-        if (end >= 0 && CoordinatedYear(end) is { } cy)
+        // (A stated or narrative year without that day, February 29 in 1995, gives way to the nearest year that has it.)
+        if (end >= 0 && CoordinatedYear(end) is { } cy && Cal.Date(cy, month, day) is { } coordinated)
         {
-            return Cal.Day(Cal.Date(cy, month, day));
+            return Cal.Day(coordinated);
         }
 
-        if (NarrativeYear(i) is { } ny)
+        if (NarrativeYear(i) is { } ny && Cal.Date(ny, month, day) is { } narrative)
         {
-            return Cal.Day(Cal.Date(ny, month, day));
+            return Cal.Day(narrative);
         }
 
         int y = Dct.Year;
@@ -772,6 +774,14 @@ internal sealed partial class ChunkParser
         if (m == 0 || (L(j)!.Abbreviation && k == j + 1))
         {
             return null;
+        }
+
+        if (rel is Kw.Last or Kw.Next && j == i + 1 && IsNumber(k) && DayOfMonthAt(k, out int kd) is > 0 and var day && YearAt(IsPunct(kd, ',') ? kd + 1 : kd, out _) == 0)
+        {
+            // "last Oct. 23", "next March 5": the nearest such day before (after) publication, not the month alone
+            var thisYear = Cal.Date(Dct.Year, m, day);
+            var date = rel == Kw.Last ? (thisYear < Dct ? thisYear : Cal.Date(Dct.Year - 1, m, day)) : (thisYear > Dct ? thisYear : Cal.Date(Dct.Year + 1, m, day));
+            return Cal.Day(date) is { } d ? new Hit(kd, d, "date-md-relative") : null;
         }
 
         return MonthNoYear(m, j, rel, k) is { } r ? new Hit(k, r, "month") : null;

@@ -141,6 +141,15 @@ internal sealed partial class ChunkParser
                 return new Hit(u + 1, Ref("PAST_REF"), "past-ref"); // "the past several quarters"
             }
 
+            if (unit == Unit.Quarter && Is(u + 1, Kw.Of) && n != Lexicon.Vague && !QuarterOfPeriod(u + 2))
+            {
+                // "a quarter of a century" is 25 years; "more than a quarter of the market", "three quarters of voters" are fractions
+                // (a vague count is never a fraction: "after several quarters of losses")
+                return amount == 1 && !plural && K(u + 2) is Kw.A && L(u + 3) is { Unit: Unit.Century, UnitPlural: false }
+                    ? new Hit(u + 4, new Resolved(TimexType.Duration, "P25Y", null), "duration")
+                    : null;
+            }
+
             if (unit == Unit.Quarter && amount is { } qn)
             {
                 return new Hit(u + 1, new Resolved(TimexType.Duration, Cal.Duration(qn * 3, Unit.Month), null), "duration");
@@ -298,6 +307,21 @@ internal sealed partial class ChunkParser
         return null;
     }
 
+    /// <summary>
+    /// Whether the words at <paramref name="i"/>, after "quarters of", name the year the quarters belong to ("of 1990", "of the
+    /// year", "of this year", "of fiscal 1990", "of the fiscal year"): then "three quarters of" is a period, not a fraction.
+    /// </summary>
+    private bool QuarterOfPeriod(int i)
+    {
+        int k = K(i) is Kw.The or Kw.This or Kw.Last or Kw.Next or Kw.Fiscal ? i + 1 : i;
+        if (Is(k, Kw.Fiscal))
+        {
+            k++;
+        }
+
+        return L(k) is { Unit: Unit.Year, UnitPlural: false } || YearAt(k, out _) > 0;
+    }
+
     /// <summary>"3 p.m.", "10:30 a.m. EST", "14:30", "noon", "midnight", "5 o'clock".</summary>
     private Hit? ClockRule(int i)
     {
@@ -319,6 +343,14 @@ internal sealed partial class ChunkParser
             hour = Num(i) / 100; // military style "0540 GMT", "1430 UTC"
             minute = Num(i) % 100;
             k = i + 1;
+        }
+        else if (IsNumber(i) && Digits(i) is 3 or 4 && Num(i) / 100 is >= 1 and <= 12 && Num(i) % 100 <= 59 && Adj(i + 1) && AmPm(i + 1, out int afterAmPm) is > 0 and var half)
+        {
+            // "1030am", "730pm": the clock time written without its colon
+            hour = Num(i) / 100;
+            hour = half == 1 ? (hour == 12 ? 0 : hour) : (hour == 12 ? 12 : hour + 12);
+            minute = Num(i) % 100;
+            k = afterAmPm;
         }
         else if (IsNumber(i) && Digits(i) <= 2 && Num(i) <= 24 && !(Adj(i) && (IsPunct(i - 1, ':') || IsPunct(i - 1, '.') || IsPunct(i - 1, '$'))))
         {

@@ -111,6 +111,12 @@ internal sealed partial class ChunkParser
                 continue;
             }
 
+            if (InTitle(bestStart, h.End))
+            {
+                i = h.End;
+                continue;
+            }
+
             int start = _t[bestStart].Start;
             int end = _t[h.End - 1].End;
             output.Add(new TemporalMention(start, end, _text[start..end], h.Value.Type, h.Value.Value, h.Value.Mod, h.Rule) { Range = h.Value.Range });
@@ -135,7 +141,8 @@ internal sealed partial class ChunkParser
                 }
 
                 _st.LastRef = h.Value;
-                if (h.Rule.StartsWith("date-", StringComparison.Ordinal) || h.Rule == "year")
+                // (A year after "since" opens a span that runs to now: it does not move the sentence to that year.)
+                if ((h.Rule.StartsWith("date-", StringComparison.Ordinal) || h.Rule == "year") && !Is(bestStart - 1, Kw.Since))
                 {
                     _paragraphYear = r.Start.Year;
                     _paragraphYearToken = bestStart;
@@ -202,6 +209,56 @@ internal sealed partial class ChunkParser
     private bool PeriodEnd(int start, DateRange r) =>
         r.Granularity == Granularity.Day && _st.LastRef is { Range: { Granularity: Granularity.Quarter } }
         && (Word(start - 1, "ended") || Word(start - 1, "ending"));
+
+    /// <summary>
+    /// Whether the expression from token <paramref name="start"/> to <paramref name="end"/> is part of a name (TIDES: proper names
+    /// are not markable): "USA Today", "VOA Today" (a capitalised "Today" after an acronym), or a quoted title whose words are all
+    /// capitalised, unit included (ABC's "This Week").
+    /// </summary>
+    private bool InTitle(int start, int end)
+    {
+        if (K(start) is Kw.Today or Kw.Tonight && Capital(start) && IsAcronym(start - 1))
+        {
+            return true;
+        }
+
+        if (end - start < 2 || !IsQuote(start - 1))
+        {
+            return false;
+        }
+
+        bool unit = false;
+        for (int k = start; k < end; k++)
+        {
+            if (IsWord(k) && !Capital(k))
+            {
+                return false;
+            }
+
+            unit |= L(k) is { Unit: not Unit.None };
+        }
+
+        return unit;
+    }
+
+    /// <summary>An all-capital word of two to five letters: "USA", "VOA", "NBC".</summary>
+    private bool IsAcronym(int k)
+    {
+        if (!IsWord(k) || _t[k].Length is < 2 or > 5)
+        {
+            return false;
+        }
+
+        for (int c = _t[k].Start; c < _t[k].End; c++)
+        {
+            if (!char.IsAsciiLetterUpper(_text[c]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Cheap test before running the rules: a number, a temporal word, or a lead word with one close behind.</summary>
     private bool MayStart(int i)
@@ -449,8 +506,8 @@ internal sealed partial class ChunkParser
             Consider(ref best, QuarterRule(i));
         }
 
-        // ClockRule: "0540 GMT"; "3 p.m.", "10:30", "5 o'clock", "4 in the morning".
-        if (digits == 4 ? nextWord : digits <= 2 && (nextPunct || nextKw is Kw.Am or Kw.Pm or Kw.A or Kw.In || Word(i + 1, "p") || Word(i + 1, "o")))
+        // ClockRule: "0540 GMT", "1030am"; "3 p.m.", "10:30", "5 o'clock", "4 in the morning".
+        if (digits is 3 or 4 ? nextWord : digits <= 2 && (nextPunct || nextKw is Kw.Am or Kw.Pm or Kw.A or Kw.In || Word(i + 1, "p") || Word(i + 1, "o")))
         {
             Consider(ref best, ClockRule(i));
         }
@@ -737,7 +794,9 @@ internal sealed partial class ChunkParser
     private int YearAt(int i, out int next)
     {
         next = i;
-        if (IsNumber(i) && Digits(i) == 4 && Num(i) >= 1000)
+
+        // (Not "1030am": four digits glued to "am" or "pm" are a clock time written without its colon.)
+        if (IsNumber(i) && Digits(i) == 4 && Num(i) >= 1000 && !(Adj(i + 1) && K(i + 1) is Kw.Am or Kw.Pm))
         {
             next = i + 1;
             return Num(i);
