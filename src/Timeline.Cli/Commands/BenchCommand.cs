@@ -22,16 +22,17 @@ public static class BenchCommand
         var work = new Option<string?>("--work") { Description = "Where corpora, caches and sites go (default: a folder under the temp folder, deleted after)." };
         var runs = new Option<string[]>("--runs") { Description = "Which runs, in order: nocache, fill, unchanged, new-disk, new-memory (default: all; at 100,000 articles pick a few).", DefaultValueFactory = _ => [.. AllRuns], AllowMultipleArgumentsPerToken = true };
         var profile = new Option<int>("--profile") { Description = "Instead: time load, clean, tag and extract one by one, on one thread, over a corpus of this many articles." };
-        var command = new Command("bench", "Measure build speed and memory on synthetic corpora.") { articles, sample, work, runs, profile };
+        var memory = new Option<bool>("--memory") { Description = "Also report each stage's peak and retained memory (collects garbage fully between stages, so builds run a little slower)." };
+        var command = new Command("bench", "Measure build speed and memory on synthetic corpora.") { articles, sample, work, runs, profile, memory };
         command.SetAction(parse => parse.GetValue(profile) is > 0 and int n
             ? Profile(n, parse.GetValue(sample)!)
-            : Run(parse.GetValue(articles)!, parse.GetValue(sample)!, parse.GetValue(work), parse.GetValue(runs)!));
+            : Run(parse.GetValue(articles)!, parse.GetValue(sample)!, parse.GetValue(work), parse.GetValue(runs)!, parse.GetValue(memory)));
         return command;
     }
 
     private static readonly string[] AllRuns = ["nocache", "fill", "unchanged", "new-disk", "new-memory"];
 
-    private static int Run(int[] sizes, string sample, string? work, string[] runs)
+    private static int Run(int[] sizes, string sample, string? work, string[] runs, bool memory)
     {
         if (runs.FirstOrDefault(r => !AllRuns.Contains(r, StringComparer.Ordinal)) is { } unknown)
         {
@@ -46,7 +47,7 @@ public static class BenchCommand
             Warm(sample, Path.Combine(root, "warm"));
             foreach (int size in sizes)
             {
-                RunSize(size, sample, Path.Combine(root, size.ToString(CultureInfo.InvariantCulture)), [.. runs]);
+                RunSize(size, sample, Path.Combine(root, size.ToString(CultureInfo.InvariantCulture)), [.. runs], memory);
             }
 
             return 0;
@@ -96,7 +97,7 @@ public static class BenchCommand
     private static void Warm(string sample, string dir) =>
         new SiteBuilder().Build(new BuildOptions(sample, Path.Combine(dir, "output")) { CacheDir = Path.Combine(dir, "cache"), ThemesDir = ThemesBeside(sample) });
 
-    private static void RunSize(int size, string sample, string dir, HashSet<string> runs)
+    private static void RunSize(int size, string sample, string dir, HashSet<string> runs, bool memory)
     {
         string input = Path.Combine(dir, "input");
         if (Directory.Exists(dir))
@@ -112,6 +113,21 @@ public static class BenchCommand
         Console.WriteLine("| run | wall | CPU | processed | reused | pages reused | written | stages (wall/CPU, s) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
         var options = new BuildOptions(input, Path.Combine(dir, "output")) { CacheDir = Path.Combine(dir, "cache"), ThemesDir = ThemesBeside(sample) };
+        var probes = new List<(string Run, MemoryProbe Probe)>();
+        void Measure(string name, SiteBuilder builder, BuildOptions options)
+        {
+            MemoryProbe? probe = memory ? new MemoryProbe() : null;
+            using (probe)
+            {
+                MeasureBuild(name, builder, options with { MemoryProbe = probe });
+            }
+
+            if (probe is not null)
+            {
+                probes.Add((name, probe));
+            }
+        }
+
 
         if (runs.Contains("nocache"))
         {
@@ -150,9 +166,22 @@ public static class BenchCommand
         process.Refresh();
         Console.WriteLine();
         Console.WriteLine($"peak working set so far: {process.PeakWorkingSet64 / 1e6:F0} MB; managed heap now: {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB");
+        if (probes.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("| run | stage | peak working set | peak managed heap | live after (full GC) |");
+            Console.WriteLine("|---|---|---:|---:|---:|");
+            foreach ((string run, MemoryProbe probe) in probes)
+            {
+                foreach (MemoryProbe.StageMemory s in probe.Stages)
+                {
+                    Console.WriteLine($"| {run} | {s.Stage} | {s.PeakWorkingSet / 1e6:F0} MB | {s.PeakManaged / 1e6:F0} MB | {s.LiveAfter / 1e6:F0} MB |");
+                }
+            }
+        }
     }
 
-    private static void Measure(string name, SiteBuilder builder, BuildOptions options)
+    private static void MeasureBuild(string name, SiteBuilder builder, BuildOptions options)
     {
         using var process = Process.GetCurrentProcess();
         TimeSpan cpu = process.TotalProcessorTime;

@@ -109,6 +109,112 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         return SiteFile.Written(file.Path, target, file.Fingerprint);
     }
 
+    /// <inheritdoc/>
+    public SiteFile Add(string path, Action<Stream> write)
+    {
+        string target = Target(_full, path);
+        string staged;
+        if (Incremental)
+        {
+            staged = Path.Combine(_staging, Interlocked.Increment(ref _staged).ToString(CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(_staging);
+        }
+        else
+        {
+            staged = Target(_staging, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+        }
+
+        byte[] hash;
+        long length;
+        using (var file = new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+        using (var hashing = new HashingStream(file))
+        {
+            write(hashing);
+            (hash, length) = (hashing.Hash(), hashing.Length);
+        }
+
+        Entry entry;
+        if (Incremental && OnDisk(target, staged, length, hash, _state.TryGet(path, out OutputState.Written before) ? before : null) is { } stamp)
+        {
+            // The same bytes as the file already there: nothing to move in.
+            File.Delete(staged);
+            entry = new Entry(new OutputState.Written(hash, length, stamp, null), StagedAs: null);
+        }
+        else
+        {
+            entry = new Entry(new OutputState.Written(hash, length, default, null), StagedAs: staged);
+        }
+
+        if (!_entries.TryAdd(path, entry))
+        {
+            throw new InvalidOperationException($"Two files for '{path}' in one build.");
+        }
+
+        return SiteFile.Written(path, target, null);
+    }
+
+    /// <inheritdoc/>
+    public Stream? OpenPrevious(string path)
+    {
+        string target = Target(_full, path);
+        if (!_state.TryGet(path, out OutputState.Written before) || !Unchanged(target, before))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new FileStream(target, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="OnDisk(string, byte[], byte[], OutputState.Written?)"/> for a file written to <paramref name="staged"/>
+    /// (a streamed export): the state's record answers, else the two files' bytes are compared.
+    /// </summary>
+    private static DateTime? OnDisk(string target, string staged, long length, byte[] hash, OutputState.Written? before)
+    {
+        var info = new FileInfo(target);
+        if (!info.Exists || info.Length != length)
+        {
+            return null;
+        }
+
+        if (before is not null && info.LastWriteTimeUtc == before.Stamp && before.Length == info.Length)
+        {
+            return before.Hash.AsSpan().SequenceEqual(hash) ? before.Stamp : null;
+        }
+
+        try
+        {
+            using var a = new FileStream(target, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1 << 16);
+            using var b = new FileStream(staged, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+            byte[] x = new byte[1 << 16], y = new byte[1 << 16];
+            while (true)
+            {
+                int read = a.ReadAtLeast(x, x.Length, throwOnEndOfStream: false);
+                if (read != b.ReadAtLeast(y, y.Length, throwOnEndOfStream: false) || !x.AsSpan(0, read).SequenceEqual(y.AsSpan(0, read)))
+                {
+                    return null;
+                }
+
+                if (read == 0)
+                {
+                    return info.LastWriteTimeUtc;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// The last-write time of <paramref name="target"/> when it already holds <paramref name="content"/>; null when it must
     /// be written. The state's record, if the file is as recorded, answers without reading it; otherwise the bytes are compared.
@@ -398,4 +504,57 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
     }
 
     private readonly record struct Entry(OutputState.Written File, string? StagedAs);
+
+    /// <summary>Passes writes on to a stream and hashes them (SHA-256) on the way; write-only.</summary>
+    private sealed class HashingStream(Stream inner) : Stream
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private long _written;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _written;
+
+        public override long Position
+        {
+            get => _written;
+            set => throw new NotSupportedException();
+        }
+
+        /// <summary>The hash of everything written; call once, after the last write.</summary>
+        public byte[] Hash() => _hash.GetHashAndReset();
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            _hash.AppendData(buffer);
+            inner.Write(buffer);
+            _written += buffer.Length;
+        }
+
+        public override void WriteByte(byte value) => Write([value]);
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _hash.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 }

@@ -30,8 +30,11 @@ public static class AtomFeed
 
     public static SiteFile Write(SiteModel model, SiteLinks links) => Write(new ExportContext(model, links, null, null));
 
-    /// <summary>Writes the feed from the events' entries (see <see cref="ExportContext"/>).</summary>
-    internal static SiteFile Write(ExportContext x)
+    /// <summary>The file in memory (see <see cref="Write(ExportContext, Stream)"/>).</summary>
+    internal static SiteFile Write(ExportContext x) => ExportContext.InMemory(FileName, output => Write(x, output));
+
+    /// <summary>Writes the feed to <paramref name="output"/> from the events' entries (see <see cref="ExportContext"/>).</summary>
+    internal static void Write(ExportContext x, Stream output)
     {
         SiteModel model = x.Model;
         SiteLinks links = x.Links;
@@ -77,9 +80,8 @@ public static class AtomFeed
         buffer.WriteByte((byte)'\n');
         IReadOnlyList<int> newestFirst = Enumerable.Range(0, events.Count).Reverse().ToList();
         string title = model.Config.Title;
-        byte[][] entries = x.Fragments(Kind, newestFirst, chunk => ExportContext.XmlFragments(chunk, Settings, "feed", Atom, (w, e) => WriteEntry(w, e, links, title)));
         ReadOnlySpan<byte> all = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        return new SiteFile(FileName, ExportContext.Join(all[..head], entries, all[head..]));
+        x.Write(output, Kind, FileName, all[..head], newestFirst, chunk => ExportContext.XmlFragments(chunk, Settings, "feed", Atom, (w, e) => WriteEntry(w, e, links, title)), all[head..]);
     }
 
     private static void WriteEntry(XmlWriter w, TimelineEvent e, SiteLinks links, string siteTitle)

@@ -30,8 +30,11 @@ public static class EventsCalendar
 
     public static SiteFile Write(SiteModel model, SiteLinks links) => Write(new ExportContext(model, links, null, null));
 
-    /// <summary>Writes the calendar from the events' VEVENTs (see <see cref="ExportContext"/>).</summary>
-    internal static SiteFile Write(ExportContext x)
+    /// <summary>The calendar in memory (see <see cref="Write(ExportContext, Stream)"/>).</summary>
+    internal static SiteFile Write(ExportContext x) => ExportContext.InMemory(FileName, output => Write(x, output));
+
+    /// <summary>Writes the calendar to <paramref name="output"/> from the events' VEVENTs (see <see cref="ExportContext"/>).</summary>
+    internal static void Write(ExportContext x, Stream output)
     {
         SiteModel model = x.Model;
         SiteLinks links = x.Links;
@@ -65,10 +68,9 @@ public static class EventsCalendar
             }
         }
 
-        byte[][] vevents = x.Fragments(Kind, included, chunk => [.. chunk.Select(e => Encoding.UTF8.GetBytes(VEvent(e, links, host)))]);
         var tail = new StringBuilder();
         Line(tail, "END:VCALENDAR");
-        return new SiteFile(FileName, ExportContext.Join(Encoding.UTF8.GetBytes(sb.ToString()), vevents, Encoding.UTF8.GetBytes(tail.ToString())));
+        x.Write(output, Kind, FileName, Encoding.UTF8.GetBytes(sb.ToString()), included, chunk => [.. chunk.Select(e => Encoding.UTF8.GetBytes(VEvent(e, links, host)))], Encoding.UTF8.GetBytes(tail.ToString()));
     }
 
     /// <summary>One event's VEVENT lines.</summary>

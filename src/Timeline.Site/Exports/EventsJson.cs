@@ -27,8 +27,11 @@ public static class EventsJson
 
     public static SiteFile Write(SiteModel model) => Write(ExportContext.Uncached(model));
 
-    /// <summary>Writes the file from the events' fragments (see <see cref="ExportContext"/>).</summary>
-    internal static SiteFile Write(ExportContext x)
+    /// <summary>The file in memory (see <see cref="Write(ExportContext, Stream)"/>).</summary>
+    internal static SiteFile Write(ExportContext x) => ExportContext.InMemory(FileName, output => Write(x, output));
+
+    /// <summary>Writes the file to <paramref name="output"/> from the events' fragments (see <see cref="ExportContext"/>).</summary>
+    internal static void Write(ExportContext x, Stream output)
     {
         SiteModel model = x.Model;
         using var buffer = new MemoryStream();
@@ -50,14 +53,14 @@ public static class EventsJson
         }
 
         buffer.WriteByte((byte)'\n');
+        ReadOnlySpan<byte> all = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         if (head < 0)
         {
-            return new SiteFile(FileName, buffer.ToArray());
+            output.Write(all);
+            return;
         }
 
-        byte[][] fragments = x.Fragments(Kind, x.AllEvents, events => ExportContext.JsonFragments(events, WriterOptions, WriteEvent));
-        ReadOnlySpan<byte> all = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        return new SiteFile(FileName, ExportContext.Join(all[..head], fragments, all[sibling..], skipFirst: 1));
+        x.Write(output, Kind, FileName, all[..head], x.AllEvents, events => ExportContext.JsonFragments(events, WriterOptions, WriteEvent), all[sibling..], ExportContext.JsonSeparator);
     }
 
     private static void WriteEvent(Utf8JsonWriter w, TimelineEvent e)

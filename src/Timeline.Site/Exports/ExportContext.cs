@@ -6,9 +6,10 @@ using Timeline.Site.Rendering;
 namespace Timeline.Site.Exports;
 
 /// <summary>
-/// What the exports of one build share: the model, its links, and the memo of the bytes each export wrote for each
-/// event in the previous build. An export is a head, one fragment per event and a tail; a fragment is made (in
-/// parallel chunks) only for an event whose digest (see <see cref="EventDigest"/>) the memo does not hold.
+/// What the exports of one build share: the model, its links, and the memo of where each export wrote each event in
+/// the previous build. An export is a head, one fragment per event and a tail, written straight to its output in
+/// order (never held whole); a fragment is made (in parallel chunks) only for an event whose digest (see
+/// <see cref="EventDigest"/>) the memo does not hold, else copied from the export file the previous build wrote.
 /// </summary>
 /// <remarks>
 /// Fragments are cut out of a writer set up exactly as the whole file's writer is at that point (same nesting, after
@@ -17,6 +18,9 @@ namespace Timeline.Site.Exports;
 internal sealed class ExportContext
 {
     private const int ChunkSize = 64;
+
+    /// <summary>Events whose fragments are in memory at once while an export is written (made in parallel, then written in order).</summary>
+    private const int WindowSize = 1024;
 
     private readonly RenderMemo? _memo;
     private readonly Lazy<UInt128[]>? _digests;
@@ -34,6 +38,12 @@ internal sealed class ExportContext
 
     public SiteLinks Links { get; }
 
+    /// <summary>
+    /// Opens an export file as the last committed build wrote it (by output path), or gives null when it is gone or
+    /// changed since: the memo's fragments are read back from there. Null (the default) reuses no fragment.
+    /// </summary>
+    public Func<string, Stream?>? Previous { get; init; }
+
     /// <summary>A context that reuses nothing.</summary>
     public static ExportContext Uncached(SiteModel model) => new(model, SiteLinks.For(model), null, null);
 
@@ -47,47 +57,130 @@ internal sealed class ExportContext
     }
 
     /// <summary>
-    /// The fragment of export <paramref name="kind"/> for each event at <paramref name="indexes"/> (into the chronology):
-    /// remembered ones reused, the others made by <paramref name="make"/> in chunks (one writer per chunk).
+    /// Writes export <paramref name="fileName"/> (fragment kind <paramref name="kind"/>) to <paramref name="output"/>:
+    /// <paramref name="head"/>, the fragment of each event at <paramref name="indexes"/> (into the chronology) and
+    /// <paramref name="tail"/>. Remembered fragments are copied from the previous build's file; the others are made by
+    /// <paramref name="make"/> in chunks (one writer per chunk), a window of events at a time.
     /// </summary>
-    public byte[][] Fragments(int kind, IReadOnlyList<int> indexes, Func<IReadOnlyList<TimelineEvent>, byte[][]> make)
+    /// <param name="separator">
+    /// What every fragment <paramref name="make"/> returns starts with and the file has between fragments only (JSON's
+    /// comma): the first fragment is written without it.
+    /// </param>
+    public void Write(Stream output, int kind, string fileName, ReadOnlySpan<byte> head, IReadOnlyList<int> indexes, Func<IReadOnlyList<TimelineEvent>, byte[][]> make, ReadOnlySpan<byte> tail, ReadOnlySpan<byte> separator = default)
     {
         IReadOnlyList<TimelineEvent> events = Model.Chronology.Events;
-        var fragments = new byte[indexes.Count][];
-        var missing = new List<int>();
         UInt128[]? digests = _digests?.Value;
-        for (int i = 0; i < indexes.Count; i++)
+        using Stream? previous = digests is null ? null : Previous?.Invoke(fileName);
+        output.Write(head);
+        long at = head.Length;
+        byte[] copy = [];
+        var made = new byte[Math.Min(WindowSize, indexes.Count)][];
+        var spans = new RenderMemo.Span[made.Length];
+        for (int window = 0; window < indexes.Count; window += WindowSize)
         {
-            if (digests is null || !_memo!.TryGet(kind, digests[indexes[i]], out fragments[i]))
+            int count = Math.Min(WindowSize, indexes.Count - window);
+            var missing = new List<int>();
+            for (int i = 0; i < count; i++)
             {
-                missing.Add(i);
+                made[i] = null!;
+                if (previous is null || !_memo!.TryGet(kind, digests![indexes[window + i]], out spans[i]))
+                {
+                    missing.Add(i);
+                }
+            }
+
+            int chunks = (missing.Count + ChunkSize - 1) / ChunkSize;
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, c =>
+            {
+                List<int> slots = missing.GetRange(c * ChunkSize, Math.Min(ChunkSize, missing.Count - (c * ChunkSize)));
+                byte[][] chunk = make(slots.Select(slot => events[indexes[window + slot]]).ToList());
+                for (int j = 0; j < slots.Count; j++)
+                {
+                    made[slots[j]] = chunk[j];
+                }
+            });
+
+            for (int i = 0; i < count; i++)
+            {
+                ReadOnlySpan<byte> body;
+                if (made[i] is { } fresh)
+                {
+                    body = Body(fresh, separator);
+                }
+                else if (ReadBack(previous!, spans[i], ref copy) is { } length)
+                {
+                    body = copy.AsSpan(0, length);
+                    _memo!.Reused();
+                }
+                else
+                {
+                    // The previous file could not be read there after all (changed under us): make this one afresh.
+                    body = Body(make([events[indexes[window + i]]])[0], separator);
+                }
+
+                if (window + i > 0)
+                {
+                    output.Write(separator);
+                    at += separator.Length;
+                }
+
+                if (digests is not null)
+                {
+                    _memo!.Put(kind, digests[indexes[window + i]], new RenderMemo.Span(at, body.Length));
+                }
+
+                output.Write(body);
+                at += body.Length;
             }
         }
 
-        int chunks = (missing.Count + ChunkSize - 1) / ChunkSize;
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, c =>
+        output.Write(tail);
+    }
+
+    /// <summary>A made fragment without its leading separator.</summary>
+    private static ReadOnlySpan<byte> Body(byte[] fragment, ReadOnlySpan<byte> separator) =>
+        fragment.AsSpan().StartsWith(separator)
+            ? fragment.AsSpan(separator.Length)
+            : throw new InvalidOperationException("An export fragment does not start with its separator.");
+
+    /// <summary>Reads <paramref name="span"/> of the previous file into <paramref name="buffer"/> (grown as needed); null when it cannot.</summary>
+    private static int? ReadBack(Stream previous, RenderMemo.Span span, ref byte[] buffer)
+    {
+        if (buffer.Length < span.Length)
         {
-            List<int> slots = missing.GetRange(c * ChunkSize, Math.Min(ChunkSize, missing.Count - (c * ChunkSize)));
-            byte[][] made = make(slots.Select(slot => events[indexes[slot]]).ToList());
-            for (int j = 0; j < slots.Count; j++)
-            {
-                fragments[slots[j]] = made[j];
-                if (digests is not null)
-                {
-                    _memo!.Put(kind, digests[indexes[slots[j]]], made[j]);
-                }
-            }
-        });
-        return fragments;
+            buffer = new byte[Math.Max(span.Length, buffer.Length * 2)];
+        }
+
+        try
+        {
+            previous.Position = span.Offset;
+            previous.ReadExactly(buffer, 0, span.Length);
+            return span.Length;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes an export through <paramref name="write"/> into memory (for callers outside a build's output).</summary>
+    public static SiteFile InMemory(string fileName, Action<Stream> write)
+    {
+        using var buffer = new MemoryStream();
+        write(buffer);
+        return new SiteFile(fileName, buffer.ToArray());
     }
 
     /// <summary>All event indexes, 0..n-1.</summary>
     public IReadOnlyList<int> AllEvents => Enumerable.Range(0, Model.Chronology.Events.Count).ToList();
 
+    /// <summary>What an indented JSON writer puts before an array element after the first: the fragments' separator.</summary>
+    public static ReadOnlySpan<byte> JsonSeparator => ","u8;
+
     /// <summary>
     /// Writes a placeholder element (<c>null</c>) where the events' fragments go in a JSON array, and returns where it
-    /// starts and where what follows it starts in <paramref name="buffer"/> (see <see cref="Join"/>, with <c>skipFirst: 1</c>
-    /// for the separator the writer puts before the next element).
+    /// starts and where what follows it starts in <paramref name="buffer"/>: the head and the tail of <see cref="Write"/>,
+    /// whose fragments each start with the separator the writer puts before a next element (<see cref="JsonSeparator"/>).
     /// </summary>
     public static (int Head, int Sibling) JsonPlaceholder(Utf8JsonWriter w, MemoryStream buffer)
     {
@@ -96,29 +189,6 @@ internal sealed class ExportContext
         w.WriteNullValue();
         w.Flush();
         return (head, (int)buffer.Length);
-    }
-
-    /// <summary>Head, fragments and tail as one file; the first fragment without its first <paramref name="skipFirst"/> bytes (a separator).</summary>
-    public static byte[] Join(ReadOnlySpan<byte> head, byte[][] fragments, ReadOnlySpan<byte> tail, int skipFirst = 0)
-    {
-        long length = head.Length + tail.Length - (fragments.Length > 0 ? skipFirst : 0);
-        foreach (byte[] f in fragments)
-        {
-            length += f.Length;
-        }
-
-        byte[] all = new byte[length];
-        head.CopyTo(all);
-        int at = head.Length;
-        for (int i = 0; i < fragments.Length; i++)
-        {
-            ReadOnlySpan<byte> f = i == 0 ? fragments[i].AsSpan(skipFirst) : fragments[i];
-            f.CopyTo(all.AsSpan(at));
-            at += f.Length;
-        }
-
-        tail.CopyTo(all.AsSpan(at));
-        return all;
     }
 
     /// <summary>

@@ -31,8 +31,11 @@ public static class TimelineJsJson
 
     public static SiteFile Write(SiteModel model, SiteLinks links) => Write(new ExportContext(model, links, null, null));
 
-    /// <summary>Writes the file from the events' fragments (see <see cref="ExportContext"/>).</summary>
-    internal static SiteFile Write(ExportContext x)
+    /// <summary>The file in memory (see <see cref="Write(ExportContext, Stream)"/>).</summary>
+    internal static SiteFile Write(ExportContext x) => ExportContext.InMemory(FileName, output => Write(x, output));
+
+    /// <summary>Writes the file to <paramref name="output"/> from the events' fragments (see <see cref="ExportContext"/>).</summary>
+    internal static void Write(ExportContext x, Stream output)
     {
         SiteModel model = x.Model;
         SiteLinks links = x.Links;
@@ -60,14 +63,14 @@ public static class TimelineJsJson
         }
 
         buffer.WriteByte((byte)'\n');
+        ReadOnlySpan<byte> all = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         if (head < 0)
         {
-            return new SiteFile(FileName, buffer.ToArray());
+            output.Write(all);
+            return;
         }
 
-        byte[][] fragments = x.Fragments(Kind, x.AllEvents, events => ExportContext.JsonFragments(events, WriterOptions, (w, e) => WriteSlide(w, e, links)));
-        ReadOnlySpan<byte> all = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        return new SiteFile(FileName, ExportContext.Join(all[..head], fragments, all[sibling..], skipFirst: 1));
+        x.Write(output, Kind, FileName, all[..head], x.AllEvents, events => ExportContext.JsonFragments(events, WriterOptions, (w, e) => WriteSlide(w, e, links)), all[sibling..], ExportContext.JsonSeparator);
     }
 
     private static void WriteSlide(Utf8JsonWriter w, TimelineEvent e, SiteLinks links)

@@ -18,6 +18,9 @@ public sealed record BuildOptions(string InputDir, string OutputDir)
 
     /// <summary>Told how far the build is (from several threads at once); null reports nothing.</summary>
     public IProgress<BuildProgress>? Progress { get; init; }
+
+    /// <summary>Measures each stage's memory as it ends (a diagnostic: it collects garbage fully between stages); null measures nothing.</summary>
+    public Bench.MemoryProbe? MemoryProbe { get; init; }
 }
 
 /// <summary>How far a build is: <paramref name="Done"/> of <paramref name="Total"/> items of <paramref name="Stage"/>.</summary>

@@ -91,7 +91,7 @@ public sealed class SiteBuilder
     /// <summary>Load → Merge, the renderer, and the result without files.</summary>
     private Prepared Prepare(BuildOptions options)
     {
-        var timings = new StageTimer();
+        var timings = new StageTimer(options.MemoryProbe);
         var diagnostics = new List<Diagnostic>();
         options.Progress?.Report(new BuildProgress("load", 0, 0));
         (SiteConfig config, IReadOnlyList<Diagnostic> configDiagnostics) = SiteConfigLoader.Load(options.InputDir);
@@ -115,12 +115,17 @@ public sealed class SiteBuilder
             cache is null ? null : new UnchangedArticles(cache, settings, counters));
         diagnostics.InsertRange(loadDiagnosticsAt, loadDiagnostics);
         ArticleReport[] reports = [.. processed.Select(p => p.Report)];
+        int reused = processed.Count(p => p.Reused);
+        // From here on only reports: ForPages lightens them after the merge.
+        processed = [];
         timings.Lap("articles");
         options.Progress?.Report(new BuildProgress("merge", 0, 0));
         diagnostics.AddRange(reports.SelectMany(r => r.Cleaned.Diagnostics));
 
         Chronology chronology = EventPipeline.Build(reports.SelectMany(r => r.Events), eventOptions);
         diagnostics.AddRange(chronology.Diagnostics);
+        int eventMentions = reports.Sum(r => r.Events.Sum(e => e.Mentions.Count));
+        ForPages(reports);
         timings.Lap("merge");
         options.Progress?.Report(new BuildProgress("render", 0, chronology.Events.Count));
         var model = new SiteModel(config, chronology, reports, diagnostics);
@@ -133,16 +138,31 @@ public sealed class SiteBuilder
             reports.Length,
             reports.Sum(r => r.Stories.Count),
             reports.Sum(r => r.Stories.Sum(s => s.Mentions.Count)),
-            reports.Sum(r => r.Events.Sum(e => e.Mentions.Count)),
+            eventMentions,
             chronology.Events.Count,
             chronology.Excluded.Count,
             diagnostics,
             [])
         {
-            ArticlesProcessed = processed.Count(p => !p.Reused),
-            ArticlesReused = processed.Count(p => p.Reused),
+            ArticlesProcessed = reports.Length - reused,
+            ArticlesReused = reused,
         };
         return new Prepared(model, renderer, cache, timings, result);
+    }
+
+    /// <summary>
+    /// After merging, each report keeps of its extraction only what its article page shows: the statements left out
+    /// (reasons). Its mentions, anchored statements and story terms were read by the merge, and the events keep the
+    /// mentions they cite; without a cache (which keeps whole reports for the next build) the rest is let go before
+    /// rendering: ~3 KB per article.
+    /// </summary>
+    private static void ForPages(ArticleReport[] reports)
+    {
+        for (int i = 0; i < reports.Length; i++)
+        {
+            ArticleReport r = reports[i];
+            reports[i] = r with { Events = [.. r.Events.Select(e => new StoryEvents(e.StoryId, [], e.Excluded))] };
+        }
     }
 
     private sealed record Prepared(SiteModel Model, SiteRenderer Renderer, ArticleCache? Cache, StageTimer Timings, BuildResult Result);
@@ -299,7 +319,7 @@ public sealed class SiteBuilder
     }
 
     /// <summary>Times consecutive stages.</summary>
-    private sealed class StageTimer
+    private sealed class StageTimer(Bench.MemoryProbe? probe)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly List<StageTiming> _laps = [];
@@ -311,7 +331,9 @@ public sealed class SiteBuilder
         {
             TimeSpan cpu = Cpu();
             _laps.Add(new StageTiming(stage, _clock.Elapsed) { Cpu = cpu - _cpu });
-            _cpu = cpu;
+            // A probe's full collection is not part of the next stage's time.
+            probe?.Stage(stage);
+            _cpu = probe is null ? cpu : Cpu();
             _clock.Restart();
         }
 

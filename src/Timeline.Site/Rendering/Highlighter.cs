@@ -1,5 +1,4 @@
 using System.Net;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Timeline.Core.Events;
 using Timeline.Core.Temporal;
@@ -11,30 +10,14 @@ namespace Timeline.Site.Rendering;
 /// Every piece of article text is HTML-encoded here before it is joined with the theme's tags.
 /// </summary>
 /// <remarks>
-/// Thread-safe. <see cref="Quote(EventMention)"/> remembers its markup per expression (the records are immutable, and
-/// each remembered result is checked against the very strings it was made from), so a quote shown on an event page and
-/// in two exports is marked once. Whole stories are not remembered: their markup would keep a second copy of every
-/// article's text alive (~150 MB at 10,000 articles) to save ~0.2 s of a preview rebuild.
+/// Thread-safe. Nothing is remembered: a quote shown on an event page and in two exports is marked three times (about
+/// 0.2 s of CPU at 10,000 articles), since remembering every quote's markup until the exports are written kept ~4 KB
+/// per article alive through rendering (410 MB at 100,000 articles); whole stories likewise.
 /// </remarks>
 public static class Highlighter
 {
-    private static readonly ConditionalWeakTable<TemporalMention, QuoteMemo> Quotes = new();
-
-    /// <summary>The quote of <paramref name="m"/> with its expression marked: <see cref="Quote(string, int, TemporalMention)"/>, remembered.</summary>
-    public static RawHtml Quote(EventMention m)
-    {
-        // Keyed by the (immutable) expression; the quote and its offset are compared, since one expression may be quoted in two ways.
-        QuoteMemo memo = Quotes.GetValue(m.Time, _ => new QuoteMemo());
-        QuoteMemo.Entry? last = memo.Last;
-        if (last is not null && last.QuoteStart == m.QuoteStart && string.Equals(last.Quote, m.Quote, StringComparison.Ordinal))
-        {
-            return last.Html;
-        }
-
-        RawHtml html = Quote(m.Quote, m.QuoteStart, m.Time);
-        memo.Last = new QuoteMemo.Entry(m.Quote, m.QuoteStart, html);
-        return html;
-    }
+    /// <summary>The quote of <paramref name="m"/> with its expression marked (see <see cref="Quote(string, int, TemporalMention)"/>).</summary>
+    public static RawHtml Quote(EventMention m) => Quote(m.Quote, m.QuoteStart, m.Time);
 
     /// <summary>
     /// A quote with the expression <paramref name="time"/> marked. <paramref name="quoteStart"/> is the offset of the
@@ -160,12 +143,4 @@ public static class Highlighter
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
-
-    private sealed class QuoteMemo
-    {
-        // Replaced whole (one reference write), so a reader on another thread sees an old or a new entry, never half of one.
-        public volatile Entry? Last;
-
-        public sealed record Entry(string Quote, int QuoteStart, RawHtml Html);
-    }
 }

@@ -161,14 +161,15 @@ public sealed class SiteRenderer
             jobs.Add(() => output.Add(asset));
         }
 
-        // Exports are joined from per-event fragments; those of events unchanged since the last build are reused.
+        // Exports are joined from per-event fragments; those of events unchanged since the last build are read back from its files.
         RenderMemo? memo = output.Memo;
         memo?.Begin($"{EngineVersion.Value}|{typeof(SiteRenderer).Assembly.ManifestModule.ModuleVersionId:N}|{links.BasePath}|{links.AbsoluteBase}|{model.Config.Title}|{model.Config.Topic}|{model.Config.Description}|{model.Config.Language}");
-        var exports = new ExportContext(model, links, memo, null);
-        jobs.Add(() => output.Add(EventsJson.Write(exports)));
-        jobs.Add(() => output.Add(TimelineJsJson.Write(exports)));
-        jobs.Add(() => output.Add(EventsCalendar.Write(exports)));
-        jobs.Add(() => output.Add(AtomFeed.Write(exports)));
+        // Each is written straight to the output as it is joined: never a whole export in memory.
+        var exports = new ExportContext(model, links, memo, null) { Previous = output.OpenPrevious };
+        jobs.Add(() => output.Add(EventsJson.FileName, stream => EventsJson.Write(exports, stream)));
+        jobs.Add(() => output.Add(TimelineJsJson.FileName, stream => TimelineJsJson.Write(exports, stream)));
+        jobs.Add(() => output.Add(EventsCalendar.FileName, stream => EventsCalendar.Write(exports, stream)));
+        jobs.Add(() => output.Add(AtomFeed.FileName, stream => AtomFeed.Write(exports, stream)));
         jobs.Add(() => output.Add(Sitemap.Write(links, pages)));
         jobs.Add(() => output.Add(Sitemap.WriteRobots(links)));
         jobs.Add(() => output.Add(Sitemap.WriteHeaders(links)));

@@ -89,12 +89,60 @@ public sealed class ExportFragmentsTest
         }
     }
 
-    private static IReadOnlyList<string> Write(SiteModel model, RenderMemo? memo, string settings = "test")
+    [Fact]
+    public void A_previous_file_changed_since_is_not_read_back()
+    {
+        // Someone rewrote the exports after the last build: their remembered fragments must be made again, not copied.
+        SiteModel model = TestSite.Model(ExportsFixture.Base);
+        var memo = new RenderMemo();
+        IReadOnlyList<string> cold = Write(model, memo);
+
+        IReadOnlyList<string> warm = Write(model, memo, previous: _ => null);
+
+        Assert.Equal(cold, warm);
+        Assert.Equal(0, memo.Hits);
+    }
+
+    [Fact]
+    public void A_previous_file_cut_short_gets_its_missing_fragments_made_again()
+    {
+        // The file was truncated after its stamp was taken: the fragments past its end are made afresh, the rest reused.
+        SiteModel model = TestSite.Model(ExportsFixture.Base);
+        var memo = new RenderMemo();
+        IReadOnlyList<string> cold = Write(model, memo);
+        Dictionary<string, byte[]> files = Files(cold);
+
+        IReadOnlyList<string> warm = Write(model, memo, previous: name => new MemoryStream(files[name][..(files[name].Length / 2)]));
+
+        Assert.Equal(cold, warm);
+        int included = model.Chronology.Events.Count(e => EventsCalendar.IsIncluded(e.Range));
+        Assert.InRange(memo.Hits, 1, (3 * model.Chronology.Events.Count) + included - 1);
+    }
+
+    private static readonly string[] FileNames = [EventsJson.FileName, TimelineJsJson.FileName, EventsCalendar.FileName, AtomFeed.FileName];
+
+    /// <summary>The memo's previous files: what the last <see cref="Write"/> of each test made.</summary>
+    private readonly Dictionary<RenderMemo, Dictionary<string, byte[]>> _written = new(ReferenceEqualityComparer.Instance);
+
+    private static Dictionary<string, byte[]> Files(IReadOnlyList<string> texts) =>
+        FileNames.Select((name, i) => (name, Encoding.UTF8.GetBytes(texts[i]))).ToDictionary(p => p.name, p => p.Item2, StringComparer.Ordinal);
+
+    /// <summary>Writes the four exports as a build does, reading remembered fragments back from the files the last write made (or from <paramref name="previous"/>).</summary>
+    private IReadOnlyList<string> Write(SiteModel model, RenderMemo? memo, string settings = "test", Func<string, Stream?>? previous = null)
     {
         memo?.Begin(settings);
-        var context = new ExportContext(model, SiteLinks.For(model), memo, null);
+        Dictionary<string, byte[]>? last = memo is not null && _written.TryGetValue(memo, out var seen) ? seen : null;
+        var context = new ExportContext(model, SiteLinks.For(model), memo, null)
+        {
+            Previous = previous ?? (name => last is not null && last.TryGetValue(name, out byte[]? bytes) ? new MemoryStream(bytes) : null),
+        };
         var files = Exports.Select(write => Encoding.UTF8.GetString(write(context).Content)).ToList();
-        memo?.Commit();
+        if (memo is not null)
+        {
+            memo.Commit();
+            _written[memo] = Files(files);
+        }
+
         return files;
     }
 }

@@ -34,21 +34,3 @@ public sealed class HighlighterTest
         Assert.Contains(">Saturday</mark>", Highlighter.Quote("Truce expired Saturday.", 0, m with { Start = 40, End = 48 }).Html, StringComparison.Ordinal);
     }
 }
-
-public sealed class HighlighterMemoTest
-{
-    private static readonly Timeline.Core.Events.SourceInfo Source = new("a.md", "Outlet", "Title", Timeline.Core.Temporal.DocumentTime.FromDate(new NodaTime.LocalDate(2026, 1, 25)));
-
-    [Fact]
-    public void OneExpressionQuotedTwoWaysGivesEachQuoteItsOwnMarkup()
-    {
-        // The remembered markup is keyed by the expression; a second quote of it (another sentence span) must not get the first's markup.
-        var m = new TemporalMention(14, 22, "Saturday", TimexType.Date, "2026-01-24", TimexMod.None, "t") { Range = TestSite.Day(2026, 1, 24) };
-        var first = new Timeline.Core.Events.EventMention(Source, "s1", 0, "Truce expired Saturday.", 0, m);
-        var second = first with { Quote = "It expired Saturday, they said.", QuoteStart = 3 };
-        foreach (var mention in new[] { first, second, first })
-        {
-            Assert.Equal(Highlighter.Quote(mention.Quote, mention.QuoteStart, mention.Time).Html, Highlighter.Quote(mention).Html);
-        }
-    }
-}
