@@ -179,7 +179,22 @@ internal static partial class Clauses
     /// before it: "California regulators close SVB"). The verb list cannot know every verb's -s form; this shape can.
     /// </summary>
     internal static bool IsDatedHeadlineClause(string sentence, int start, int end) =>
-        sentence.AsSpan(0, start).Trim(" \t-–—*•·").IsEmpty && DatedHeadlineRegex().IsMatch(sentence.AsSpan(end));
+        AfterDatedLead(sentence, start, end) > 0 && DatedHeadlineRegex().IsMatch(sentence.AsSpan(end));
+
+    /// <summary>
+    /// Where the statement starts when the date opens the line and a dash or colon follows it ("Mon 13/3 – HSBC buys…",
+    /// "24 June: Wagner seizes…"); -1 otherwise.
+    /// </summary>
+    private static int AfterDatedLead(string sentence, int start, int end)
+    {
+        if (start < 0 || end <= start || end > sentence.Length || !sentence.AsSpan(0, start).Trim(" \t-–—*•·").IsEmpty)
+        {
+            return -1;
+        }
+
+        Match m = DatedLeadRegex().Match(sentence, end);
+        return m.Success ? end + m.Length : -1;
+    }
 
     /// <summary>Whether any word of <paramref name="text"/> looks like a verb (capitalised words are names, not verbs).</summary>
     public static bool HasVerb(string text) => HasVerb(text.AsSpan());
@@ -588,6 +603,14 @@ internal static partial class Clauses
     /// <param name="restrictive">The <see cref="RestrictiveRelativeAt"/> of the date, which the caller has already read.</param>
     public static string Headline(string sentence, List<Segment> segments, int dateStart, int dateEnd, (int Antecedent, int Start, int End)? restrictive)
     {
+        if (AfterDatedLead(sentence, dateStart, dateEnd) is > 0 and var from && WordCount(sentence.AsSpan(from)) >= 3)
+        {
+            // A bullet timeline's line, "Fri 14/10 – Truss sacks Kwarteng and appoints Hunt": the date is shown beside the
+            // headline, so the headline is the statement after the date and its dash.
+            string line = sentence[from..];
+            return Headline(line, Segments(line), 0, 0, null);
+        }
+
         int end = Math.Clamp(dateEnd, dateStart, sentence.Length);
         ReadOnlySpan<char> expression = sentence.AsSpan()[Math.Clamp(dateStart, 0, sentence.Length)..end];
         if (ReportedClause(sentence, Math.Clamp(dateStart, 0, end), end) is { } reported)
@@ -974,6 +997,9 @@ internal static partial class Clauses
 
     [GeneratedRegex(@"^[*_\s]*[–—:-]\s*(\p{Lu}[\p{L}\p{N}'’.&-]*\s+){1,4}\p{Ll}{2,}s\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
     private static partial Regex DatedHeadlineRegex();
+
+    [GeneratedRegex(@"\G[*_\s]*[–—:-]\s*", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
+    private static partial Regex DatedLeadRegex();
 
     [GeneratedRegex(@"^[\s,]*(\d{1,2}:\d{2}\s*(GMT|UTC|BST|ET|EST|EDT|PT|UK)?\s*)?(Last updated|Updated|Published|Posted|First published)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, RegexDefaults.TimeoutMs)]
     private static partial Regex StampAfterRegex();

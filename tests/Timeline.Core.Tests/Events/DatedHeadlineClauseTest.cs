@@ -35,4 +35,20 @@ public class DatedHeadlineClauseTest
             Assert.Null(Clauses.NotAStatement(line, start, start + date.Length));
         }
     }
+
+    public static TheoryData<string, string, string> Headlines => new()
+    {
+        // The date is shown beside the headline: the statement after the bullet's date and dash is the headline.
+        { "Fri 14/10 – Truss sacks Kwarteng and appoints Jeremy Hunt.", "Fri 14/10", "Truss sacks Kwarteng and appoints Jeremy Hunt" },
+        { "Wed 8/3 – Crypto lender Silvergate says it will wind down and liquidate its bank.", "Wed 8/3", "Crypto lender Silvergate says it will wind down and liquidate its bank" },
+        { "24 June: Wagner fighters seize the military headquarters in Rostov.", "24 June", "Wagner fighters seize the military headquarters in Rostov" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Headlines))]
+    public void ABulletLinesHeadlineIsItsStatementWithoutTheDate(string line, string date, string headline)
+    {
+        int start = line.IndexOf(date, StringComparison.Ordinal);
+        Assert.Equal(headline, Clauses.Headline(line, start, start + date.Length));
+    }
 }
