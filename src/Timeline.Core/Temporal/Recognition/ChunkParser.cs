@@ -507,7 +507,9 @@ internal sealed partial class ChunkParser
         }
 
         // ClockRule: "0540 GMT", "1030am"; "3 p.m.", "10:30", "5 o'clock", "4 in the morning".
-        if (digits is 3 or 4 ? nextWord : digits <= 2 && (nextPunct || nextKw is Kw.Am or Kw.Pm or Kw.A or Kw.In || Word(i + 1, "p") || Word(i + 1, "o")))
+        // (Three digits only glued to a.m./p.m.: "500 people" must not pay for the clock rule.)
+        bool amPmNext = nextKw is Kw.Am or Kw.Pm or Kw.A || Word(i + 1, "p");
+        if (digits == 4 ? nextWord : digits == 3 ? Adj(i + 1) && amPmNext : digits <= 2 && (nextPunct || amPmNext || nextKw is Kw.In || Word(i + 1, "o")))
         {
             Consider(ref best, ClockRule(i));
         }
