@@ -94,7 +94,7 @@ internal static class DayDigest
             Participants = Participants.Merge(ordered.Select(h => h.Participants)),
             Conflicts = [.. ordered.SelectMany(h => h.Conflicts)],
             Slug = sameValue ? lead.Slug : EventBuilder.Slug(date, lead.Headline),
-            Outlets = sources.Select(m => m.Source.Outlet).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
+            Outlets = Salience.Outlets(sources),
             Notes = [.. ordered.SelectMany(h => h.Notes).Distinct(StringComparer.Ordinal)],
             Happenings = [.. ordered.Select(h => new Happening(h.Id, h.Date, h.Headline, h.Key, h.Salience, h.Sources))],
         };

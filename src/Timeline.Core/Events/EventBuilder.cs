@@ -1090,7 +1090,7 @@ internal sealed class EventBuilder
             Slug = Slug(value, headline),
             Participants = Participants.Merge(sources.Select(m => m.Participants)),
             Conflicts = conflicts,
-            Outlets = sources.Select(m => m.Source.Outlet).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
+            Outlets = Salience.Outlets(sources),
         };
     }
 

@@ -11,6 +11,10 @@ namespace Timeline.Core.Events;
 /// <remarks>Stateless and thread-safe.</remarks>
 public static class Salience
 {
+    /// <summary>How many independent outlets the mentions come from (outlet names compared without case).</summary>
+    public static int Outlets(IEnumerable<EventMention> mentions) =>
+        mentions.Select(m => m.Source.Outlet).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+
     /// <summary>An article published this many days after an event's day at most may have it as its news peg.</summary>
     public const int PegDays = 2;
 
@@ -35,7 +39,7 @@ public static class Salience
         }
 
         int articles = mentions.Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count();
-        int outlets = mentions.Select(m => m.Source.Outlet).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        int outlets = Outlets(mentions);
         double lede = mentions.Max(m => m.BodyPosition < 0 ? 0 : 1.0 / (1 + m.BodyPosition));
         double relevance = mentions.Average(m => m.TopicRelevance);
         double main = mentions.Count(m => !m.Subordinate) / (double)mentions.Count;

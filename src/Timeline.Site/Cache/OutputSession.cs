@@ -78,25 +78,13 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         byte[] hash = SHA256.HashData(content);
         string target = Target(_full, file.Path);
         Entry entry;
-        if (Incremental && OnDisk(target, content, hash, _state.TryGet(file.Path, out OutputState.Written before) ? before : null) is { } stamp)
+        if (Incremental && OnDisk(target, content.LongLength, hash, _state.TryGet(file.Path, out OutputState.Written before) ? before : null, t => SameBytes(t, content)) is { } stamp)
         {
             entry = new Entry(new OutputState.Written(hash, content.LongLength, stamp, file.Fingerprint), StagedAs: null);
         }
         else
         {
-            // An incremental write stages flat (no folder per page); a whole write stages the tree it then swaps in.
-            string staged;
-            if (Incremental)
-            {
-                staged = Path.Combine(_staging, Interlocked.Increment(ref _staged).ToString(CultureInfo.InvariantCulture));
-                Directory.CreateDirectory(_staging);
-            }
-            else
-            {
-                staged = Target(_staging, file.Path);
-                Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
-            }
-
+            string staged = StagingPath(file.Path);
             WriteNew(staged, content);
             entry = new Entry(new OutputState.Written(hash, content.LongLength, default, file.Fingerprint), StagedAs: staged);
         }
@@ -113,29 +101,23 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
     public SiteFile Add(string path, Action<Stream> write)
     {
         string target = Target(_full, path);
-        string staged;
-        if (Incremental)
-        {
-            staged = Path.Combine(_staging, Interlocked.Increment(ref _staged).ToString(CultureInfo.InvariantCulture));
-            Directory.CreateDirectory(_staging);
-        }
-        else
-        {
-            staged = Target(_staging, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
-        }
-
+        string staged = StagingPath(path);
         byte[] hash;
         long length;
         using (var file = new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
-        using (var hashing = new HashingStream(file))
         {
-            write(hashing);
-            (hash, length) = (hashing.Hash(), hashing.Length);
+            // A hash algorithm as a CryptoStream's transform passes the bytes through unchanged and hashes them on the way.
+            using var sha = SHA256.Create();
+            using (var hashing = new CryptoStream(file, sha, CryptoStreamMode.Write, leaveOpen: true))
+            {
+                write(hashing);
+            }
+
+            (hash, length) = (sha.Hash!, file.Length);
         }
 
         Entry entry;
-        if (Incremental && OnDisk(target, staged, length, hash, _state.TryGet(path, out OutputState.Written before) ? before : null) is { } stamp)
+        if (Incremental && OnDisk(target, length, hash, _state.TryGet(path, out OutputState.Written before) ? before : null, t => SameFiles(t, staged)) is { } stamp)
         {
             // The same bytes as the file already there: nothing to move in.
             File.Delete(staged);
@@ -173,11 +155,26 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         }
     }
 
+    /// <summary>Where a file is staged: flat (no folder per page) in an incremental write; in the tree a whole write swaps in.</summary>
+    private string StagingPath(string path)
+    {
+        if (Incremental)
+        {
+            Directory.CreateDirectory(_staging);
+            return Path.Combine(_staging, Interlocked.Increment(ref _staged).ToString(CultureInfo.InvariantCulture));
+        }
+
+        string staged = Target(_staging, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+        return staged;
+    }
+
     /// <summary>
-    /// As <see cref="OnDisk(string, byte[], byte[], OutputState.Written?)"/> for a file written to <paramref name="staged"/>
-    /// (a streamed export): the state's record answers, else the two files' bytes are compared.
+    /// The last-write time of <paramref name="target"/> when it already holds the new bytes (<paramref name="length"/> long,
+    /// SHA-256 <paramref name="hash"/>); null when it must be written. The state's record, if the file is as recorded,
+    /// answers without reading it; otherwise <paramref name="sameBytes"/> compares the file's bytes with the new ones.
     /// </summary>
-    private static DateTime? OnDisk(string target, string staged, long length, byte[] hash, OutputState.Written? before)
+    private static DateTime? OnDisk(string target, long length, byte[] hash, OutputState.Written? before, Func<string, bool> sameBytes)
     {
         var info = new FileInfo(target);
         if (!info.Exists || info.Length != length)
@@ -192,22 +189,7 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
 
         try
         {
-            using var a = new FileStream(target, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1 << 16);
-            using var b = new FileStream(staged, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
-            byte[] x = new byte[1 << 16], y = new byte[1 << 16];
-            while (true)
-            {
-                int read = a.ReadAtLeast(x, x.Length, throwOnEndOfStream: false);
-                if (read != b.ReadAtLeast(y, y.Length, throwOnEndOfStream: false) || !x.AsSpan(0, read).SequenceEqual(y.AsSpan(0, read)))
-                {
-                    return null;
-                }
-
-                if (read == 0)
-                {
-                    return info.LastWriteTimeUtc;
-                }
-            }
+            return sameBytes(target) ? info.LastWriteTimeUtc : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -215,30 +197,24 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         }
     }
 
-    /// <summary>
-    /// The last-write time of <paramref name="target"/> when it already holds <paramref name="content"/>; null when it must
-    /// be written. The state's record, if the file is as recorded, answers without reading it; otherwise the bytes are compared.
-    /// </summary>
-    private static DateTime? OnDisk(string target, byte[] content, byte[] hash, OutputState.Written? before)
+    /// <summary>Whether two files hold the same bytes (a streamed export against the one already on disk).</summary>
+    private static bool SameFiles(string path, string other)
     {
-        var info = new FileInfo(target);
-        if (!info.Exists || info.Length != content.LongLength)
+        using var a = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1 << 16);
+        using var b = new FileStream(other, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        byte[] x = new byte[1 << 16], y = new byte[1 << 16];
+        while (true)
         {
-            return null;
-        }
+            int read = a.ReadAtLeast(x, x.Length, throwOnEndOfStream: false);
+            if (read != b.ReadAtLeast(y, y.Length, throwOnEndOfStream: false) || !x.AsSpan(0, read).SequenceEqual(y.AsSpan(0, read)))
+            {
+                return false;
+            }
 
-        if (before is not null && info.LastWriteTimeUtc == before.Stamp && before.Length == info.Length)
-        {
-            return before.Hash.AsSpan().SequenceEqual(hash) ? before.Stamp : null;
-        }
-
-        try
-        {
-            return SameBytes(target, content) ? info.LastWriteTimeUtc : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
+            if (read == 0)
+            {
+                return true;
+            }
         }
     }
 
@@ -504,57 +480,4 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
     }
 
     private readonly record struct Entry(OutputState.Written File, string? StagedAs);
-
-    /// <summary>Passes writes on to a stream and hashes them (SHA-256) on the way; write-only.</summary>
-    private sealed class HashingStream(Stream inner) : Stream
-    {
-        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        private long _written;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => _written;
-
-        public override long Position
-        {
-            get => _written;
-            set => throw new NotSupportedException();
-        }
-
-        /// <summary>The hash of everything written; call once, after the last write.</summary>
-        public byte[] Hash() => _hash.GetHashAndReset();
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            _hash.AppendData(buffer);
-            inner.Write(buffer);
-            _written += buffer.Length;
-        }
-
-        public override void WriteByte(byte value) => Write([value]);
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _hash.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
 }

@@ -183,6 +183,9 @@ public static class DateText
         }
 
         string? unit = value[^1] switch { 'D' => "day", 'W' => "week", 'M' => "month", 'Y' => "year", _ => null };
-        return unit is null ? value : $"{n} {unit}{(n == 1 ? "" : "s")}";
+        return unit is null ? value : Count(n, unit);
     }
+
+    /// <summary>"1 source", "3 sources": a count and its noun, plural unless one.</summary>
+    public static string Count(int n, string noun) => $"{n.ToString(CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
 }

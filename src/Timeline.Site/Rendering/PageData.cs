@@ -404,7 +404,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
             ["datetime"] = DateText.HtmlDateTime(e.Date, e.Range),
             ["key"] = e.Key,
             ["source_count"] = count,
-            ["source_label"] = count == 1 ? "1 source" : $"{count.ToString(CultureInfo.InvariantCulture)} sources",
+            ["source_label"] = DateText.Count(count, "source"),
             ["outlets"] = string.Join(", ", outlets),
             ["participants"] = string.Join(", ", participants),
             ["participants_data"] = string.Join("|", participants),
@@ -425,7 +425,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
             ["headline"] = h.Headline,
             ["key"] = h.Key,
             ["outlets"] = string.Join(", ", outlets),
-            ["source_label"] = outlets.Count == 1 ? "1 outlet" : $"{outlets.Count.ToString(CultureInfo.InvariantCulture)} outlets",
+            ["source_label"] = DateText.Count(outlets.Count, "outlet"),
         };
     }));
 

@@ -77,7 +77,7 @@ public static class TimeAxis
         sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"axis\" viewBox=\"0 0 {N(Width)} {N(height)}\" preserveAspectRatio=\"xMidYMid meet\" role=\"group\" aria-labelledby=\"axis-title\" aria-describedby=\"axis-desc\">\n");
         sb.Append("<title id=\"axis-title\">").Append(Encode(title)).Append("</title>\n");
         sb.Append("<desc id=\"axis-desc\">").Append(Encode(
-            $"{Count(marks.Count, "event")}, {Count(keyCount, "key event")} drawn larger, from {Describe(marks.Min(m => m.Range.Start))} to {Describe(marks.Max(m => m.Range.End))}. Each mark links to its event."))
+            $"{DateText.Count(marks.Count, "event")}, {DateText.Count(keyCount, "key event")} drawn larger, from {Describe(marks.Min(m => m.Range.Start))} to {Describe(marks.Max(m => m.Range.End))}. Each mark links to its event."))
             .Append("</desc>\n");
 
         sb.Append(CultureInfo.InvariantCulture, $"<line class=\"axis-line\" x1=\"{N(Left)}\" y1=\"{N(axisY)}\" x2=\"{N(Width - Right)}\" y2=\"{N(axisY)}\"/>\n");
@@ -165,8 +165,6 @@ public static class TimeAxis
     private static string ShortMonthName(LocalDate d) => DateText.ShortMonth(new YearMonth(d.Year, d.Month))[..3];
 
     private static string Describe(LocalDate d) => DateText.Month(new YearMonth(d.Year, d.Month));
-
-    private static string Count(int n, string noun) => $"{n.ToString(CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
 
     private static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
 
