@@ -412,6 +412,9 @@ public static class EventPipeline
     {
         ArgumentNullException.ThrowIfNull(stories);
         ArgumentNullException.ThrowIfNull(options);
-        return new EventBuilder(EventAnchors.Resolve(stories.ToList()).ToList(), options).Run();
+        MergeLaps.Lap(null);
+        var resolved = EventAnchors.Resolve(stories.ToList()).ToList();
+        MergeLaps.Lap("anchors");
+        return new EventBuilder(resolved, options).Run();
     }
 }
