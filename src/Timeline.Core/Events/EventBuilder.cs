@@ -78,6 +78,8 @@ internal sealed class EventBuilder
     private (LocalDate First, LocalDate Last) _span;
     private int _articleCount;
     private readonly Dictionary<string, bool> _anaphoric = new(StringComparer.Ordinal);
+    private readonly List<Cluster> _candidates = [];
+    private double[] _similarities = new double[64];
 
     /// <summary><see cref="Clauses.IsTentative"/> of texts already judged, kept with the strings across builds (see <see cref="CachedTerms"/>).</summary>
     private static readonly ConditionalWeakTable<string, object> TentativeCache = new();
@@ -101,16 +103,13 @@ internal sealed class EventBuilder
 
     public Chronology Run()
     {
-        MergeLaps.Lap(null);
         foreach (StoryEvents s in _stories)
         {
             _excluded.AddRange(s.Excluded);
         }
 
         Dictionary<string, double> storyRelevance = TopicRelevance.Score(_stories, _options.Topic, out HashSet<string> offTopic);
-        MergeLaps.Lap("TopicRelevance.Score");
         var topicTerms = Terms.Of(_options.Topic ?? "").Distinct(StringComparer.Ordinal).ToList();
-        MergeLaps.Lap("Terms.Of");
         _topicTerms.UnionWith(topicTerms);
         // Each story's mentions scored on all cores (per distinct sentence, its overlap with the topic is kept with its terms
         // list across builds), then gathered in story order.
@@ -156,46 +155,27 @@ internal sealed class EventBuilder
             }
         }
 
-        MergeLaps.Lap("scoring loop");
         BuildVectors(body.Concat(captions));
-        MergeLaps.Lap("BuildVectors");
         List<Cluster> clusters = ClusterMentions(body);
-        MergeLaps.Lap("ClusterMentions");
         clusters = JoinForecasts(clusters);
-        MergeLaps.Lap("JoinForecasts");
         clusters = JoinArticleNews(clusters);
-        MergeLaps.Lap("JoinArticleNews");
         clusters = JoinFragments(clusters);
-        MergeLaps.Lap("JoinFragments");
         clusters = ResolveConflicts(clusters);
-        MergeLaps.Lap("ResolveConflicts");
         clusters = DropForecasts(clusters);
-        MergeLaps.Lap("DropForecasts");
         AttachCaptions(clusters, captions);
-        MergeLaps.Lap("AttachCaptions");
         var pubCount = PublicationCounts();
-        MergeLaps.Lap("PublicationCounts");
         _span = StorySpan(pubCount);
-        MergeLaps.Lap("StorySpan");
         _articleCount = pubCount.Values.Sum();
-        MergeLaps.Lap("pubCount.Values.Sum");
         // Each event from its own cluster, on all cores, in cluster order.
         var made = new TimelineEvent[clusters.Count];
         ForEachIndex(clusters.Count, i => made[i] = ToEvent(clusters[i], pubCount));
         List<TimelineEvent> events = [.. made];
-        MergeLaps.Lap("clusters.Select");
         events = NormaliseSalience(events);
-        MergeLaps.Lap("NormaliseSalience");
         events = UniqueIds(events);
-        MergeLaps.Lap("UniqueIds");
         events = new CorrectionApplier(_options.Corrections, _diagnostics, _excluded, MakeEvent).Apply(events);
-        MergeLaps.Lap("new CorrectionApplier");
         events = Order(events);
-        MergeLaps.Lap("Order");
         events = MarkKey(events);
-        MergeLaps.Lap("MarkKey");
         events = Order(DayDigest.Gather(events));
-        MergeLaps.Lap("Order");
         var excluded = _excluded
             .OrderBy(e => e.Mention.Source.ArticlePath, StringComparer.Ordinal)
             .ThenBy(e => e.Mention.QuoteStart)
@@ -204,13 +184,17 @@ internal sealed class EventBuilder
         return new Chronology(events, excluded) { Diagnostics = _diagnostics };
     }
 
+    /// <summary>Fewest items <see cref="ForEachIndex"/> shares out between cores (fewer run on the calling thread). Tests lower it.</summary>
+    internal static int MinParallel { get; set; } = 512;
+
     /// <summary>
     /// Runs <paramref name="body"/> for every index below <paramref name="count"/> on all cores, in contiguous ranges. The body
     /// writes its result at its index (never in order of completion) and reads only what no other index writes.
     /// </summary>
     internal static void ForEachIndex(int count, Action<int> body)
     {
-        if (count < 512 || Environment.ProcessorCount == 1)
+        int min = MinParallel;
+        if (count < min || Environment.ProcessorCount == 1)
         {
             for (int i = 0; i < count; i++)
             {
@@ -220,7 +204,7 @@ internal sealed class EventBuilder
             return;
         }
 
-        int chunk = Math.Max(128, count / (8 * Environment.ProcessorCount));
+        int chunk = Math.Max(Math.Max(1, min / 4), count / (8 * Environment.ProcessorCount));
         Parallel.ForEach(Partitioner.Create(0, count, chunk), range =>
         {
             for (int i = range.Item1; i < range.Item2; i++)
@@ -384,7 +368,6 @@ internal sealed class EventBuilder
     private List<Cluster> ClusterMentions(List<EventMention> mentions)
     {
         List<EventMention> ordered = PlacingOrder(mentions);
-        MergeLaps.Lap("PlacingOrder");
         var index = new ClusterIndex(_termIds.Count);
         var placedIn = new Dictionary<EventMention, Cluster>(ReferenceEqualityComparer.Instance);
         var firstOfStoryDay = new Dictionary<(string, LocalDate), EventMention>();
@@ -397,10 +380,8 @@ internal sealed class EventBuilder
             if (!settled && (!day || anaphoric))
             {
                 // Every plain day-level statement is placed: settle the days before coarser mentions refine into them.
-                MergeLaps.Lap("Place day-level");
                 Settle(index, placedIn);
                 settled = true;
-                MergeLaps.Lap("Settle");
             }
 
             Place(m, r, day, anaphoric, index, placedIn, firstOfStoryDay);
@@ -497,7 +478,6 @@ internal sealed class EventBuilder
         double sameScore = double.MinValue;
         foreach (Cluster c in index.Same(key, mod))
         {
-            MergeLaps.Count(day ? "same-day" : "same-coarse", 1);
             double s = c.Similarity(v, names);
             if (s > sameScore || (s == sameScore && same is not null && c.Order < same.Order))
             {
@@ -511,8 +491,8 @@ internal sealed class EventBuilder
             LocalDate published = m.Source.Published.Date;
             DateRange window = ModWindow(r, m.Time.Mod);
             List<Cluster> finer = index.Finer(r, v, names, RefineThreshold);
-            MergeLaps.Count("coarse", 1);
-            MergeLaps.Count("finer", finer.Count);
+            List<Cluster> candidates = _candidates;
+            candidates.Clear();
             foreach (Cluster c in finer)
             {
                 if (!window.Contains(c.Range) || c.Range == r || Level(c.Range.Granularity) >= Level(r.Granularity) || !r.Contains(c.Range))
@@ -525,8 +505,21 @@ internal sealed class EventBuilder
                     continue; // a forecast or a possibility ("tides expected next week", "could seek") is not a past happening
                 }
 
-                MergeLaps.Count("sims", 1);
-                double s = c.Similarity(v, names);
+                candidates.Add(c);
+            }
+
+            // The similarities on all cores when there are many (a year's mention against its year's events); read-only.
+            if (_similarities.Length < candidates.Count)
+            {
+                _similarities = new double[candidates.Count * 2];
+            }
+
+            double[] similarities = _similarities;
+            ForEachIndex(candidates.Count, i => similarities[i] = candidates[i].Similarity(v, names));
+            for (int i = 0; i < candidates.Count; i++)
+            {
+                Cluster c = candidates[i];
+                double s = similarities[i];
                 if (s < RefineThreshold || s - RefineThreshold < bestScore)
                 {
                     continue; // below either threshold, or below the best even at the lower one (need only raises it)
@@ -747,11 +740,14 @@ internal sealed class EventBuilder
     /// </summary>
     private List<Cluster> DropForecasts(List<Cluster> clusters)
     {
+        // Each event judged on its own, on all cores; kept and left out in cluster order.
+        bool[] plans = new bool[clusters.Count];
+        ForEachIndex(clusters.Count, i => plans[i] = clusters[i].Mentions.Count > 0 && IsUnhappenedPlan(clusters[i]));
         List<Cluster>? kept = null;
         for (int i = 0; i < clusters.Count; i++)
         {
             Cluster c = clusters[i];
-            if (c.Mentions.Count > 0 && IsUnhappenedPlan(c))
+            if (plans[i])
             {
                 kept ??= clusters.GetRange(0, i);
                 _excluded.AddRange(c.Mentions.Select(m => new ExcludedMention(m, ExclusionReasons.Forecast)));
@@ -999,12 +995,17 @@ internal sealed class EventBuilder
     private void AttachCaptions(List<Cluster> clusters, List<EventMention> captions)
     {
         var byDay = clusters.Where(c => c.Range.Granularity >= Granularity.Day).ToLookup(c => c.Range.Start);
-        foreach (EventMention m in captions)
+
+        // Support does not change an event's similarity: each caption's event is found on its own, on all cores, and
+        // attached in caption order.
+        var bestOf = new Cluster?[captions.Count];
+        ForEachIndex(captions.Count, i =>
         {
+            EventMention m = captions[i];
             DateRange r = m.Time.Range!.Value;
             SparseVector v = Vector(m);
             NameKeys names = NamesOf(m);
-            Cluster? best = byDay[r.Start]
+            bestOf[i] = byDay[r.Start]
                 .Where(c => r.Granularity >= Granularity.Day)
                 .Select(c => (c, s: c.Similarity(v, names)))
                 .Where(x => x.s >= SameDateThreshold)
@@ -1012,6 +1013,11 @@ internal sealed class EventBuilder
                 .ThenBy(x => x.c.Key, StringComparer.Ordinal)
                 .Select(x => x.c)
                 .FirstOrDefault();
+        });
+        for (int i = 0; i < captions.Count; i++)
+        {
+            EventMention m = captions[i];
+            Cluster? best = bestOf[i];
             if (best is null)
             {
                 _excluded.Add(new ExcludedMention(m, ExclusionReasons.Caption));
@@ -1663,6 +1669,7 @@ internal sealed class EventBuilder
         private readonly IdMap<bool> _posted = new();
         private double _sumSquares;
         private SparseVector? _centroid;
+        private int _articleCount = -1;
 
         public DateRange Range { get; } = range;
 
@@ -1684,7 +1691,8 @@ internal sealed class EventBuilder
 
         public string Key => Value + "|" + (Mentions.Count > 0 ? Mentions[0].Source.ArticlePath + "#" + Mentions[0].QuoteStart.ToString(CultureInfo.InvariantCulture) : "");
 
-        public int ArticleCount => Mentions.Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count();
+        /// <summary>Distinct articles of the statements (counted again only after the statements change).</summary>
+        public int ArticleCount => _articleCount >= 0 ? _articleCount : _articleCount = Mentions.Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count();
 
         public SparseVector Centroid => _centroid ??= CentroidOfSum();
 
@@ -1719,6 +1727,7 @@ internal sealed class EventBuilder
             }
 
             _centroid = null;
+            _articleCount = -1;
         }
 
         /// <summary>Takes statement <paramref name="i"/> out (it moves to another event of its day).</summary>
@@ -1745,6 +1754,7 @@ internal sealed class EventBuilder
             }
 
             _centroid = null;
+            _articleCount = -1;
         }
 
         public void AddSupport(EventMention m) => Support.Add(m);
@@ -1883,30 +1893,5 @@ internal sealed class EventBuilder
 
             return s + (0.03 * Math.Min(shared, 3));
         }
-    }
-}
-
-/// <summary>TEMPORARY profiling laps.</summary>
-internal static class MergeLaps
-{
-    private static readonly bool On = Environment.GetEnvironmentVariable("TIMELINE_MERGE_LAPS") == "1";
-    private static System.Diagnostics.Stopwatch _w = new();
-    private static TimeSpan _cpu;
-
-    private static readonly Dictionary<string, long> Counts = new();
-
-    public static void Count(string name, long n)
-    {
-        if (!On) { return; }
-        Counts[name] = Counts.GetValueOrDefault(name) + n;
-    }
-
-    public static void Lap(string? name)
-    {
-        if (On && name == "ClusterMentions") { foreach (var kv in Counts) { Console.Error.WriteLine($"  count {kv.Key} {kv.Value}"); } Counts.Clear(); }
-        if (!On) { return; }
-        TimeSpan cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-        if (name is not null) { Console.Error.WriteLine($"  lap {name,-40} wall {_w.Elapsed.TotalMilliseconds,8:F1} ms cpu {(cpu - _cpu).TotalMilliseconds,8:F1} ms"); }
-        _cpu = cpu; _w.Restart();
     }
 }

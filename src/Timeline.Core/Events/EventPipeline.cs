@@ -412,9 +412,6 @@ public static class EventPipeline
     {
         ArgumentNullException.ThrowIfNull(stories);
         ArgumentNullException.ThrowIfNull(options);
-        MergeLaps.Lap(null);
-        var resolved = EventAnchors.Resolve(stories.ToList()).ToList();
-        MergeLaps.Lap("anchors");
-        return new EventBuilder(resolved, options).Run();
+        return new EventBuilder(EventAnchors.Resolve(stories.ToList()).ToList(), options).Run();
     }
 }
