@@ -702,9 +702,15 @@ internal static partial class Clauses
     /// </summary>
     private static string? ReportedClause(string sentence, int dateStart, int dateEnd)
     {
-        Match speech = SpeechBeforeDateRegex().Match(sentence, 0, dateStart);
+        // The anchored "that" after the date first: it fails on most dates, and the speech verb is then never searched for.
         Match that = ThatAfterDateRegex().Match(sentence, dateEnd);
-        if (!speech.Success || !that.Success || that.Index != dateEnd)
+        if (!that.Success || that.Index != dateEnd)
+        {
+            return null;
+        }
+
+        Match speech = SpeechBeforeDateRegex().Match(sentence, 0, dateStart);
+        if (!speech.Success)
         {
             return null;
         }
