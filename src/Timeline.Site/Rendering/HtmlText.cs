@@ -12,20 +12,41 @@ namespace Timeline.Site.Rendering;
 /// <remarks>Thread-safe. A test compares it with <see cref="System.Net.WebUtility.HtmlEncode(string)"/> on generated text.</remarks>
 internal static class HtmlText
 {
-    // What WebUtility encodes (or replaces): five ASCII characters, Latin-1's upper half and every surrogate.
-    private static readonly SearchValues<char> Encoded = SearchValues.Create(EncodedChars());
+    // ASCII that WebUtility keeps: all but five characters. Anything else is looked at one by one (Latin-1's upper half
+    // and surrogates are encoded; the rest of Unicode is kept).
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(PlainAsciiChars());
 
     // "&#160;" … "&#255;", made once.
     private static readonly string[] Latin1 = [.. Enumerable.Range(0, 96).Select(i => "&#" + (160 + i).ToString(CultureInfo.InvariantCulture) + ";")];
 
     /// <summary>Where the first character that encoding changes is; -1 when there is none (the text is its own encoding).</summary>
-    public static int IndexOfEncoded(ReadOnlySpan<char> text) => text.IndexOfAny(Encoded);
+    public static int IndexOfEncoded(ReadOnlySpan<char> text)
+    {
+        int from = 0;
+        while (true)
+        {
+            int at = text[from..].IndexOfAnyExcept(PlainAscii);
+            if (at < 0)
+            {
+                return -1;
+            }
+
+            at += from;
+            char c = text[at];
+            if (c is '<' or '>' or '"' or '\'' or '&' or (>= '\u00a0' and <= '\u00ff') || char.IsSurrogate(c))
+            {
+                return at;
+            }
+
+            from = at + 1;
+        }
+    }
 
     /// <summary>Appends <paramref name="text"/> HTML-encoded.</summary>
     public static void Append(StringBuilder sb, ReadOnlySpan<char> text)
     {
         int at;
-        while ((at = text.IndexOfAny(Encoded)) >= 0)
+        while ((at = IndexOfEncoded(text)) >= 0)
         {
             sb.Append(text[..at]);
             int used = Entity(text, at, out string? entity, out char replacement);
@@ -88,17 +109,15 @@ internal static class HtmlText
         return 1;
     }
 
-    private static string EncodedChars()
+    private static string PlainAsciiChars()
     {
-        var chars = new StringBuilder("<>\"'&");
-        for (char c = '\u00a0'; c <= '\u00ff'; c++)
+        var chars = new StringBuilder();
+        for (char c = '\0'; c <= '\u007f'; c++)
         {
-            chars.Append(c);
-        }
-
-        for (int c = 0xd800; c <= 0xdfff; c++)
-        {
-            chars.Append((char)c);
+            if (c is not ('<' or '>' or '"' or '\'' or '&'))
+            {
+                chars.Append(c);
+            }
         }
 
         return chars.ToString();
