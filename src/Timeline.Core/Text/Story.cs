@@ -63,7 +63,8 @@ public sealed record Story(
             && string.Equals(Dateline, other.Dateline, StringComparison.Ordinal)
             && string.Equals(Text, other.Text, StringComparison.Ordinal));
 
-    public override int GetHashCode() => HashCode.Combine(ArticlePath, Index, Sentences, Map, Dateline, Text.Length);
+    /// <summary>A hash of the members but the text (equal stories have equal members; the text would have to be decoded).</summary>
+    public override int GetHashCode() => HashCode.Combine(ArticlePath, Index, Sentences, Map, Dateline);
 
     /// <summary>Dateline that opened the story ("MOSCOW (AP) —"), if any.</summary>
     public string? Dateline { get; init; }
