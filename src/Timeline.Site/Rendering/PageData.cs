@@ -221,12 +221,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
                 ["chars"] = g.Sum(r => r.End - r.Start),
             });
 
-        var excluded = report.Events.SelectMany(se => se.Excluded)
-            .Concat(_excluded[a.Path])
-            .Distinct()
-            .GroupBy(x => x.Reason, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new ScriptObject { ["reason"] = g.Key, ["count"] = g.Count() });
+        var excluded = Excluded(report).Select(x => new ScriptObject { ["reason"] = x.Reason, ["count"] = x.Count });
 
         return new ScriptObject
         {
@@ -247,6 +242,127 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
             ["event_count"] = storyEvents.Select(p => p.Event).Distinct().Count(),
         };
     }
+
+    /// <summary>
+    /// Hashes into <paramref name="key"/> everything <see cref="Article"/> makes the page of <paramref name="report"/>
+    /// from: the article's metadata, each story by the digest of what it shows (false, keying nothing, when a story's
+    /// digest is not known yet), the events citing each story (link, headline, date), what cleaning removed and the
+    /// statements left out. Equal keys mean equal data, so a page whose key is unchanged need not be made at all.
+    /// </summary>
+    /// <remarks>Must change whenever <see cref="Article"/>'s result may: a new input read there must be added here.</remarks>
+    public bool ArticleInputs(ArticleReport report, PageFingerprint key)
+    {
+        Article a = report.Article;
+        key.AddText(a.Title);
+        key.AddText(a.Source);
+        key.AddText(a.Author);
+        key.AddText(a.Path);
+        key.AddText(DateText.Published(a.Published));
+        key.AddText(DateText.Iso(a.Published.Date));
+        key.AddText(a.Url);
+        key.AddNumber(report.Stories.Count);
+        foreach (TaggedStory t in report.Stories)
+        {
+            // Known only once the story was made in full (by a build that rendered the page): the digest of its members.
+            if (!StoryDigests.TryGetValue(t, out Known<TaggedStory>? known) || !known.Inputs.Equals(t))
+            {
+                return false;
+            }
+
+            key.AddDigest(known.Digest);
+            key.AddText(t.Story.Id);
+            key.AddNumber(t.Mentions.Count);
+        }
+
+        IReadOnlyList<(TimelineEvent Event, string StoryId)> cited = _citations.TryGetValue(a.Path, out var list) ? list : [];
+        key.AddNumber(cited.Count);
+        foreach ((TimelineEvent e, string storyId) in cited)
+        {
+            // Events are told apart by their page (a link is unique), as Distinct() tells them apart by value.
+            (string url, string when) = TextOf(e);
+            key.AddText(storyId);
+            key.AddText(url);
+            key.AddText(e.Headline);
+            key.AddText(when);
+        }
+
+        key.AddNumber(report.Cleaned.Removed.Count);
+        foreach (var r in report.Cleaned.Removed)
+        {
+            key.AddText(r.Reason);
+            key.AddNumber(r.End - r.Start);
+        }
+
+        foreach ((string reason, int count) in Excluded(report))
+        {
+            key.AddText(reason);
+            key.AddNumber(count);
+        }
+
+        key.AddText(null);
+        return true;
+    }
+
+    /// <summary>
+    /// Hashes into <paramref name="key"/> everything <see cref="Event"/> makes the page of <paramref name="e"/> from: the
+    /// event as the exports see it (<paramref name="digest"/>, its <see cref="EventDigest"/>), per source the digest of what it shows, its article page,
+    /// its participants, the outlets of conflicting articles, and the neighbours' links, headlines and dates. False,
+    /// keying nothing, when a source's digest is not known yet.
+    /// </summary>
+    /// <remarks>Must change whenever <see cref="Event"/>'s result may: a new input read there must be added here.</remarks>
+    public bool EventInputs(TimelineEvent e, UInt128 digest, TimelineEvent? previous, TimelineEvent? next, PageFingerprint key)
+    {
+        key.AddDigest(digest);
+        key.AddNumber(e.Sources.Count);
+        foreach (EventMention m in e.Sources)
+        {
+            if (!SourceDigests.TryGetValue(m.Time, out Known<SourceInputs>? known) || !known.Inputs.Equals(new SourceInputs(m.Source, m.Quote, m.QuoteStart, m.IsCaption)))
+            {
+                return false;
+            }
+
+            key.AddDigest(known.Digest);
+            key.AddText(links.ArticlePath(m.Source.ArticlePath));
+            key.AddNumber(m.Participants.Count);
+            foreach (string p in m.Participants)
+            {
+                key.AddText(p);
+            }
+        }
+
+        foreach (DateConflict c in e.Conflicts)
+        {
+            key.AddNumber(c.ArticlePaths.Count);
+            foreach (string path in c.ArticlePaths)
+            {
+                key.AddText(OutletOf(path));
+            }
+        }
+
+        foreach (TimelineEvent? neighbour in (ReadOnlySpan<TimelineEvent?>)[previous, next])
+        {
+            if (neighbour is null)
+            {
+                key.AddText(null);
+                continue;
+            }
+
+            (string url, string when) = TextOf(neighbour);
+            key.AddText(url);
+            key.AddText(neighbour.Headline);
+            key.AddText(when);
+        }
+
+        return true;
+    }
+
+    /// <summary>The statements of an article left out of the timeline, counted by reason, most frequent first.</summary>
+    private IEnumerable<(string Reason, int Count)> Excluded(ArticleReport report) => report.Events.SelectMany(se => se.Excluded)
+        .Concat(_excluded[report.Article.Path])
+        .Distinct()
+        .GroupBy(x => x.Reason, StringComparer.Ordinal)
+        .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => (g.Key, g.Count()));
 
     /// <summary>
     /// The members of a page object made from <paramref name="input"/> alone (an immutable record): for rendering, or

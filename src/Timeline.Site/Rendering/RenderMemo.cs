@@ -20,6 +20,13 @@ internal sealed class RenderMemo
     private Dictionary<(int Kind, UInt128 Key), Span> _previous = [];
     private ConcurrentDictionary<(int Kind, UInt128 Key), Span> _current = new();
 
+    // Page path → the input key and fingerprint it was last rendered (or reused) with.
+    private Dictionary<string, PageEntry> _previousPages = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, PageEntry> _currentPages = new(StringComparer.Ordinal);
+
+    /// <summary>A page as the last committed build made it: the key of everything its data was made from, and its fingerprint.</summary>
+    private readonly record struct PageEntry(UInt128 InputKey, string Fingerprint);
+
     /// <summary>How many fragments this build read back from the previous one's files (for tests and the profile).</summary>
     public int Hits => _hits;
 
@@ -38,8 +45,28 @@ internal sealed class RenderMemo
         }
 
         _current = new();
+        _currentPages = new(StringComparer.Ordinal);
         _hits = 0;
     }
+
+    /// <summary>
+    /// The fingerprint the last committed build gave page <paramref name="path"/> when it was made from the inputs keyed
+    /// <paramref name="inputKey"/> (see <c>SiteRenderer</c>): the same inputs make the same data, so the same fingerprint.
+    /// </summary>
+    public bool TryGetPage(string path, UInt128 inputKey, out string fingerprint)
+    {
+        if (_previousPages.TryGetValue(path, out PageEntry entry) && entry.InputKey == inputKey)
+        {
+            fingerprint = entry.Fingerprint;
+            return true;
+        }
+
+        fingerprint = "";
+        return false;
+    }
+
+    /// <summary>Notes that this build made page <paramref name="path"/> from the inputs keyed <paramref name="inputKey"/> with <paramref name="fingerprint"/>.</summary>
+    public void PutPage(string path, UInt128 inputKey, string fingerprint) => _currentPages[path] = new PageEntry(inputKey, fingerprint);
 
     /// <summary>Where the last committed build wrote the fragment of kind <paramref name="kind"/> stored under <paramref name="key"/>.</summary>
     public bool TryGet(int kind, UInt128 key, out Span span)
@@ -58,5 +85,7 @@ internal sealed class RenderMemo
     {
         _previous = new Dictionary<(int Kind, UInt128 Key), Span>(_current);
         _current = new();
+        _previousPages = new Dictionary<string, PageEntry>(_currentPages, StringComparer.Ordinal);
+        _currentPages = new(StringComparer.Ordinal);
     }
 }

@@ -65,6 +65,10 @@ public sealed class SiteRenderer
         var page = new PageRenderer(this, model);
         PageData data = page.Data;
         SiteLinks links = page.Links;
+        RenderMemo? memo = output.Memo;
+        memo?.Begin($"{EngineVersion.Value}|{typeof(SiteRenderer).Assembly.ManifestModule.ModuleVersionId:N}|{links.BasePath}|{links.AbsoluteBase}|{model.Config.Title}|{model.Config.Topic}|{model.Config.Description}|{model.Config.Language}");
+        // Every event's digest (see EventDigest), made once when first needed: by the exports and the event pages' keys.
+        var eventDigests = new Lazy<UInt128[]>(() => ExportContext.Digests(model, links));
         var jobs = new List<Func<SiteFile>>();
         var pages = new List<SitemapEntry>();
         var pagePaths = new HashSet<string>(StringComparer.Ordinal);
@@ -73,13 +77,29 @@ public sealed class SiteRenderer
         // rendered are reused; finish adds markup rendered from that data (so it is part of the fingerprint's input).
         // The data is first made for the fingerprint only (extra(false): costly parts known by digest, lists' markup
         // deferred), and made again in full (extra(true)) only when the page is rendered and that data was incomplete.
-        void AddPage(string directory, string layout, string title, Func<bool, ScriptObject> extra, NodaTime.LocalDate? lastModified, bool fingerprinted = true, Action<ScriptObject>? finish = null)
+        // A page with inputs (see PageData.ArticleInputs) whose key is as the last committed build had it is not even made:
+        // its data, so its fingerprint, would be the same, and the output hands back the page written from it.
+        void AddPage(string directory, string layout, string title, Func<bool, ScriptObject> extra, NodaTime.LocalDate? lastModified, bool fingerprinted = true, Action<ScriptObject>? finish = null, Func<PageFingerprint, bool>? inputs = null)
         {
             string path = directory.Length == 0 ? "index.html" : directory + "index.html";
             jobs.Add(() =>
             {
+                bool keyed = memo is not null && fingerprinted && inputs is not null;
+                UInt128? inputKey = keyed ? page.InputKey(layout, directory, title, inputs!) : null;
+                if (inputKey is { } known && memo!.TryGetPage(path, known, out string knownFingerprint) && output.Reuse(path, knownFingerprint) is { } same)
+                {
+                    memo.PutPage(path, known, knownFingerprint);
+                    return same;
+                }
+
                 ScriptObject values = extra(!fingerprinted);
                 string? fingerprint = fingerprinted ? page.Fingerprint(layout, directory, title, values) : null;
+                // Keyed once the data was made (parts of the key, such as a story's digest, are known only then).
+                if (keyed && fingerprint is not null && (inputKey ?? page.InputKey(layout, directory, title, inputs!)) is { } key)
+                {
+                    memo!.PutPage(path, key, fingerprint);
+                }
+
                 if (fingerprint is not null && output.Reuse(path, fingerprint) is { } reused)
                 {
                     return reused;
@@ -117,6 +137,7 @@ public sealed class SiteRenderer
         for (int i = 0; i < events.Count; i++)
         {
             TimelineEvent e = events[i];
+            int index = i;
             TimelineEvent? previous = i > 0 ? events[i - 1] : null;
             TimelineEvent? next = i + 1 < events.Count ? events[i + 1] : null;
             string title = $"{PageData.Shorten(e.Headline, 90)} ({PageData.When(e)})";
@@ -131,14 +152,15 @@ public sealed class SiteRenderer
                 {
                     var item = (ScriptObject)values["event"]!;
                     item["sources_html"] = page.RenderEach(eventPath, "event", title, "event-source", "s", ((ScriptArray)item["sources"]!).Cast<ScriptObject>().ToList());
-                });
+                },
+                inputs: key => data.EventInputs(e, eventDigests.Value[index], previous, next, key));
         }
 
         foreach (ArticleReport report in model.Articles)
         {
             if (links.ArticlePath(report.Article.Path) is { } articlePath && !pagePaths.Contains(articlePath))
             {
-                AddPage(articlePath, "article", report.Article.Title, full => new ScriptObject { ["article"] = data.Article(report, full) }, report.Article.Published.Date);
+                AddPage(articlePath, "article", report.Article.Title, full => new ScriptObject { ["article"] = data.Article(report, full) }, report.Article.Published.Date, inputs: key => data.ArticleInputs(report, key));
             }
         }
 
@@ -162,10 +184,8 @@ public sealed class SiteRenderer
         }
 
         // Exports are joined from per-event fragments; those of events unchanged since the last build are read back from its files.
-        RenderMemo? memo = output.Memo;
-        memo?.Begin($"{EngineVersion.Value}|{typeof(SiteRenderer).Assembly.ManifestModule.ModuleVersionId:N}|{links.BasePath}|{links.AbsoluteBase}|{model.Config.Title}|{model.Config.Topic}|{model.Config.Description}|{model.Config.Language}");
         // Each is written straight to the output as it is joined: never a whole export in memory.
-        var exports = new ExportContext(model, links, memo, null) { Previous = output.OpenPrevious };
+        var exports = new ExportContext(model, links, memo, eventDigests) { Previous = output.OpenPrevious };
         jobs.Add(() => output.Add(EventsJson.FileName, stream => EventsJson.Write(exports, stream)));
         jobs.Add(() => output.Add(TimelineJsJson.FileName, stream => TimelineJsJson.Write(exports, stream)));
         jobs.Add(() => output.Add(EventsCalendar.FileName, stream => EventsCalendar.Write(exports, stream)));
@@ -210,6 +230,8 @@ public sealed class SiteRenderer
 
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ScriptObject> _sites = new(StringComparer.Ordinal);
 
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, UInt128> _layoutKeys = new(StringComparer.Ordinal);
+
         // Engine, code and theme: what every page's fingerprint starts with.
         private readonly string _siteKey;
 
@@ -235,6 +257,32 @@ public sealed class SiteRenderer
         /// </summary>
         public string? Fingerprint(string layout, string pagePath, string title, ScriptObject extra) =>
             PageFingerprint.Of(_siteKey, layout, Site(layout), Page(layout, pagePath, title), extra);
+
+        /// <summary>
+        /// The key of everything a page's fingerprint is made from when its own data is made from what
+        /// <paramref name="inputs"/> hashes: engine, code, theme, the layout's site values, links, the page's path and
+        /// title; null when <paramref name="inputs"/> cannot key the data (a part not known yet).
+        /// </summary>
+        public UInt128? InputKey(string layout, string pagePath, string title, Func<PageFingerprint, bool> inputs)
+        {
+            using var key = new PageFingerprint();
+            key.AddDigest(_layoutKeys.GetOrAdd(layout, MakeLayoutKey));
+            key.AddText(pagePath);
+            key.AddText(title);
+            return inputs(key) ? key.Digest() : null;
+        }
+
+        private UInt128 MakeLayoutKey(string layout)
+        {
+            using var key = new PageFingerprint();
+            key.AddText(_siteKey);
+            key.AddText(layout);
+            key.Add(Site(layout));
+            key.AddText(Links.BasePath);
+            key.AddText(Links.AbsoluteBase?.AbsoluteUri);
+            key.AddText(Links.AbsoluteOrRooted(""));
+            return key.Digest();
+        }
 
         public SiteFile Render(string outputPath, string layout, string pagePath, string title, ScriptObject extra, string? fingerprint = null)
         {

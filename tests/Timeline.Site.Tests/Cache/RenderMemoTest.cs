@@ -76,6 +76,77 @@ public sealed class RenderMemoTest
         Assert.Equal(pages - 2, second.PagesReused);
     }
 
+    /// <summary>One change per rebuild, in order: each changes some pages' data and leaves others as they were.</summary>
+    public static TheoryData<string> ChangeSequences => new()
+    {
+        // A dated sentence in an old article: a new event between two others (their previous/next links change), citations.
+        "edit",
+        // A new article: its page, a new event between two others, new citations on the events it shares.
+        "new",
+        // An edit, then the edit undone: pages go back to what the first build made (keys seen two builds ago).
+        "edit,undo",
+        // Several builds in a row, each reusing pages keyed by the build before (not only by the first build).
+        "new,edit,new2",
+    };
+
+    [Theory]
+    [MemberData(nameof(ChangeSequences))]
+    public void A_rebuild_renders_exactly_the_pages_whose_bytes_differ_and_equals_a_full_build(string changes)
+    {
+        using var site = new TempSite();
+        var builder = new SiteBuilder();
+        Assert.True(builder.Build(site.Options).Succeeded);
+        string edited = site.Articles[1];
+        string original = File.ReadAllText(edited);
+        foreach (string change in changes.Split(','))
+        {
+            Dictionary<string, string> before = Tree(site.Output);
+            switch (change)
+            {
+                case "edit":
+                    File.WriteAllText(edited, WithSentence(original, "Russian and Syrian officials signed a wheat agreement in Damascus on August 20, 2025."));
+                    builder.InputChanged(edited);
+                    break;
+                case "undo":
+                    File.WriteAllText(edited, original);
+                    builder.InputChanged(edited);
+                    break;
+                case "new":
+                    File.WriteAllText(Path.Combine(site.Input, "articles", "005_new.txt"), WithSentence(File.ReadAllText(site.Articles[0]), "Russian and Syrian officials signed a wheat agreement in Damascus on March 3, 2025."));
+                    break;
+                default:
+                    File.WriteAllText(Path.Combine(site.Input, "articles", "006_new.txt"), WithSentence(File.ReadAllText(site.Articles[2]), "Russian and Syrian officials opened a trade office in Latakia on November 12, 2025."));
+                    break;
+            }
+
+            BuildResult rebuilt = builder.Build(site.Options);
+
+            Assert.True(rebuilt.Succeeded);
+            Dictionary<string, string> full = FullBuild(site);
+            Assert.Equal(full, Tree(site.Output));
+            // The pages rendered are those not reused: every page whose bytes differ from the last build (a page not
+            // rendered keeps its old bytes, which the comparison above would catch), the index and the sources list
+            // (rendered every time), and no other.
+            var differ = full.Keys
+                .Where(p => p.EndsWith(".html", StringComparison.Ordinal))
+                .Where(p => !before.TryGetValue(p, out string? old) || old != full[p])
+                .Union(["index.html", Path.Combine("sources", "index.html")])
+                .ToList();
+            int pages = full.Keys.Count(p => p.EndsWith(".html", StringComparison.Ordinal));
+            Assert.True(differ.Count < pages, $"{change}: some pages are unchanged");
+            Assert.Equal(differ.Count, pages - rebuilt.PagesReused);
+        }
+    }
+
+    /// <summary>An article's text with <paramref name="sentence"/> as the second line of its body (where cleaning keeps it).</summary>
+    private static string WithSentence(string article, string sentence)
+    {
+        var lines = article.Split('\n').ToList();
+        int body = lines.IndexOf("---", 1) + 1;
+        lines.Insert(body + 1, sentence);
+        return string.Join('\n', lines);
+    }
+
     private static Dictionary<string, string> FullBuild(TempSite site)
     {
         string full = Path.Combine(site.Root, "full-" + Guid.NewGuid().ToString("N"));
