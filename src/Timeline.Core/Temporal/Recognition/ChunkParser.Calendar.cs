@@ -165,7 +165,8 @@ internal sealed partial class ChunkParser
             _ when Math.Abs(month - cur) <= 1 || Math.Abs(month - cur) == 11 => month - cur > 6 ? y - 1 : month - cur < -6 ? y + 1 : y,
             _ => TenseAt(i) switch
             {
-                Cue.Past => month <= cur ? y : y - 1,
+                Cue.Past when !WishedFor(i) => month <= cur ? y : y - 1,
+                Cue.Past => month >= cur ? y : y + 1,
                 Cue.Future => month >= cur ? y : y + 1,
                 // No tense: news mostly looks back, so a month is ahead only when it is at most four months away.
                 _ => ((month - cur + 12) % 12) is >= 1 and <= 4 ? (month > cur ? y : y + 1) : (month <= cur ? y : y - 1),
@@ -185,7 +186,7 @@ internal sealed partial class ChunkParser
             Kw.Last or Kw.Past or Kw.Previous => anchor.PlusDays(-(back == 0 ? 7 : back)),
             Kw.Next or Kw.Coming => anchor.PlusDays(fwd == 0 ? 7 : fwd),
             Kw.This => anchor.PlusDays(weekday - dow),
-            _ when TenseAt(i) == Cue.Future || FutureTimeClause(i) => anchor.PlusDays(fwd),
+            _ when TenseAt(i) == Cue.Future || FutureTimeClause(i) || WishedFor(i) => anchor.PlusDays(fwd),
             // Written the evening before where the story happens: the day it already is there, not six days back.
             _ when fwd == 1 && StoryDate == anchor.PlusDays(1) => anchor.PlusDays(1),
             _ => anchor.PlusDays(-back),

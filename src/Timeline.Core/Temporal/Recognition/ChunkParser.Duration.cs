@@ -410,7 +410,7 @@ internal sealed partial class ChunkParser
         }
 
         // "on March 23 at 7:40 a.m.": a day written just before the clock time is its day.
-        var date = _dayBefore is { } db && ClockFollowsDay(i) ? db : ClockDay(i, hour, minute);
+        var date = _dayBefore is { } db && ClockFollowsDay(i) ? db : ClockDay(i, k, hour, minute);
         string value = $"{date.Value}T{Cal.Two(hour)}:{Cal.Two(minute)}";
         return new Hit(k, new Resolved(TimexType.Time, value, date.Range is { } r ? new DateRange(r.Start, r.End, minute == 0 ? Granularity.Hour : Granularity.Minute) : null), "clock");
     }
