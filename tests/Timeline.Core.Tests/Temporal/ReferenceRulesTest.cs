@@ -53,6 +53,12 @@ public class ReferenceRulesTest
         { "The lawyers urged the court to rule on Thursday.", "Thursday", "2024-12-12", "2024-12-10" },
         // Without the infinitive the past verb keeps the date behind: "moved the vote to Friday" is a preposition, not a wish.
         { "The union demanded on Friday that the minister resign.", "Friday", "2024-12-06", "2024-12-10" },
+        // "is/are … on/for <weekday>": the present progressive or the copula tells an arrangement ahead, not last week's day.
+        { "The union is holding a strike ballot on Friday.", "Friday", "2024-12-13", "2024-12-10" },
+        { "The final is on Sunday.", "Sunday", "2024-12-15", "2024-12-10" },
+        { "Traders are bracing for Thursday's rate decision.", "Thursday", "2024-12-12", "2024-12-10" },
+        // A past verb nearer the weekday keeps it behind ("is in hospital after he was shot on Monday").
+        { "He is in hospital after he was shot on Monday.", "Monday", "2024-12-09", "2024-12-10" },
         // A past verb between the infinitive and the date ends the wish: the date is that verb's.
         { "The union wanted the ballot to be held before the minister left on Friday.", "Friday", "2024-12-06", "2024-12-10" },
     };

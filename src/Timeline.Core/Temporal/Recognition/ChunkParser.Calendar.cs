@@ -186,7 +186,7 @@ internal sealed partial class ChunkParser
             Kw.Last or Kw.Past or Kw.Previous => anchor.PlusDays(-(back == 0 ? 7 : back)),
             Kw.Next or Kw.Coming => anchor.PlusDays(fwd == 0 ? 7 : fwd),
             Kw.This => anchor.PlusDays(weekday - dow),
-            _ when TenseAt(i) == Cue.Future || FutureTimeClause(i) || WishedFor(i) => anchor.PlusDays(fwd),
+            _ when TenseAt(i) switch { Cue.Future => true, Cue.Present => PresentArrangement(i), _ => false } || FutureTimeClause(i) || WishedFor(i) => anchor.PlusDays(fwd),
             // Written the evening before where the story happens: the day it already is there, not six days back.
             _ when fwd == 1 && StoryDate == anchor.PlusDays(1) => anchor.PlusDays(1),
             _ => anchor.PlusDays(-back),

@@ -191,6 +191,29 @@ internal sealed partial class ChunkParser
     }
 
     /// <summary>
+    /// Whether the weekday at token <paramref name="i"/> follows "on" or "for" in a clause whose verb is a present "is"/"are" ("the
+    /// party is holding a rally on Saturday", "the vote is on Saturday", "lawmakers are bracing for Saturday's vote", "we are just
+    /// waiting for Saturday"): the present progressive or the copula with a weekday tells what is arranged ahead.
+    /// </summary>
+    private bool PresentArrangement(int i)
+    {
+        if (!(Is(i - 1, Kw.On) || Word(i - 1, "for")))
+        {
+            return false;
+        }
+
+        for (int k = i - 2, d = 0; k >= 0 && d < 12 && !SentenceBreakAfter(k); k--, d++)
+        {
+            if (CueOf(k) is var c && c != Cue.None)
+            {
+                return c == Cue.Present && (Word(k, "is") || Word(k, "are"));
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Whether the date at token <paramref name="i"/> is set inside an infinitive governed by a verb of wanting or asking ("said it
     /// wanted the vote to be held on Saturday", "asked for the talks to take place in March", "urged him to resign on Friday"):
     /// the wish points ahead of when it was voiced (future in the past), whatever the tense of the verb. A verb between the
