@@ -25,6 +25,9 @@ public class PlanAndComparisonTest
         "Markets saw the biggest one-day fall since [2008|2008].",
         "Such a column had not been seen since [1991|1991].",
         "The scenes were reminiscent of [1991|1991].",
+        // A year remembered as the object of "remember"/"recall": another story held up against this one.
+        "Older traders still remember [2008|2008], when the interbank market froze overnight.",
+        "She recalled [1998|1998], when the river last flooded the town.",
     };
 
     [Theory]
@@ -42,6 +45,8 @@ public class PlanAndComparisonTest
         "The group was founded in [2014|2014].",
         // "since" with no superlative opens a span: the start of a state of the story.
         "He has led the company since [2014|2014].",
+        // "recalled that in …": the year is the time of what is recalled, told as a happening.
+        "He recalled that in [2014|2014] the plant had closed for a month.",
         // A comparison in another clause does not reach the year.
         "Sales compared well; the plant opened in [2014|2014].",
     };
