@@ -70,14 +70,14 @@ public static class BenchCommand
             long bytes = SyntheticCorpus.Generate(sample, input, size);
             (int count, IReadOnlyList<ArticleStageProfile.Step> steps) = ArticleStageProfile.Run(input);
             Console.WriteLine($"per-article stages, one thread, {count} articles ({bytes / 1e6:F1} MB), thread CPU time of the second round:");
-            Console.WriteLine("| step | total | per article |");
-            Console.WriteLine("|---|---:|---:|");
+            Console.WriteLine("| step | total | per article | allocated per article |");
+            Console.WriteLine("|---|---:|---:|---:|");
             foreach (ArticleStageProfile.Step step in steps)
             {
-                Console.WriteLine($"| {step.Name} | {step.Cpu.TotalSeconds:F2} s | {step.Cpu.TotalMilliseconds / Math.Max(1, count):F3} ms |");
+                Console.WriteLine($"| {step.Name} | {step.Cpu.TotalSeconds:F2} s | {step.Cpu.TotalMilliseconds / Math.Max(1, count):F3} ms | {step.Allocated / Math.Max(1, count) / 1e3:F1} KB |");
             }
 
-            Console.WriteLine($"| all | {steps.Sum(s => s.Cpu.TotalSeconds):F2} s | {steps.Sum(s => s.Cpu.TotalMilliseconds) / Math.Max(1, count):F3} ms |");
+            Console.WriteLine($"| all | {steps.Sum(s => s.Cpu.TotalSeconds):F2} s | {steps.Sum(s => s.Cpu.TotalMilliseconds) / Math.Max(1, count):F3} ms | {steps.Sum(s => s.Allocated) / Math.Max(1, count) / 1e3:F1} KB |");
             (int kept, long processed, long compacted) = ArticleStageProfile.Held(input);
             Console.WriteLine();
             Console.WriteLine($"managed memory the {kept} reports hold until rendering: as processed {processed / 1e6:F1} MB ({processed / Math.Max(1, kept) / 1e3:F1} KB per article), " +

@@ -83,6 +83,12 @@ internal static partial class Clauses
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TentativeLookup = TentativeWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RelativeLookup = RelativeOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AdverbialLookup = AdverbialOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AttributionLookup = AttributionOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Longest word looked up in a stack buffer; longer ones (never in a word list) go through a string.</summary>
     private const int MaxStackWord = 64;
 
@@ -247,6 +253,21 @@ internal static partial class Clauses
         return "";
     }
 
+    /// <summary>
+    /// <see cref="FirstWordLower(ReadOnlySpan{char})"/> written into <paramref name="buffer"/> when it fits (a string is made
+    /// only for a longer word): for word-list lookups that run for every segment of every dated sentence.
+    /// </summary>
+    private static ReadOnlySpan<char> FirstWordLower(ReadOnlySpan<char> text, Span<char> buffer)
+    {
+        foreach (Range w in new WordRanges(text))
+        {
+            ReadOnlySpan<char> word = text[w];
+            return word.Length <= buffer.Length ? Lower(word, buffer) : Lower(word);
+        }
+
+        return "";
+    }
+
     /// <summary>The last word of <paramref name="text"/> in lower case (typographic apostrophes folded), or "" when it has none.</summary>
     public static string LastWordLower(ReadOnlySpan<char> text)
     {
@@ -335,7 +356,11 @@ internal static partial class Clauses
             return true;
         }
 
-        private static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
+        /// <summary>[\p{L}\p{N}]: ASCII letters and digits answered without the Unicode tables.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || (c >= 0x80 && IsNonAsciiWordChar(c));
+
+        private static bool IsNonAsciiWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
     }
 
     /// <summary>The segments of a sentence at commas, semicolons, colons and dashes (offsets into the sentence).</summary>
@@ -401,8 +426,9 @@ internal static partial class Clauses
         int lo = k, hi = k;
         ReadOnlySpan<char> before = sentence.AsSpan(0, segments[k].Start).TrimEnd();
         bool afterSemicolon = before.Length > 0 && before[^1] == ';';
-        string first = FirstWordLower(sentence.AsSpan(segments[k].Start, segments[k].End - segments[k].Start));
-        bool relative = RelativeOpeners.Contains(first) || (k > 0 && first == "that");
+        Span<char> buffer = stackalloc char[MaxStackWord];
+        ReadOnlySpan<char> first = FirstWordLower(sentence.AsSpan(segments[k].Start, segments[k].End - segments[k].Start), buffer);
+        bool relative = RelativeLookup.Contains(first) || (k > 0 && first is "that");
         while (true)
         {
             ReadOnlySpan<char> text = sentence.AsSpan(segments[lo].Start, segments[hi].End - segments[lo].Start);
@@ -438,6 +464,12 @@ internal static partial class Clauses
     /// </summary>
     public static (int Antecedent, int Start, int End)? RestrictiveRelative(string sentence, Segment segment, int at)
     {
+        // Most segments have no relative pronoun after their first word and before the date: found by a scan that makes no strings.
+        if (!HasRelativePronoun(sentence, segment, at))
+        {
+            return null;
+        }
+
         var words = new List<(string Lower, int Index)>();
         int from = segment.Start;
         while (WordRanges.Next(sentence, ref from, out int start) && start < segment.End)
@@ -506,6 +538,29 @@ internal static partial class Clauses
     }
 
     /// <summary>
+    /// Whether a word of <paramref name="segment"/> after its first, starting before <paramref name="at"/>, is "that", "which"
+    /// or "who" (in any case): the words <see cref="RestrictiveRelative"/> looks for, read as it reads them.
+    /// </summary>
+    private static bool HasRelativePronoun(string sentence, Segment segment, int at)
+    {
+        Span<char> buffer = stackalloc char[5];
+        int from = segment.Start;
+        bool first = true;
+        while (WordRanges.Next(sentence, ref from, out int start) && start < segment.End)
+        {
+            int length = from - start;
+            if (!first && start < at && length is 3 or 4 or 5 && Lower(sentence.AsSpan(start, length), buffer) is "that" or "which" or "who")
+            {
+                return true;
+            }
+
+            first = false;
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Why a date at [<paramref name="start"/>, <paramref name="end"/>) of the sentence is not the time of a
     /// statement, or null when it is: a timestamp label ("Update: 18:15 January 29, 2025:"), a possessive or
     /// prenominal modifier ("Wednesday's talks", "the 2011 uprising"), or no verb at all.
@@ -543,7 +598,7 @@ internal static partial class Clauses
         }
 
         // "Those hopes faded as Thursday approached": the date is a moment drawing near, not when anything happened.
-        if (ApproachingAfterRegex().IsMatch(sentence[end..]) && ApproachingBeforeRegex().IsMatch(sentence[..start]))
+        if (ApproachingAfterRegex().IsMatch(sentence.AsSpan(end)) && ApproachingBeforeRegex().IsMatch(sentence.AsSpan(0, start)))
         {
             return ExclusionReasons.Approaching;
         }
@@ -653,9 +708,15 @@ internal static partial class Clauses
     /// </summary>
     private static string? ReportedClause(string sentence, int dateStart, int dateEnd)
     {
-        Match speech = SpeechBeforeDateRegex().Match(sentence, 0, dateStart);
+        // The anchored "that" after the date first: it fails on most dates, and the speech verb is then never searched for.
         Match that = ThatAfterDateRegex().Match(sentence, dateEnd);
-        if (!speech.Success || !that.Success || that.Index != dateEnd)
+        if (!that.Success || that.Index != dateEnd)
+        {
+            return null;
+        }
+
+        Match speech = SpeechBeforeDateRegex().Match(sentence, 0, dateStart);
+        if (!speech.Success)
         {
             return null;
         }
@@ -678,7 +739,8 @@ internal static partial class Clauses
     private static string? DateClause(string sentence, List<Segment> segs, int dateStart)
     {
         int k = segs.FindIndex(g => dateStart >= g.Start && dateStart < g.End);
-        if (k < 0 || (k > 0 && FirstWordLower(sentence.AsSpan(segs[k].Start, segs[k].End - segs[k].Start)) is "who" or "which"))
+        Span<char> buffer = stackalloc char[MaxStackWord];
+        if (k < 0 || (k > 0 && FirstWordLower(sentence.AsSpan(segs[k].Start, segs[k].End - segs[k].Start), buffer) is "who" or "which"))
         {
             return null; // a "who …" clause is told of its antecedent by MainClause
         }
@@ -699,10 +761,9 @@ internal static partial class Clauses
             return null;
         }
 
-        string seg = sentence[segs[k].Start..segs[k].End];
         int local = dateStart - segs[k].Start;
         ValueMatch rel = default;
-        foreach (ValueMatch m in RelativeInsideRegex().EnumerateMatches(seg.AsSpan(0, local)))
+        foreach (ValueMatch m in RelativeInsideRegex().EnumerateMatches(sentence.AsSpan(segs[k].Start, local)))
         {
             rel = m; // the last one
         }
@@ -711,6 +772,8 @@ internal static partial class Clauses
         {
             return null;
         }
+
+        string seg = sentence[segs[k].Start..segs[k].End];
 
         var words = Words(seg[..rel.Index]).ToList();
         string pronoun = seg.AsSpan(rel.Index, rel.Length).Trim().ToString().ToLowerInvariant();
@@ -771,11 +834,11 @@ internal static partial class Clauses
 
         string Text(Segment g) => s[g.Start..g.End];
         ReadOnlySpan<char> Span(Segment g) => s.AsSpan(g.Start, g.End - g.Start);
-        string FirstWord(Segment g) => FirstWordLower(Span(g));
+        Span<char> buffer = stackalloc char[MaxStackWord];
 
         // The date in a "who/which" clause: tell that clause of its antecedent.
         int k = segs.FindIndex(g => date >= g.Start && date < g.End);
-        if (k > 0 && FirstWord(segs[k]) is "who" or "which")
+        if (k > 0 && FirstWordLower(Span(segs[k]), buffer) is "who" or "which")
         {
             string antecedent = Text(segs[k - 1]);
             string clause = Text(segs[k]);
@@ -794,13 +857,13 @@ internal static partial class Clauses
         var glued = new HashSet<int>();
         for (int i = 0; i < segs.Count; i++)
         {
-            string first = FirstWord(segs[i]);
-            if (AttributionOpeners.Contains(first) && keep.Count > 0)
+            ReadOnlySpan<char> first = FirstWordLower(Span(segs[i]), buffer);
+            if (AttributionLookup.Contains(first) && keep.Count > 0)
             {
                 break; // ", saying …" and everything after it
             }
 
-            if (RelativeOpeners.Contains(first) && keep.Count > 0)
+            if (RelativeLookup.Contains(first) && keep.Count > 0)
             {
                 // Drop a non-restrictive relative clause and the verbless pieces that belong to it.
                 while (i + 1 < segs.Count && !HasVerb(Span(segs[i + 1])) && WordCount(Span(segs[i + 1])) <= 4)
@@ -812,12 +875,12 @@ internal static partial class Clauses
                 continue;
             }
 
-            if (keep.Count == 0 && i < segs.Count - 1 && AdverbialOpeners.Contains(first) && HasVerb(string.Concat(segs.Skip(i + 1).Select(Text))))
+            if (keep.Count == 0 && i < segs.Count - 1 && AdverbialLookup.Contains(first) && HasVerb(string.Concat(segs.Skip(i + 1).Select(Text))))
             {
                 continue; // leading "After the expiration of a four-day truce Saturday," or "Speaking to reporters Monday,"
             }
 
-            if (keep.Count > 0 && i < segs.Count - 1 && !HasVerb(Span(segs[i])) && WordCount(Span(segs[i])) <= 3 && AdverbialOpeners.Contains(first))
+            if (keep.Count > 0 && i < segs.Count - 1 && !HasVerb(Span(segs[i])) && WordCount(Span(segs[i])) <= 3 && AdverbialLookup.Contains(first))
             {
                 glued.Add(keep.Count); // "Putin, in turn, hailed" → "Putin hailed"
                 continue;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
@@ -66,18 +67,32 @@ internal sealed class EventBuilder
     private readonly List<ExcludedMention> _excluded = [];
     private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
     private double[] _idf = [];
-    private readonly Dictionary<string, List<string>> _sentenceTerms = new(StringComparer.Ordinal);
+    // The caches below are read and filled by the stages that run on all cores (vectors, events): concurrent, and what
+    // they hold is a function of the key alone, so which thread fills an entry first never changes a result.
+    private readonly ConcurrentDictionary<string, List<string>> _sentenceTerms = new(StringComparer.Ordinal);
     private readonly Dictionary<EventMention, SparseVector> _vectors = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, List<string>> _titleTerms = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<string>> _titleTerms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _topicTerms = new(StringComparer.Ordinal);
-    private double[] _dense = [];
-    private int[] _marks = [];
-    private readonly Dictionary<string, int[]> _titleIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<List<string>, int[]?> _sentenceIds = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<string, int[]> _titleIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<List<string>, int[]?> _sentenceIds = new(ReferenceEqualityComparer.Instance);
     private (LocalDate First, LocalDate Last) _span;
     private int _articleCount;
     private readonly Dictionary<string, bool> _anaphoric = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, bool> _tentative = new(StringComparer.Ordinal);
+    private readonly List<Cluster> _candidates = [];
+    private double[] _similarities = new double[64];
+
+    /// <summary><see cref="Clauses.IsTentative"/> of texts already judged, kept with the strings across builds (see <see cref="CachedTerms"/>).</summary>
+    private static readonly ConditionalWeakTable<string, object> TentativeCache = new();
+
+    private static readonly object Yes = true;
+    private static readonly object No = false;
+
+    /// <summary>Scratch of <see cref="MakeEvent"/> per thread: a dense copy of a centroid and the marks of its ids (all zero between uses).</summary>
+    [ThreadStatic]
+    private static double[]? t_dense;
+
+    [ThreadStatic]
+    private static int[]? t_marks;
 
     public EventBuilder(List<StoryEvents> stories, EventOptions options)
     {
@@ -96,30 +111,47 @@ internal sealed class EventBuilder
         Dictionary<string, double> storyRelevance = TopicRelevance.Score(_stories, _options.Topic, out HashSet<string> offTopic);
         var topicTerms = Terms.Of(_options.Topic ?? "").Distinct(StringComparer.Ordinal).ToList();
         _topicTerms.UnionWith(topicTerms);
+        // Each story's mentions scored on all cores (per distinct sentence, its overlap with the topic is kept with its terms
+        // list across builds), then gathered in story order.
+        string topicKey = string.Join('\n', topicTerms);
+        var scoredOf = new EventMention[_stories.Count][];
+        ForEachIndex(_stories.Count, i =>
+        {
+            StoryEvents s = _stories[i];
+            if (offTopic.Contains(s.StoryId))
+            {
+                return;
+            }
+
+            double storyRel = storyRelevance.GetValueOrDefault(s.StoryId, 1.0);
+            var scored = new EventMention[s.Mentions.Count];
+            for (int k = 0; k < scored.Length; k++)
+            {
+                EventMention m = s.Mentions[k];
+                double overlap = Overlap(SentenceTerms(m.Quote), topicTerms, topicKey);
+                scored[k] = m with { TopicRelevance = Math.Round(Math.Clamp((storyRel + overlap) / 2, 0, 1), 4) };
+            }
+
+            scoredOf[i] = scored;
+        });
+
         var body = new List<EventMention>();
         var captions = new List<EventMention>();
-        var overlaps = new Dictionary<List<string>, double>(ReferenceEqualityComparer.Instance);
-        foreach (StoryEvents s in _stories)
+        for (int i = 0; i < _stories.Count; i++)
         {
-            double storyRel = storyRelevance.GetValueOrDefault(s.StoryId, 1.0);
-            bool off = offTopic.Contains(s.StoryId);
-            foreach (EventMention m in s.Mentions)
+            if (scoredOf[i] is not { } scored)
             {
-                if (off)
+                foreach (EventMention m in _stories[i].Mentions)
                 {
                     _excluded.Add(new ExcludedMention(m, ExclusionReasons.OffTopicStory));
-                    continue;
                 }
 
-                // Per distinct sentence (its terms list is shared by every mention of it).
-                List<string> sentenceTerms = SentenceTerms(m.Quote);
-                if (!overlaps.TryGetValue(sentenceTerms, out double overlap))
-                {
-                    overlaps[sentenceTerms] = overlap = TopicRelevance.SentenceOverlap(sentenceTerms, topicTerms);
-                }
+                continue;
+            }
 
-                EventMention scored = m with { TopicRelevance = Math.Round(Math.Clamp((storyRel + overlap) / 2, 0, 1), 4) };
-                (m.IsCaption ? captions : body).Add(scored);
+            foreach (EventMention m in scored)
+            {
+                (m.IsCaption ? captions : body).Add(m);
             }
         }
 
@@ -134,7 +166,10 @@ internal sealed class EventBuilder
         var pubCount = PublicationCounts();
         _span = StorySpan(pubCount);
         _articleCount = pubCount.Values.Sum();
-        List<TimelineEvent> events = clusters.Select(c => ToEvent(c, pubCount)).ToList();
+        // Each event from its own cluster, on all cores, in cluster order.
+        var made = new TimelineEvent[clusters.Count];
+        ForEachIndex(clusters.Count, i => made[i] = ToEvent(clusters[i], pubCount));
+        List<TimelineEvent> events = [.. made];
         events = NormaliseSalience(events);
         events = UniqueIds(events);
         events = new CorrectionApplier(_options.Corrections, _diagnostics, _excluded, MakeEvent).Apply(events);
@@ -147,6 +182,36 @@ internal sealed class EventBuilder
             .ThenBy(e => e.Mention.Time.Start)
             .ToList();
         return new Chronology(events, excluded) { Diagnostics = _diagnostics };
+    }
+
+    /// <summary>Fewest items <see cref="ForEachIndex"/> shares out between cores (fewer run on the calling thread). Tests lower it.</summary>
+    internal static int MinParallel { get; set; } = 512;
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for every index below <paramref name="count"/> on all cores, in contiguous ranges. The body
+    /// writes its result at its index (never in order of completion) and reads only what no other index writes.
+    /// </summary>
+    internal static void ForEachIndex(int count, Action<int> body)
+    {
+        int min = MinParallel;
+        if (count < min || Environment.ProcessorCount == 1)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                body(i);
+            }
+
+            return;
+        }
+
+        int chunk = Math.Max(Math.Max(1, min / 4), count / (8 * Environment.ProcessorCount));
+        Parallel.ForEach(Partitioner.Create(0, count, chunk), range =>
+        {
+            for (int i = range.Item1; i < range.Item2; i++)
+            {
+                body(i);
+            }
+        });
     }
 
     private void BuildVectors(IEnumerable<EventMention> mentions)
@@ -183,50 +248,89 @@ internal sealed class EventBuilder
             _termIds[t] = _termIds.Count;
         }
 
-        // Mentions of the same sentence with the same clause (copies, several dates in one clause) share one vector.
-        var shared = new Dictionary<(string Quote, string Clause), SparseVector>();
-        int[] ids = new int[64];
-        double[] weights = new double[64];
-        foreach (EventMention m in list)
+        // Mentions of the same sentence with the same clause (copies, several dates in one clause) share one vector: the
+        // distinct pairs in order of first mention, their vectors built on all cores.
+        var shared = new Dictionary<(string Quote, string Clause), int>();
+        var pairs = new List<(string Quote, string Clause)>();
+        int[] pairOf = new int[list.Count];
+        for (int i = 0; i < list.Count; i++)
         {
-            if (shared.TryGetValue((m.Quote, m.Clause), out SparseVector? known))
+            EventMention m = list[i];
+            if (!shared.TryGetValue((m.Quote, m.Clause), out int k))
             {
-                _vectors[m] = known;
-                continue;
+                shared[(m.Quote, m.Clause)] = k = pairs.Count;
+                pairs.Add((m.Quote, m.Clause));
             }
 
-            List<string> clause = CachedTerms(m.Clause);
-            List<string> sentence = SentenceTerms(m.Quote);
-            int count = clause.Count + sentence.Count;
-            if (ids.Length < count)
-            {
-                ids = new int[count * 2];
-                weights = new double[count * 2];
-            }
+            pairOf[i] = k;
+        }
 
-            int k = 0;
-            foreach (string t in clause)
-            {
-                int id = _termIds.GetValueOrDefault(t, -1);
-                if (id >= 0)
-                {
-                    (ids[k], weights[k]) = (id, _idf[id]);
-                    k++;
-                }
-            }
+        var vectors = new SparseVector[pairs.Count];
+        ForEachIndex(pairs.Count, k => vectors[k] = VectorOf(pairs[k].Quote, pairs[k].Clause));
+        _vectors.EnsureCapacity(list.Count);
+        for (int i = 0; i < list.Count; i++)
+        {
+            _vectors[list[i]] = vectors[pairOf[i]];
+        }
+    }
 
-            foreach (string t in sentence)
+    /// <summary>The TF-IDF vector of a statement: its clause's terms at full weight, its sentence's at a quarter. Thread-safe.</summary>
+    private SparseVector VectorOf(string quote, string clauseText)
+    {
+        List<string> clause = CachedTerms(clauseText);
+        List<string> sentence = SentenceTerms(quote);
+        int count = clause.Count + sentence.Count;
+        if (t_ids is null || t_ids.Length < count)
+        {
+            t_ids = new int[Math.Max(64, count * 2)];
+            t_weights = new double[Math.Max(64, count * 2)];
+        }
+
+        int[] ids = t_ids;
+        double[] weights = t_weights!;
+        int k = 0;
+        foreach (string t in clause)
+        {
+            int id = _termIds.GetValueOrDefault(t, -1);
+            if (id >= 0)
             {
-                int id = _termIds[t];
-                (ids[k], weights[k]) = (id, 0.25 * _idf[id]);
+                (ids[k], weights[k]) = (id, _idf[id]);
                 k++;
             }
-
-            // A clause term missing from the corpus's sentences (never, the clause is part of its sentence) has no weight.
-            SparseVector v = SparseVector.FromPairs(ids, weights, k);
-            shared[(m.Quote, m.Clause)] = v;
-            _vectors[m] = v;
         }
+
+        foreach (string t in sentence)
+        {
+            int id = _termIds[t];
+            (ids[k], weights[k]) = (id, 0.25 * _idf[id]);
+            k++;
+        }
+
+        // A clause term missing from the corpus's sentences (never, the clause is part of its sentence) has no weight.
+        return SparseVector.FromPairs(ids, weights, k);
+    }
+
+    /// <summary>Scratch of <see cref="VectorOf"/> per thread.</summary>
+    [ThreadStatic]
+    private static int[]? t_ids;
+
+    [ThreadStatic]
+    private static double[]? t_weights;
+
+    /// <summary>Overlaps of sentences with a topic already computed, kept with the sentence's terms list (its topic as the key's second part).</summary>
+    private static readonly ConditionalWeakTable<List<string>, Tuple<string, double>> OverlapCache = new();
+
+    /// <summary><see cref="TopicRelevance.SentenceOverlap(IReadOnlyList{string}, IReadOnlyList{string})"/>, once per terms list and topic. Thread-safe.</summary>
+    private static double Overlap(List<string> sentenceTerms, List<string> topicTerms, string topicKey)
+    {
+        if (OverlapCache.TryGetValue(sentenceTerms, out Tuple<string, double>? known) && known.Item1 == topicKey)
+        {
+            return known.Item2;
+        }
+
+        double overlap = TopicRelevance.SentenceOverlap(sentenceTerms, topicTerms);
+        OverlapCache.AddOrUpdate(sentenceTerms, Tuple.Create(topicKey, overlap));
+        return overlap;
     }
 
     /// <summary>The terms of a sentence, computed once per distinct sentence (copies and multi-date sentences repeat).</summary>
@@ -243,11 +347,7 @@ internal sealed class EventBuilder
             return terms;
         }
 
-        if (!_sentenceTerms.TryGetValue(text, out terms))
-        {
-            _sentenceTerms[text] = terms = Terms.Of(text);
-        }
-
+        terms = _sentenceTerms.GetOrAdd(text, static t => Terms.Of(t));
         TermCache.AddOrUpdate(text, terms);
         return terms;
     }
@@ -351,15 +451,16 @@ internal sealed class EventBuilder
         return yes;
     }
 
-    /// <summary><see cref="Clauses.IsTentative"/> once per distinct text in a build (copies and multi-date sentences repeat).</summary>
-    private bool Tentative(string text)
+    /// <summary><see cref="Clauses.IsTentative"/> once per distinct text (copies and multi-date sentences repeat), kept across builds. Thread-safe.</summary>
+    private static bool Tentative(string text)
     {
-        if (!_tentative.TryGetValue(text, out bool yes))
+        if (!TentativeCache.TryGetValue(text, out object? yes))
         {
-            _tentative[text] = yes = Clauses.IsTentative(text);
+            yes = Clauses.IsTentative(text) ? Yes : No;
+            TentativeCache.AddOrUpdate(text, yes);
         }
 
-        return yes;
+        return (bool)yes;
     }
 
     private void Place(EventMention m, DateRange r, bool day, bool anaphoric, ClusterIndex index, Dictionary<EventMention, Cluster> placedIn, Dictionary<(string, LocalDate), EventMention> firstOfStoryDay)
@@ -389,7 +490,10 @@ internal sealed class EventBuilder
             bool tentative = Tentative(m.Clause.Length > 0 ? m.Clause : m.Quote) || (m.Subordinate && Tentative(m.Quote));
             LocalDate published = m.Source.Published.Date;
             DateRange window = ModWindow(r, m.Time.Mod);
-            foreach (Cluster c in index.Finer(r, v, names, RefineThreshold))
+            List<Cluster> finer = index.Finer(r, v, names, RefineThreshold);
+            List<Cluster> candidates = _candidates;
+            candidates.Clear();
+            foreach (Cluster c in finer)
             {
                 if (!window.Contains(c.Range) || c.Range == r || Level(c.Range.Granularity) >= Level(r.Granularity) || !r.Contains(c.Range))
                 {
@@ -401,7 +505,21 @@ internal sealed class EventBuilder
                     continue; // a forecast or a possibility ("tides expected next week", "could seek") is not a past happening
                 }
 
-                double s = c.Similarity(v, names);
+                candidates.Add(c);
+            }
+
+            // The similarities on all cores when there are many (a year's mention against its year's events); read-only.
+            if (_similarities.Length < candidates.Count)
+            {
+                _similarities = new double[candidates.Count * 2];
+            }
+
+            double[] similarities = _similarities;
+            ForEachIndex(candidates.Count, i => similarities[i] = candidates[i].Similarity(v, names));
+            for (int i = 0; i < candidates.Count; i++)
+            {
+                Cluster c = candidates[i];
+                double s = similarities[i];
                 if (s < RefineThreshold || s - RefineThreshold < bestScore)
                 {
                     continue; // below either threshold, or below the best even at the lower one (need only raises it)
@@ -622,11 +740,14 @@ internal sealed class EventBuilder
     /// </summary>
     private List<Cluster> DropForecasts(List<Cluster> clusters)
     {
+        // Each event judged on its own, on all cores; kept and left out in cluster order.
+        bool[] plans = new bool[clusters.Count];
+        ForEachIndex(clusters.Count, i => plans[i] = clusters[i].Mentions.Count > 0 && IsUnhappenedPlan(clusters[i]));
         List<Cluster>? kept = null;
         for (int i = 0; i < clusters.Count; i++)
         {
             Cluster c = clusters[i];
-            if (c.Mentions.Count > 0 && IsUnhappenedPlan(c))
+            if (plans[i])
             {
                 kept ??= clusters.GetRange(0, i);
                 _excluded.AddRange(c.Mentions.Select(m => new ExcludedMention(m, ExclusionReasons.Forecast)));
@@ -874,12 +995,17 @@ internal sealed class EventBuilder
     private void AttachCaptions(List<Cluster> clusters, List<EventMention> captions)
     {
         var byDay = clusters.Where(c => c.Range.Granularity >= Granularity.Day).ToLookup(c => c.Range.Start);
-        foreach (EventMention m in captions)
+
+        // Support does not change an event's similarity: each caption's event is found on its own, on all cores, and
+        // attached in caption order.
+        var bestOf = new Cluster?[captions.Count];
+        ForEachIndex(captions.Count, i =>
         {
+            EventMention m = captions[i];
             DateRange r = m.Time.Range!.Value;
             SparseVector v = Vector(m);
             NameKeys names = NamesOf(m);
-            Cluster? best = byDay[r.Start]
+            bestOf[i] = byDay[r.Start]
                 .Where(c => r.Granularity >= Granularity.Day)
                 .Select(c => (c, s: c.Similarity(v, names)))
                 .Where(x => x.s >= SameDateThreshold)
@@ -887,6 +1013,11 @@ internal sealed class EventBuilder
                 .ThenBy(x => x.c.Key, StringComparer.Ordinal)
                 .Select(x => x.c)
                 .FirstOrDefault();
+        });
+        for (int i = 0; i < captions.Count; i++)
+        {
+            EventMention m = captions[i];
+            Cluster? best = bestOf[i];
             if (best is null)
             {
                 _excluded.Add(new ExcludedMention(m, ExclusionReasons.Caption));
@@ -992,10 +1123,7 @@ internal sealed class EventBuilder
         }
 
         // As term numbers: a title term no sentence of the site has cannot be one of this sentence's.
-        if (!_titleIds.TryGetValue(m.Source.Title, out int[]? titleIds))
-        {
-            _titleIds[m.Source.Title] = titleIds = [.. title.Select(t => _termIds.GetValueOrDefault(t, -1)).Where(id => id >= 0)];
-        }
+        int[] titleIds = _titleIds.GetOrAdd(m.Source.Title, _ => [.. title.Select(t => _termIds.GetValueOrDefault(t, -1)).Where(id => id >= 0)]);
 
         foreach (int id in titleIds)
         {
@@ -1028,7 +1156,7 @@ internal sealed class EventBuilder
                 Array.Sort(ids);
             }
 
-            _sentenceIds[sentence] = ids;
+            ids = _sentenceIds.GetOrAdd(sentence, ids);
         }
 
         return ids;
@@ -1036,12 +1164,9 @@ internal sealed class EventBuilder
 
     private List<string> TitleTerms(string title)
     {
-        if (!_titleTerms.TryGetValue(title, out List<string>? terms))
-        {
-            _titleTerms[title] = terms = Terms.Of(title).Where(t => !_topicTerms.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
-        }
-
-        return terms;
+        return _titleTerms.TryGetValue(title, out List<string>? terms)
+            ? terms
+            : _titleTerms.GetOrAdd(title, Terms.Of(title).Where(t => !_topicTerms.Contains(t)).Distinct(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>An event from its citations: date as given, headline from the most representative statement, id from its anchor.</summary>
@@ -1053,29 +1178,30 @@ internal sealed class EventBuilder
             statements = citations.ToList();
         }
 
-        if (_dense.Length < _termIds.Count)
+        if (t_dense is null || t_dense.Length < _termIds.Count)
         {
-            _dense = new double[_termIds.Count];
-            _marks = new int[_termIds.Count];
+            t_dense = new double[_termIds.Count];
+            t_marks = new int[_termIds.Count];
         }
 
-        SparseVector centroid = SparseVector.Centroid(statements.Select(Vector), _dense, _marks);
+        double[] dense = t_dense;
+        SparseVector centroid = SparseVector.Centroid(statements.Select(Vector), dense, t_marks!);
 
         // The most representative statement: highest score, then earliest published, then path and position.
-        centroid.Spread(_dense, clear: false);
+        centroid.Spread(dense, clear: false);
         EventMention lead = statements[0];
-        double leadScore = HeadlineScore(lead, centroid, range);
+        double leadScore = HeadlineScore(lead, centroid, dense, range);
         for (int i = 1; i < statements.Count; i++)
         {
             EventMention m = statements[i];
-            double s = HeadlineScore(m, centroid, range);
+            double s = HeadlineScore(m, centroid, dense, range);
             if (s > leadScore || (s == leadScore && LeadsBefore(m, lead)))
             {
                 (lead, leadScore) = (m, s);
             }
         }
 
-        centroid.Spread(_dense, clear: true);
+        centroid.Spread(dense, clear: true);
         var sources = citations
             .OrderBy(m => m.IsCaption)
             .ThenBy(m => m.Source.Published.Published.ToInstant())
@@ -1106,10 +1232,10 @@ internal sealed class EventBuilder
         return c < 0 || (c == 0 && a.QuoteStart < b.QuoteStart);
     }
 
-    /// <summary>Uses <see cref="_dense"/>, which holds <paramref name="centroid"/> spread out (see <see cref="MakeEvent"/>).</summary>
-    private double HeadlineScore(EventMention m, SparseVector centroid, DateRange range)
+    /// <summary><paramref name="dense"/> holds <paramref name="centroid"/> spread out (see <see cref="MakeEvent"/>).</summary>
+    private double HeadlineScore(EventMention m, SparseVector centroid, double[] dense, DateRange range)
     {
-        double s = centroid.CosineDense(_dense, Vector(m));
+        double s = centroid.CosineDense(dense, Vector(m));
         s += m.Time.Range == range ? 0.3 : 0;
         s += m.Subordinate ? 0 : 0.2;
         s += m.BodyPosition is >= 0 and < 3 ? 0.15 : 0;
@@ -1543,6 +1669,7 @@ internal sealed class EventBuilder
         private readonly IdMap<bool> _posted = new();
         private double _sumSquares;
         private SparseVector? _centroid;
+        private int _articleCount = -1;
 
         public DateRange Range { get; } = range;
 
@@ -1564,7 +1691,8 @@ internal sealed class EventBuilder
 
         public string Key => Value + "|" + (Mentions.Count > 0 ? Mentions[0].Source.ArticlePath + "#" + Mentions[0].QuoteStart.ToString(CultureInfo.InvariantCulture) : "");
 
-        public int ArticleCount => Mentions.Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count();
+        /// <summary>Distinct articles of the statements (counted again only after the statements change).</summary>
+        public int ArticleCount => _articleCount >= 0 ? _articleCount : _articleCount = Mentions.Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count();
 
         public SparseVector Centroid => _centroid ??= CentroidOfSum();
 
@@ -1599,6 +1727,7 @@ internal sealed class EventBuilder
             }
 
             _centroid = null;
+            _articleCount = -1;
         }
 
         /// <summary>Takes statement <paramref name="i"/> out (it moves to another event of its day).</summary>
@@ -1625,6 +1754,7 @@ internal sealed class EventBuilder
             }
 
             _centroid = null;
+            _articleCount = -1;
         }
 
         public void AddSupport(EventMention m) => Support.Add(m);

@@ -72,11 +72,11 @@ public static class EventPipeline
             Dictionary<TemporalMention, (EventAnchor Anchor, TemporalMention? Inline)>? chained = s.Kind == SentenceKind.Body
                 ? Chained(sentenceStart, phrases, times, ti, tEnd, ref chain)
                 : null;
-            var seen = new HashSet<(string, TimexMod)>();
+            HashSet<(string, TimexMod)>? seen = null;
             for (int j = ti; j < tEnd; j++)
             {
                 TemporalMention t = times[j];
-                if (t.End > s.End || !seen.Add((t.Value, t.Mod)))
+                if (t.End > s.End || !(seen ??= []).Add((t.Value, t.Mod)))
                 {
                     continue;
                 }

@@ -78,10 +78,7 @@ public static partial class Participants
             }
 
             var parts = run.Select(r => Possessive(r.Word)).ToList();
-            int after = run[^1].Index + 1;
-            bool nextIsVerbOrComma = after < words.Count && (
-                sentence.AsSpan(words[run[^1].Index].End).TrimStart().StartsWith(",") ||
-                Clauses.LooksLikeVerb(Value(words[after]).ToLowerInvariant()));
+            int last = run[^1].Index;
             bool sentenceStart = run[0].Index == 0 || IsSentenceStart(sentence, words[run[0].Index].Index);
             run.Clear();
 
@@ -108,7 +105,7 @@ public static partial class Participants
                 return;
             }
 
-            if (parts.Count == 1 && sentenceStart && !parts[0].Contains('-', StringComparison.Ordinal) && !IsAllCaps(parts[0]) && !(nextIsVerbOrComma && !parts[0].EndsWith("ing", StringComparison.Ordinal)))
+            if (parts.Count == 1 && sentenceStart && !parts[0].Contains('-', StringComparison.Ordinal) && !IsAllCaps(parts[0]) && !(NextIsVerbOrComma(last) && !parts[0].EndsWith("ing", StringComparison.Ordinal)))
             {
                 return; // a lone capitalised sentence opener is usually an ordinary word
             }
@@ -126,6 +123,15 @@ public static partial class Participants
         }
 
         string Value(Token token) => sentence.Substring(token.Index, token.Length);
+
+        // Whether a comma or a verb follows the name that ends at word <paramref name="last"/> (read only for a lone sentence opener).
+        bool NextIsVerbOrComma(int last)
+        {
+            int after = last + 1;
+            return after < words.Count && (
+                sentence.AsSpan(words[last].End).TrimStart().StartsWith(",") ||
+                Clauses.LooksLikeVerb(Value(words[after]).ToLowerInvariant()));
+        }
     }
 
     /// <summary>A word of a sentence as <see cref="TokenRegex"/> reads it: its offset and length.</summary>

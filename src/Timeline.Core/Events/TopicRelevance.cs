@@ -42,22 +42,30 @@ public static class TopicRelevance
             return result;
         }
 
-        // One pass over every story's terms gives each distinct term a provisional id (first seen first) and each story
-        // its distinct terms with their counts (story i's are entries storyStart[i]..storyStart[i+1] of termOf/countOf).
+        // Each story's distinct terms with their counts (kept with its terms list across builds; new stories counted on all
+        // cores), then one pass that gives each distinct term a provisional id (first seen first) and each story its
+        // entries storyStart[i]..storyStart[i+1] of termOf/countOf.
         int n = withText.Count;
+        var counted = new StoryTerms[n];
+        EventBuilder.ForEachIndex(n, i => counted[i] = Counted.GetValue(withText[i].Terms, StoryTerms.Of));
+        var storyStart = new int[n + 1];
+        for (int i = 0; i < n; i++)
+        {
+            storyStart[i + 1] = storyStart[i] + counted[i].Numbers.Length;
+        }
+
+        int entries = storyStart[n];
         var provisionalOf = new int[1024];
         Array.Fill(provisionalOf, -1);
         var numbers = new List<int>();
-        var storyStart = new int[n + 1];
-        var termOf = new List<int>();
-        var countOf = new List<int>();
+        int[] termOf = new int[entries];
         for (int i = 0; i < n; i++)
         {
-            storyStart[i] = termOf.Count;
-            StoryTerms counted = Counted.GetValue(withText[i].Terms, StoryTerms.Of);
-            for (int k = 0; k < counted.Numbers.Length; k++)
+            int[] storyNumbers = counted[i].Numbers;
+            int from = storyStart[i];
+            for (int k = 0; k < storyNumbers.Length; k++)
             {
-                int number = counted.Numbers[k];
+                int number = storyNumbers[k];
                 if (number >= provisionalOf.Length)
                 {
                     int[] grown = new int[Math.Max(number + 1, provisionalOf.Length * 2)];
@@ -72,12 +80,9 @@ public static class TopicRelevance
                     numbers.Add(number);
                 }
 
-                termOf.Add(provisionalOf[number]);
-                countOf.Add(counted.Counts[k]);
+                termOf[from + k] = provisionalOf[number];
             }
         }
-
-        storyStart[n] = termOf.Count;
 
         // Final ids in ordinal order of the terms (sums over a vector run in it), document frequencies, topic terms.
         int vocabulary = numbers.Count;
@@ -123,35 +128,39 @@ public static class TopicRelevance
             idf[id] = Math.Log((n + 1.0) / (df[id] + 1.0)) + 1.0;
         }
 
-        // TF-IDF vectors (entries in id order) as one flat array; a story's norm is summed in id order.
-        int entries = termOf.Count;
+        // TF-IDF vectors as one flat array, per story on all cores: a story's terms are in ordinal order, so its ids ascend
+        // (id order, as the sums run) with no sort; its norm is summed in id order.
         int[] ids = new int[entries];
         double[] weights = new double[entries];
         int[] topicCount = new int[n];
         double[] norms = new double[n];
-        for (int i = 0; i < n; i++)
+        EventBuilder.ForEachIndex(n, i =>
         {
             int from = storyStart[i], to = storyStart[i + 1];
+            int[] counts = counted[i].Counts;
+            double squares = 0;
+            int topic = 0;
             for (int e = from; e < to; e++)
             {
                 int id = idOf[termOf[e]];
+                int count = counts[e - from];
+                double w = count * idf[id];
                 ids[e] = id;
-                weights[e] = countOf[e] * idf[id];
+                weights[e] = w;
                 if (isTopic[id])
                 {
-                    topicCount[i] += countOf[e];
+                    topic += count;
                 }
             }
 
-            Array.Sort(ids, weights, from, to - from);
-            double squares = 0;
             for (int e = from; e < to; e++)
             {
                 squares += weights[e] * weights[e];
             }
 
+            topicCount[i] = topic;
             norms[i] = Math.Sqrt(squares);
-        }
+        });
 
         // Leave-one-out similarity to the centroid C of the unit story vectors, without building C - v/|v| per story:
         // cos(v, C - u) = (v·C - |v|) / (|v| |C - u|), with |C - u|² = |C|² - 2 C·u + 1 and u = v/|v|.
@@ -189,7 +198,7 @@ public static class TopicRelevance
 
         var similarity = new double[n];
         var density = new double[n];
-        for (int i = 0; i < n; i++)
+        EventBuilder.ForEachIndex(n, i =>
         {
             double norm = norms[i];
             if (n > 1 && norm > 0)
@@ -209,7 +218,7 @@ public static class TopicRelevance
             }
 
             density[i] = topicTerms.Count == 0 ? 0 : topicCount[i] / (double)withText[i].Terms.Count;
-        }
+        });
 
         HashSet<string> topicNames = NamesOf(topic ?? "");
         double medSim = Median(similarity);
@@ -325,7 +334,10 @@ public static class TopicRelevance
         return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    /// <summary>A story's distinct terms in order of first occurrence, as numbers, and how often each occurs.</summary>
+    /// <summary>
+    /// A story's distinct terms in ordinal order of the terms (the order of the ids <see cref="Score"/> gives them, whatever
+    /// the other stories hold), as numbers, and how often each occurs.
+    /// </summary>
     private sealed class StoryTerms(int[] numbers, int[] counts)
     {
         public int[] Numbers { get; } = numbers;
@@ -335,7 +347,7 @@ public static class TopicRelevance
         public static StoryTerms Of(IReadOnlyList<string> terms)
         {
             var at = new Dictionary<string, int>(StringComparer.Ordinal);
-            var numbers = new List<int>();
+            var distinct = new List<string>();
             var counts = new List<int>();
             foreach (string t in terms)
             {
@@ -345,13 +357,16 @@ public static class TopicRelevance
                 }
                 else
                 {
-                    at[t] = numbers.Count;
-                    numbers.Add(Terms.Number(t));
+                    at[t] = distinct.Count;
+                    distinct.Add(t);
                     counts.Add(1);
                 }
             }
 
-            return new StoryTerms([.. numbers], [.. counts]);
+            string[] sorted = [.. distinct];
+            int[] sortedCounts = [.. counts];
+            Array.Sort(sorted, sortedCounts, StringComparer.Ordinal);
+            return new StoryTerms(Array.ConvertAll(sorted, Terms.Number), sortedCounts);
         }
     }
 }

@@ -515,7 +515,17 @@ public static class ArticleCleaner
 
         private Story Build(StoryDraft draft, int index)
         {
-            var text = new System.Text.StringBuilder();
+            // The story's length is known before it is written (segments, one separator between segments and paragraphs): one buffer holds it.
+            int length = -1;
+            foreach (Paragraph paragraph in draft.Paragraphs)
+            {
+                foreach ((int s, int e) in paragraph.Segments)
+                {
+                    length += e - s + 1;
+                }
+            }
+
+            var text = new System.Text.StringBuilder(Math.Max(16, length));
             var runs = new List<(int CleanStart, int SourceStart)>();
             var paragraphs = new List<(int Start, int End, SentenceKind Kind)>();
             foreach (Paragraph paragraph in draft.Paragraphs)

@@ -415,7 +415,8 @@ internal static partial class LineRules
 
     private static bool StampsOnly(string line)
     {
-        if (WordCount(line) > 24 || EndsLikeSentence(line) || line.AsSpan().IndexOfAny("0123456789") < 0)
+        // The cheap tests first (from the end, a vectorised search), the word scan last: most lines end like a sentence.
+        if (EndsLikeSentence(line) || line.AsSpan().IndexOfAny("0123456789") < 0 || WordCount(line) > 24)
         {
             return false;
         }
@@ -473,7 +474,10 @@ internal static partial class LineRules
     }
 
     /// <summary>How many times <see cref="Word"/> matches in <paramref name="line"/>, counted by a scan (this runs for most lines).</summary>
-    internal static int WordCount(string line)
+    internal static int WordCount(string line) => WordCount(line.AsSpan());
+
+    /// <inheritdoc cref="WordCount(string)"/>
+    internal static int WordCount(ReadOnlySpan<char> line)
     {
         int count = 0;
         int i = 0;
@@ -493,7 +497,7 @@ internal static partial class LineRules
     }
 
     /// <summary>The end of the <see cref="Word"/> match that starts at <paramref name="start"/>: [\p{L}\p{N}]+ then any number of (joiner, [\p{L}\p{N}]+).</summary>
-    private static int WordEnd(string line, int start)
+    private static int WordEnd(ReadOnlySpan<char> line, int start)
     {
         int i = start;
         while (true)
@@ -513,16 +517,39 @@ internal static partial class LineRules
         }
     }
 
-    private static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
+    /// <summary>[\p{L}\p{N}]: ASCII letters and digits answered without the Unicode tables.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || (c >= 0x80 && IsNonAsciiWordChar(c));
+
+    private static bool IsNonAsciiWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
 
     /// <summary>Lower-cased words of <paramref name="line"/>, with typographic quotes folded, for comparisons.</summary>
     /// <remarks>The words are those of <see cref="Word"/>, found by the <see cref="WordCount"/> scan: this runs for most lines.</remarks>
     internal static string Normalize(string line)
     {
-        string folded = line.Replace('’', '\'').Replace('‘', '\'');
+        char[]? rented = null;
+        Span<char> buffer = line.Length <= 256 ? stackalloc char[2 * line.Length] : (rented = ArrayPool<char>.Shared.Rent(2 * line.Length));
+        int n = Normalize(line, buffer[..line.Length], buffer[line.Length..(2 * line.Length)]);
+        string result = new(buffer.Slice(line.Length, n));
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="Normalize(string)"/> into <paramref name="result"/> (as long as the line), using <paramref name="folded"/>
+    /// (as long too) for the line with its quotes folded; returns the length written.
+    /// </summary>
+    private static int Normalize(ReadOnlySpan<char> line, Span<char> folded, Span<char> result)
+    {
+        line.CopyTo(folded);
+        folded.Replace('’', '\'');
+        folded.Replace('‘', '\'');
 
         // Words and single spaces between them never outgrow the line.
-        Span<char> result = folded.Length <= 512 ? stackalloc char[folded.Length] : new char[folded.Length];
         int n = 0;
         int i = 0;
         while (i < folded.Length)
@@ -540,10 +567,10 @@ internal static partial class LineRules
                 result[n++] = ' ';
             }
 
-            n += folded.AsSpan(start, i - start).ToLowerInvariant(result[n..]);
+            n += ((ReadOnlySpan<char>)folded.Slice(start, i - start)).ToLowerInvariant(result[n..]);
         }
 
-        return new string(result[..n]);
+        return n;
     }
 
     /// <summary>The <see cref="Normalize"/>d form of a title and its length, computed once per article for <see cref="IsHeadline(string, Title)"/>.</summary>
@@ -563,21 +590,23 @@ internal static partial class LineRules
             return false;
         }
 
-        string a = Normalize(line);
+        // Most lines that pass the length test are neither the title nor close to it: they are compared in a stack buffer.
         string b = title.Normalized;
-        if (a.Length == 0 || b.Length == 0)
+        char[]? rented = null;
+        Span<char> buffer = line.Length <= 256 ? stackalloc char[2 * line.Length] : (rented = ArrayPool<char>.Shared.Rent(2 * line.Length));
+        Span<char> normalized = buffer.Slice(line.Length, line.Length);
+        normalized = normalized[..Normalize(line, buffer[..line.Length], normalized)];
+        bool decided = normalized.IsEmpty || b.Length == 0 || normalized.SequenceEqual(b) || (EndsLikeSentence(line) && !line.EndsWith('?'));
+        bool same = !normalized.IsEmpty && b.Length > 0 && normalized.SequenceEqual(b);
+        string? a = decided ? null : new string(normalized);
+        if (rented is not null)
         {
-            return false;
+            ArrayPool<char>.Shared.Return(rented);
         }
 
-        if (a == b)
+        if (a is null)
         {
-            return true;
-        }
-
-        if (EndsLikeSentence(line) && !line.EndsWith('?'))
-        {
-            return false;
+            return same;
         }
 
         var wa = a.Split(' ').ToHashSet(StringComparer.Ordinal);

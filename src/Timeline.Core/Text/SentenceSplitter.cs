@@ -35,11 +35,15 @@ public static class SentenceSplitter
         int sentenceStart = start;
         for (int i = start; i < end; i++)
         {
-            char c = text[i];
-            if (c is not ('.' or '!' or '?' or '…'))
+            // The next sentence-ending mark, by a vectorised search.
+            int mark = text.AsSpan(i, end - i).IndexOfAny(Terminators);
+            if (mark < 0)
             {
-                continue;
+                break;
             }
+
+            i += mark;
+            char c = text[i];
 
             int j = i + 1;
             while (j < end && text[j] is '.' or '!' or '?')
@@ -92,6 +96,20 @@ public static class SentenceSplitter
         return result;
     }
 
+    /// <summary>The marks that may end a sentence.</summary>
+    private static readonly System.Buffers.SearchValues<char> Terminators = System.Buffers.SearchValues.Create(".!?…");
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StarterLookup = SentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary><paramref name="word"/> in lower case (invariant), written into <paramref name="buffer"/> (as long as the word).</summary>
+    private static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        word.ToLowerInvariant(buffer);
+        return buffer;
+    }
+
     private static bool IsCloser(char c) => c is '"' or '\'' or '”' or '’' or ')' or ']' or '»';
 
     private static bool StartsSentence(char c) =>
@@ -106,13 +124,13 @@ public static class SentenceSplitter
             w--;
         }
 
-        string word = text[w..dot];
+        ReadOnlySpan<char> word = text.AsSpan(w, dot - w);
         if (word.Length == 0)
         {
             return true;
         }
 
-        if (Abbreviations.Contains(word) || Abbreviations.Contains(word.ToLowerInvariant()))
+        if (AbbreviationLookup.Contains(word) || (word.Length <= 64 ? AbbreviationLookup.Contains(Lower(word, stackalloc char[word.Length])) : Abbreviations.Contains(word.ToString().ToLowerInvariant())))
         {
             return false;
         }
@@ -130,14 +148,14 @@ public static class SentenceSplitter
                 e++;
             }
 
-            return SentenceStarters.Contains(text[next..e]);
+            return StarterLookup.Contains(text.AsSpan(next, e - next));
         }
 
         return true;
     }
 
     /// <summary>"U.S", "U.N", "a.m": letters separated by single periods (the final period is the candidate boundary).</summary>
-    private static bool IsDottedAcronym(string word)
+    private static bool IsDottedAcronym(ReadOnlySpan<char> word)
     {
         if (word.Length < 3)
         {

@@ -192,12 +192,23 @@ public static class ArticleLoader
         bool capped;
         try
         {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read);
-            hash = Convert.ToHexStringLower(SHA256.HashData(stream));
-            stream.Position = 0;
-            capped = stream.Length > MaxFileBytes;
-            bytes = new byte[Math.Min(stream.Length, MaxFileBytes)];
-            stream.ReadExactly(bytes);
+            // One unbuffered read of the whole file, hashed in memory; only a file over the cap is hashed from the stream
+            // (the hash is of every byte, the text of the first MaxFileBytes).
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            long length = stream.Length;
+            capped = length > MaxFileBytes;
+            if (capped)
+            {
+                hash = Convert.ToHexStringLower(SHA256.HashData(stream));
+                stream.Position = 0;
+                bytes = new byte[MaxFileBytes];
+                stream.ReadExactly(bytes);
+            }
+            else
+            {
+                bytes = ReadToEnd(stream, (int)length);
+                hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -224,6 +235,17 @@ public static class ArticleLoader
             diagnostics.Add(Diagnostic.Error(rel, 0, 0, $"cannot load the file ({ex.GetType().Name}: {ex.Message}); please report this as a bug"));
             return (null, diagnostics);
         }
+    }
+
+    /// <summary>
+    /// The first <paramref name="length"/> bytes of <paramref name="stream"/> (its length when opened), or as many as it
+    /// holds when it shrank since (a file being written: the stamp taken before the read keeps such a result out of the cache).
+    /// </summary>
+    private static byte[] ReadToEnd(FileStream stream, int length)
+    {
+        byte[] bytes = new byte[length];
+        int read = stream.ReadAtLeast(bytes, length, throwOnEndOfStream: false);
+        return read < length ? bytes[..read] : bytes;
     }
 
     /// <summary>Parses the bytes of the file at input-relative path <paramref name="rel"/>.</summary>

@@ -18,6 +18,10 @@ internal static class TextDecoding
         return Encoding.GetEncoding(1252);
     });
 
+    /// <summary>The control bytes <see cref="LooksBinary"/> counts: below 0x20 except tab, newline, carriage return, form feed and escape.</summary>
+    private static readonly System.Buffers.SearchValues<byte> ControlBytes = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(b => (byte)b).Where(b => b is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0C or 0x1B))]);
+
     public static DecodedText Decode(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
@@ -73,6 +77,12 @@ internal static class TextDecoding
         if (sample.IndexOf((byte)0) >= 0)
         {
             return true;
+        }
+
+        // Most text has no control character but tab and newline: one vectorised search rules them out.
+        if (sample.IndexOfAny(ControlBytes) < 0)
+        {
+            return false;
         }
 
         int control = 0;

@@ -199,6 +199,11 @@ public class LineRulesTest
     // 004: typographic apostrophe in the body, straight one in the title.
     [InlineData("Syria’s interim leader Ahmad al-Sharaa meets with Putin in Moscow", "Syria's interim leader Ahmad al-Sharaa meets with Putin in Moscow", true)]
     [InlineData("Syrian interim President visits Putin in Moscow", "Syrian interim President visits Putin in Moscow", true)]
+    // The title's words with a full stop: equal once normalised, whatever the punctuation.
+    [InlineData("Putin and al-Sharaa meet in Moscow.", "Putin and al-Sharaa meet in Moscow", true)]
+    // One word more: a question may still repeat the title (most words shared); a sentence that ends in a full stop does not.
+    [InlineData("Putin and al-Sharaa meet in Moscow today?", "Putin and al-Sharaa meet in Moscow", true)]
+    [InlineData("Putin and al-Sharaa meet in Moscow today.", "Putin and al-Sharaa meet in Moscow", false)]
     // A lede that shares words with the title is not the headline.
     [InlineData("Syria’s interim President Ahmad al-Sharaa visited Moscow on Wednesday for the second time in less than four months.", "Syria's interim president visits Moscow for the second time in less than four months", false)]
     public void RecognisesTheHeadline(string line, string title, bool expected)

@@ -28,6 +28,9 @@ public class WordScanTest
         "He said: “We will.”)",
         "the “headline”   ",
         "Related stories",
+        // A left single quote joins words once folded ("rock‘n’roll"), and a line longer than the scans' stack buffer.
+        "rock‘n’roll ‘quoted’ words",
+        string.Concat(Enumerable.Repeat("Zürich’s “long” line, U.S.-led ‘talks’ at 10.30 — ", 8)),
     };
 
     [Theory]

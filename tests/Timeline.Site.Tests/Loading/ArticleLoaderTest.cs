@@ -187,6 +187,19 @@ public sealed class ArticleLoaderTest : IDisposable
         Assert.True(huge.Body.Length > ArticleLoader.MaxFileBytes / 2);
     }
 
+    [Theory]
+    // A file read whole and hashed in memory, one with a BOM and CRLF (hashed as stored, not as decoded), and one over
+    // the cap: read in part, yet hashed over every byte, so an edit past the cap still changes the cache key.
+    [InlineData("21-latin1.txt")]
+    [InlineData("22-crlf-bom.txt")]
+    [InlineData("24-huge.txt")]
+    public void ContentHashIsTheSha256OfEveryByteOfTheFile(string file)
+    {
+        byte[] bytes = File.ReadAllBytes(Path.Combine(_input.Dir, "articles", file));
+        Article article = Load().Articles.Single(a => a.Path == "articles/" + file);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), article.ContentHash);
+    }
+
     [Fact]
     public void MissingArticlesFolderIsAnError()
     {
