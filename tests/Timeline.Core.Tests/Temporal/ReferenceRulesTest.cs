@@ -39,6 +39,11 @@ public class ReferenceRulesTest
         // A quote's "today" in a sentence dated before the quote is the day of the speech (reported speech).
         { "- Tue 27/6 – Lukashenko: Prigozhin \"is in Belarus today\".", "today", "2023-06-27", "2023-07-11" },
         { "On March 3, the minister said: \"Today we begin the withdrawal.\"", "Today", "2023-03-03", "2023-03-10" },
+        // "that <weekday>" points back to the day the story is telling, not to the publication day (TimeML's anaphoric reading).
+        { "The storm reached the coast on March 4. Power failed at 2 a.m. that Wednesday.", "Wednesday", "2024-03-06", "2024-04-17" },
+        { "The fire started on Friday, June 7. Later that Saturday it crossed the river.", "Saturday", "2024-06-08", "2024-06-20" },
+        // "said that Tuesday's …" is the conjunction: the weekday is read from publication as usual.
+        { "The strike began on March 4. Officials said that Tuesday's talks had failed.", "Tuesday", "2024-04-16", "2024-04-17" },
         // Outside a quote, "today" is still the publication day.
         { "On March 3 the minister resigned, and today his deputy took over.", "today", "2023-03-10", "2023-03-10" },
         // "until" points forward past a point modifier too, as "until June" does: the coming June, its middle or end.

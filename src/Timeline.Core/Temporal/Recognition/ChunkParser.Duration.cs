@@ -482,9 +482,10 @@ internal sealed partial class ChunkParser
             }
 
             k = IsPunct(k, ',') ? k + 1 : k;
-            if (k > h.End || Is(k, Kw.On))
+            // ("at 1:28 a.m. that Tuesday": the day the story is telling.)
+            if (k > h.End || Is(k, Kw.On) || (Is(k, Kw.That) && WeekdayAt(k + 1, out _, out _) > 0))
             {
-                if (DayAt(Is(k, Kw.On) ? k + 1 : k) is { } later)
+                if (DayAt(Is(k, Kw.On) || Is(k, Kw.That) ? k + 1 : k) is { } later)
                 {
                     return new Hit(h.End, Combine(later.Value, h.Value), "clock-date");
                 }

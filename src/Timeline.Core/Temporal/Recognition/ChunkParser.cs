@@ -157,7 +157,8 @@ internal sealed partial class ChunkParser
                 UpdateNarrative(h.Rule, h.Value);
             }
 
-            if (h.Value.Type is TimexType.Date or TimexType.Time && h.Value.Range is { Granularity: >= Granularity.Day } told)
+            // (A bare clock time takes the publication day by default: it tells no day of its own.)
+            if (h.Value.Type is TimexType.Date or TimexType.Time && h.Value.Range is { Granularity: >= Granularity.Day } told && h.Rule != "clock")
             {
                 _st.LastDay = told.Start;
             }
