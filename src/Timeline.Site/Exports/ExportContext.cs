@@ -220,6 +220,8 @@ internal sealed class ExportContext
 
     private static byte[][] Cut(MemoryStream buffer, IReadOnlyList<TimelineEvent> events, Action<TimelineEvent> write, Action flush)
     {
+        // The writer keeps its state (nesting, a sibling written) but not the bytes it flushed: the buffer is emptied after
+        // each fragment, so it stays the size of one fragment instead of growing to a whole chunk's (large-object heap).
         var fragments = new byte[events.Count][];
         for (int i = 0; i < events.Count; i++)
         {
@@ -227,6 +229,7 @@ internal sealed class ExportContext
             write(events[i]);
             flush();
             fragments[i] = buffer.GetBuffer().AsSpan(start, (int)buffer.Length - start).ToArray();
+            buffer.SetLength(0);
         }
 
         return fragments;

@@ -106,13 +106,16 @@ public sealed class SiteBuilder
         // The cache key's settings: what extraction reads. Corrections apply after merging, so editing them never re-tags.
         string settings = $"{config.TimeZone.Id}\n{eventOptions.ExtractionKey}";
         var counters = new ArticleCounters(0, options.Progress);
+        // Strings and term lists repeated across articles are kept once (for this stage only: the pool itself is let go after it).
+        SharedValues? shared = new();
         // Each article is processed as soon as it is loaded and its raw text dropped: a large input is never in memory whole.
         // With a cache, a file whose stamp has not changed since this builder read it is not even read (see ArticleCache.TryGetUnchanged).
         (IReadOnlyList<Processed> processed, IReadOnlyList<Diagnostic> loadDiagnostics) = ArticleLoader.LoadDirectory(
             options.InputDir,
             config,
-            article => ProcessCached(article, eventOptions, cache, settings, counters),
+            article => ProcessCached(article, eventOptions, cache, settings, counters, shared),
             cache is null ? null : new UnchangedArticles(cache, settings, counters));
+        shared = null;
         diagnostics.InsertRange(loadDiagnosticsAt, loadDiagnostics);
         ArticleReport[] reports = [.. processed.Select(p => p.Report)];
         int reused = processed.Count(p => p.Reused);
@@ -171,7 +174,7 @@ public sealed class SiteBuilder
     /// The cached result of the per-article stages, or a fresh one (then cached); either way without the article's raw
     /// text, which nothing after extraction reads (pages show the cleaned stories), so a large site does not keep it.
     /// </summary>
-    private Processed ProcessCached(Article article, EventOptions eventOptions, ArticleCache? cache, string settings, ArticleCounters counters)
+    private Processed ProcessCached(Article article, EventOptions eventOptions, ArticleCache? cache, string settings, ArticleCounters counters, SharedValues? shared)
     {
         string? key = cache?.KeyFor(article, settings);
         if (key is not null && cache!.TryGet(key, article, out ArticleReport cached))
@@ -179,7 +182,7 @@ public sealed class SiteBuilder
             return new(counters.Count(WithoutRawText(cached), reused: true), true, key);
         }
 
-        ArticleReport report = Compact(WithoutRawText(Process(article, eventOptions)));
+        ArticleReport report = Compact(WithoutRawText(Process(article, eventOptions)), shared);
         if (key is not null)
         {
             cache!.Put(key, report);
@@ -226,9 +229,11 @@ public sealed class SiteBuilder
     /// <summary>
     /// A freshly processed report as a large site keeps it until rendering (and the cache for later builds): each story's
     /// terms in an array of their exact number (a list grown term by term holds up to twice the room), and a mention's
-    /// clause or headline that is its whole sentence as the sentence's string. Same values, less memory.
+    /// clause or headline that is its whole sentence as the sentence's string, story texts as UTF-8. With <paramref name="shared"/>, the strings
+    /// and term lists of mentions and stories that other reports of the build repeat (wire copies, follow-ups) become one
+    /// instance each. Same values, less memory.
     /// </summary>
-    internal static ArticleReport Compact(ArticleReport report)
+    internal static ArticleReport Compact(ArticleReport report, SharedValues? shared = null)
     {
         var events = new StoryEvents[report.Events.Count];
         for (int i = 0; i < events.Length; i++)
@@ -236,29 +241,54 @@ public sealed class SiteBuilder
             StoryEvents s = report.Events[i];
             events[i] = s with
             {
-                Terms = s.Terms is string[] ? s.Terms : [.. s.Terms],
-                Mentions = Compact(s.Mentions),
-                Anchored = Compact(s.Anchored),
-                Excluded = s.Excluded.Select(x => Compact(x.Mention) is var m && ReferenceEquals(m, x.Mention) ? x : x with { Mention = m }).ToArray(),
+                Terms = shared?.Share(s.Terms) ?? (s.Terms is string[] ? s.Terms : [.. s.Terms]),
+                Mentions = Compact(s.Mentions, shared),
+                Anchored = Compact(s.Anchored, shared),
+                Excluded = s.Excluded.Select(x => Compact(x.Mention, shared) is var m && ReferenceEquals(m, x.Mention) ? x : x with { Mention = m }).ToArray(),
             };
         }
 
-        return report with { Events = events };
+        // Story texts as UTF-8 (the cleaned article and its tagged stories share each story, so both get the compact one).
+        var stories = new TaggedStory[report.Stories.Count];
+        for (int i = 0; i < stories.Length; i++)
+        {
+            TaggedStory t = report.Stories[i];
+            stories[i] = t.Story.HasCompactText ? t : t with { Story = t.Story.WithCompactText() };
+        }
+
+        var cleaned = report.Cleaned.Stories.Count == stories.Length && report.Cleaned.Stories.Select((s, i) => ReferenceEquals(s, report.Stories[i].Story)).All(x => x)
+            ? report.Cleaned with { Stories = [.. stories.Select(t => t.Story)] }
+            : report.Cleaned with { Stories = [.. report.Cleaned.Stories.Select(s => s.WithCompactText())] };
+        return report with { Cleaned = cleaned, Stories = stories, Events = events };
     }
 
-    private static EventMention[] Compact(IReadOnlyList<EventMention> mentions)
+    private static EventMention[] Compact(IReadOnlyList<EventMention> mentions, SharedValues? shared)
     {
         var result = new EventMention[mentions.Count];
         for (int i = 0; i < result.Length; i++)
         {
-            result[i] = Compact(mentions[i]);
+            result[i] = Compact(mentions[i], shared);
         }
 
         return result;
     }
 
-    private static EventMention Compact(EventMention m)
+    private static EventMention Compact(EventMention m, SharedValues? shared)
     {
+        if (shared is not null)
+        {
+            string quote = shared.Share(m.Quote);
+            return m with
+            {
+                Quote = quote,
+                Clause = string.Equals(m.Clause, m.Quote, StringComparison.Ordinal) ? quote : shared.Share(m.Clause),
+                Headline = string.Equals(m.Headline, m.Quote, StringComparison.Ordinal) ? quote : shared.Share(m.Headline),
+                Participants = shared.Share(m.Participants),
+                QuoteTerms = shared.Share(m.QuoteTerms),
+                ContextTerms = shared.Share(m.ContextTerms),
+            };
+        }
+
         bool clause = !ReferenceEquals(m.Clause, m.Quote) && string.Equals(m.Clause, m.Quote, StringComparison.Ordinal);
         bool headline = !ReferenceEquals(m.Headline, m.Quote) && string.Equals(m.Headline, m.Quote, StringComparison.Ordinal);
         return clause || headline ? m with { Clause = clause ? m.Quote : m.Clause, Headline = headline ? m.Quote : m.Headline } : m;

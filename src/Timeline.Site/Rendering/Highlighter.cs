@@ -33,9 +33,9 @@ public static class Highlighter
         }
 
         var sb = new StringBuilder(quote.Length + 64);
-        sb.Append(Encode(quote[..at]));
-        AppendMark(sb, time, quote.Substring(at, time.Text.Length), withResolution: false);
-        sb.Append(Encode(quote[(at + time.Text.Length)..]));
+        HtmlText.Append(sb, quote.AsSpan(0, at));
+        AppendMark(sb, time, quote.AsSpan(at, time.Text.Length), withResolution: false);
+        HtmlText.Append(sb, quote.AsSpan(at + time.Text.Length));
         return new RawHtml(sb.ToString());
     }
 
@@ -63,12 +63,13 @@ public static class Highlighter
                     continue;
                 }
 
-                sb.Append(Encode(text[pos..m.Start]));
-                AppendMark(sb, m, text[m.Start..m.End], withResolution: true);
+                HtmlText.Append(sb, text.AsSpan(pos, m.Start - pos));
+                AppendMark(sb, m, text.AsSpan(m.Start, m.End - m.Start), withResolution: true);
                 pos = m.End;
             }
 
-            sb.Append(Encode(text[pos..end])).Append("</p>\n");
+            HtmlText.Append(sb, text.AsSpan(pos, end - pos));
+            sb.Append("</p>\n");
         }
 
         return new RawHtml(sb.ToString());
@@ -131,14 +132,21 @@ public static class Highlighter
         return quote.IndexOf(time.Text, StringComparison.Ordinal);
     }
 
-    private static void AppendMark(StringBuilder sb, TemporalMention m, string written, bool withResolution)
+    private static void AppendMark(StringBuilder sb, TemporalMention m, ReadOnlySpan<char> written, bool withResolution)
     {
         string resolution = DateText.Resolution(m);
-        sb.Append("<mark class=\"timex\" data-timex=\"").Append(Encode(m.Value)).Append("\" title=\"")
-            .Append(Encode("→ " + resolution)).Append("\">").Append(Encode(written)).Append("</mark>");
+        sb.Append("<mark class=\"timex\" data-timex=\"");
+        HtmlText.Append(sb, m.Value);
+        sb.Append("\" title=\"→ ");
+        HtmlText.Append(sb, resolution);
+        sb.Append("\">");
+        HtmlText.Append(sb, written);
+        sb.Append("</mark>");
         if (withResolution)
         {
-            sb.Append("<span class=\"resolved\"> [").Append(Encode(resolution)).Append("]</span>");
+            sb.Append("<span class=\"resolved\"> [");
+            HtmlText.Append(sb, resolution);
+            sb.Append("]</span>");
         }
     }
 

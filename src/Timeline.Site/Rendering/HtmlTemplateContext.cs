@@ -91,6 +91,13 @@ public sealed class HtmlTemplateContext : TemplateContext
             return this;
         }
 
+        // Text (most values) is written in pieces between the characters encoding changes: no encoded copy of it.
+        if (textAsObject is string { Length: <= RawPieceChars } text)
+        {
+            WriteEncoded(text);
+            return this;
+        }
+
         return base.Write(span, Encode(textAsObject));
     }
 
@@ -107,6 +114,22 @@ public sealed class HtmlTemplateContext : TemplateContext
         }
 
         return await base.WriteAsync(span, Encode(textAsObject)).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes <paramref name="text"/> as <see cref="WebUtility.HtmlEncode(string)"/> encodes it (see <see cref="HtmlText"/>).</summary>
+    private void WriteEncoded(string text)
+    {
+        int start = 0;
+        int at;
+        while ((at = HtmlText.IndexOfEncoded(text.AsSpan(start))) >= 0)
+        {
+            at += start;
+            Write(text, start, at - start);
+            start = at + HtmlText.Entity(text, at, out string? entity, out char replacement);
+            Write(entity ?? replacement.ToString());
+        }
+
+        Write(text, start, text.Length - start);
     }
 
     private object Encode(object? value) => value switch

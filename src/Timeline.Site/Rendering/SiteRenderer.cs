@@ -208,6 +208,8 @@ public sealed class SiteRenderer
         private readonly IScriptCustomFunction _asset;
         private readonly IScriptCustomFunction _url;
 
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ScriptObject> _sites = new(StringComparer.Ordinal);
+
         // Engine, code and theme: what every page's fingerprint starts with.
         private readonly string _siteKey;
 
@@ -242,10 +244,16 @@ public sealed class SiteRenderer
                 globals[key] = value;
             }
 
-            HtmlTemplateContext context = _renderer._templates.NewContext();
+            // The page is written into a pooled buffer and encoded once (Render's returned string is empty: see TextSink).
+            ThemeTemplates templates = _renderer._templates;
+            Template template = templates.Layout(layout);
+            HtmlTemplateContext context = templates.RentContext();
+            using var text = new TextSink();
             context.PushGlobal(globals);
-            string html = _renderer._templates.Layout(layout).Render(context);
-            return new SiteFile(outputPath, Encoding.UTF8.GetBytes(html)) { Fingerprint = fingerprint };
+            context.PushOutput(text);
+            template.Render(context);
+            templates.ReturnContext(context);
+            return new SiteFile(outputPath, text.ToUtf8()) { Fingerprint = fingerprint };
         }
 
         /// <summary>
@@ -265,54 +273,63 @@ public sealed class SiteRenderer
 
             // Long lists (the index at 10,000 events) in parallel chunks, each with its own context, joined in order.
             const int ChunkSize = 256;
+            ThemeTemplates templates = _renderer._templates;
             string RenderChunk(int chunk)
             {
+                // The items are written straight into one buffer (Render's returned string is empty: see TextSink).
                 ScriptObject globals = Globals(layout, pagePath, title);
-                HtmlTemplateContext context = _renderer._templates.NewContext();
+                HtmlTemplateContext context = templates.RentContext();
+                using var text = new TextSink();
                 context.PushGlobal(globals);
-                var text = new StringBuilder();
+                context.PushOutput(text);
                 for (int i = chunk * ChunkSize; i < Math.Min(items.Count, (chunk + 1) * ChunkSize); i++)
                 {
                     globals[variable] = items[i];
-                    text.Append('\n').Append(template.Render(context)).Append('\n');
+                    text.Append('\n');
+                    template.Render(context);
+                    text.Append('\n');
                 }
 
-                return text.ToString();
+                templates.ReturnContext(context);
+                return text.ToText();
             }
 
             int chunks = (items.Count + ChunkSize - 1) / ChunkSize;
-            string[] parts = new string[chunks];
             if (chunks == 1)
             {
-                parts[0] = RenderChunk(0);
-            }
-            else
-            {
-                Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, c => parts[c] = RenderChunk(c));
+                return new RawHtml(RenderChunk(0));
             }
 
-            var html = new StringBuilder(parts.Sum(p => p.Length));
-            foreach (string part in parts)
-            {
-                html.Append(part);
-            }
-
-            return new RawHtml(html.ToString());
+            string[] parts = new string[chunks];
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, c => parts[c] = RenderChunk(c));
+            return new RawHtml(string.Concat(parts));
         }
 
         private ScriptObject Globals(string layout, string pagePath, string title)
         {
-            var globals = new ScriptObject { ["site"] = Site(layout), ["page"] = Page(layout, pagePath, title) };
+            // Each render gets its own copy of the site object (a template may assign to its members).
+            ScriptObject shared = Site(layout);
+            var site = new ScriptObject(shared.Count);
+            foreach (KeyValuePair<string, object?> member in shared)
+            {
+                site[member.Key] = member.Value;
+            }
+
+            var globals = new ScriptObject { ["site"] = site, ["page"] = Page(layout, pagePath, title) };
             globals.SetValue("asset", _asset, readOnly: true);
             globals.SetValue("url", _url, readOnly: true);
             return globals;
         }
 
         /// <summary>
-        /// The <c>site</c> object of a layout. The counts change with every article, so they go only to layouts whose
-        /// text may read them: otherwise every page would differ after each new article and none could be reused.
+        /// The <c>site</c> object of a layout, made once per layout and model: hashed into fingerprints as it is, and
+        /// copied for each render (never given to a template itself). The counts change with every article, so they go
+        /// only to layouts whose text may read them: otherwise every page would differ after each new article and none
+        /// could be reused.
         /// </summary>
-        private ScriptObject Site(string layout)
+        private ScriptObject Site(string layout) => _sites.GetOrAdd(layout, MakeSite);
+
+        private ScriptObject MakeSite(string layout)
         {
             SiteModel model = _model;
             SiteLinks links = Links;

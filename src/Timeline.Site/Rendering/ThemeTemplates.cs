@@ -10,8 +10,8 @@ namespace Timeline.Site.Rendering;
 /// per build. Only these trusted files ever reach <see cref="Template.Parse"/>; article text never does.
 /// </summary>
 /// <remarks>
-/// Immutable after construction; a parsed <see cref="Template"/> can be rendered from several threads. The contexts
-/// share one set of locked-down builtins, which templates cannot change.
+/// Immutable after construction (but for its pool of idle contexts, which is thread-safe); a parsed <see cref="Template"/>
+/// can be rendered from several threads. The contexts share one set of locked-down builtins, which templates cannot change.
 /// </remarks>
 public sealed partial class ThemeTemplates : ITemplateLoader
 {
@@ -23,6 +23,7 @@ public sealed partial class ThemeTemplates : ITemplateLoader
     private readonly Dictionary<string, string> _layoutTexts = new(StringComparer.Ordinal);
     private readonly List<string> _partialTexts = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Layout, string Key), bool> _siteValueReads = new();
+    private readonly System.Collections.Concurrent.ConcurrentBag<HtmlTemplateContext> _idleContexts = [];
 
     /// <summary>Parses every layout and partial; throws <see cref="ThemeException"/> listing every parse error as file(line,col).</summary>
     public ThemeTemplates(ThemeFiles files)
@@ -114,6 +115,30 @@ public sealed partial class ThemeTemplates : ITemplateLoader
         }
 
         return context;
+    }
+
+    /// <summary>
+    /// A context from this theme's pool (or a new one): making a context costs more than rendering a small page, so
+    /// contexts are reset and reused. Give it back with <see cref="ReturnContext"/> after a render that did not throw;
+    /// a context a render failed in is simply dropped.
+    /// </summary>
+    public HtmlTemplateContext RentContext() => _idleContexts.TryTake(out HtmlTemplateContext? context) ? context : NewContext();
+
+    /// <summary>
+    /// Resets <paramref name="context"/> to what <see cref="NewContext"/> makes (Scriban's <see cref="TemplateContext.Reset"/>:
+    /// outputs, globals, cultures, source files, cached templates and output limit; then the partials again and the
+    /// new-line state a fresh context starts with) and puts it back in the pool.
+    /// </summary>
+    public void ReturnContext(HtmlTemplateContext context)
+    {
+        context.Reset();
+        context.ResetPreviousNewLine();
+        foreach ((string path, Template template) in _partialsByPath)
+        {
+            context.CachedTemplates[path] = template;
+        }
+
+        _idleContexts.Add(context);
     }
 
     string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
