@@ -603,6 +603,12 @@ internal static partial class Clauses
             return ExclusionReasons.Approaching;
         }
 
+        // "a law dating from 1851", "a feud that dates back to 1990": the age of a thing named, as in "the 1851 law".
+        if (DatingBeforeRegex().IsMatch(sentence.AsSpan(0, start)))
+        {
+            return ExclusionReasons.NounModifier;
+        }
+
         ReadOnlySpan<char> after = sentence.AsSpan(end);
         if (after.StartsWith("'s", StringComparison.Ordinal) || after.StartsWith("’s", StringComparison.Ordinal) || after.StartsWith("s'", StringComparison.Ordinal))
         {
@@ -1048,6 +1054,9 @@ internal static partial class Clauses
 
     [GeneratedRegex(@"^\s*(approached|approaches|approaching|neared|nears|loomed|looms|drew (near|closer)|draws (near|closer)|came closer)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, RegexDefaults.TimeoutMs)]
     private static partial Regex ApproachingAfterRegex();
+
+    [GeneratedRegex(@"\b(dating|dates|dated)\s+(back\s+)?(from|to)\s+(the\s+)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, RegexDefaults.TimeoutMs)]
+    private static partial Regex DatingBeforeRegex();
 
     [GeneratedRegex(@"\b(as|when|while)\s+(the\s+)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, RegexDefaults.TimeoutMs)]
     private static partial Regex ApproachingBeforeRegex();

@@ -13,7 +13,8 @@ public static partial class ComparisonPoint
 {
     /// <summary>
     /// Whether the date at <paramref name="at"/>..<paramref name="to"/> of <paramref name="sentence"/> (a year or coarser) is
-    /// the object of a comparison: "compared/likened/equated … to/with", "reminiscent of", "echoes of", or "since" after a
+    /// the object of a comparison: "compared/likened/equated … to/with", "reminiscent of", "echoes of", a year remembered ("he
+    /// remembers 2021, when one ship blocked the canal": another story's year held up against this one), or "since" after a
     /// superlative or "not seen/since" ("the worst since 1999", "the first time since 2008", "not seen since 1992").
     /// </summary>
     public static bool IsComparedYear(string sentence, int at, int to, TemporalMention date)
@@ -29,8 +30,9 @@ public static partial class ComparisonPoint
     }
 
     // "compared the moment to 1917", "comparing it with 2008", "likened the protests to 1968", "drew parallels with 1914",
-    // "reminiscent of 1929", "echoes of 1989": the comparison's object, within one clause (no sentence or clause stop between).
-    [GeneratedRegex(@"\b(compar(ed|ing|es?)|liken(ed|ing|s)?|equat(ed|ing|es?)|parallels?)\b[^.;:!?]{0,50}?\b(to|with)\s+(the\s+(year\s+)?)?$|\b(reminiscent|echoes)\s+of\s+(the\s+(year\s+)?)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, TimeoutMs)]
+    // "reminiscent of 1929", "echoes of 1989", "he remembers 2021, when…": the comparison's object, within one clause (no sentence
+    // or clause stop between).
+    [GeneratedRegex(@"\b(compar(ed|ing|es?)|liken(ed|ing|s)?|equat(ed|ing|es?)|parallels?)\b[^.;:!?]{0,50}?\b(to|with)\s+(the\s+(year\s+)?)?$|\b(reminiscent|echoes)\s+of\s+(the\s+(year\s+)?)?$|\b(remember(s|ed|ing)?|recall(s|ed|ing)?)\s+(the\s+(year\s+)?)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, TimeoutMs)]
     private static partial Regex ComparedBefore();
 
     // "the worst since 1999", "the biggest one-day fall since 2008", "the first time since 1992", "not seen since 1976".

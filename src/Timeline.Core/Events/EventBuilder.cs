@@ -792,7 +792,7 @@ internal sealed class EventBuilder
         bool reported = false;
         foreach (EventMention m in c.Mentions)
         {
-            bool off = PlanCues.IsCalledOff(m);
+            bool off = PlanCues.IsCalledOff(m) || PlanCues.IsTarget(m);
             bool forecast = !off && IsUnconfirmedForecast(m);
             calledOff |= off;
             forecastsOnly &= off || forecast;

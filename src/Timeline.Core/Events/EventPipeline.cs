@@ -116,6 +116,12 @@ public static class EventPipeline
                     reason = ExclusionReasons.ComparisonPoint;
                 }
 
+                if (reason is null && options.SiteZone is { } zone && LocalTimeGloss.IsRestatedMoment(sentence, sentenceStart, t, zone, story.Source.Published.Published.ToInstant()))
+                {
+                    // "That was early on Friday, New Zealand time.": the moment of the sentence before, on another calendar.
+                    reason = ExclusionReasons.LocalTimeGloss;
+                }
+
                 if (reason is null && tEnd - ti > 1)
                 {
                     // Two dates of one sentence told side by side: the sentence's dates, read in place.

@@ -43,8 +43,10 @@ public static partial class LocalTimeGloss
         }
 
         string place = m.Groups["place"].Value;
-        // "U.S. Pacific", "New York": the whole name first, then its last word ("Pacific").
-        foreach (string candidate in new[] { place, place[(place.LastIndexOf(' ') + 1)..] })
+        // "U.S. Pacific", "New York": the whole name first, then its last word ("Pacific"); a sentence's full stop
+        // ("… in Singapore.") is not part of the name.
+        string last = place[(place.LastIndexOf(' ') + 1)..];
+        foreach (string candidate in new[] { place, last, place.TrimEnd('.'), last.TrimEnd('.') })
         {
             if (ZoneWords.TryGetValue(candidate, out string? id))
             {
@@ -92,6 +94,31 @@ public static partial class LocalTimeGloss
 
         return false;
     }
+
+    /// <summary>
+    /// Whether <paramref name="date"/> makes a sentence of its own that only restates the moment the sentence before told, in a
+    /// place's local time: "That was early on Friday, New Zealand time.", "It was already Saturday in Tokyo." A demonstrative or
+    /// "it" with a form of "be", the date, a place whose offset at <paramref name="published"/> differs from
+    /// <paramref name="siteZone"/>'s, and nothing else but place and time words. No happening is told in it.
+    /// </summary>
+    public static bool IsRestatedMoment(string sentence, int sentenceStart, Temporal.TemporalMention date, DateTimeZone siteZone, Instant published)
+    {
+        int at = date.Start - sentenceStart;
+        int end = date.End - sentenceStart;
+        if (at <= 0 || end > sentence.Length || RestatingOpening().Match(sentence) is not { Success: true } opening || opening.Length > at
+            || !OnlyPlaceAndTimeWords(sentence.AsSpan(opening.Length, at - opening.Length))
+            || Qualifier().Match(sentence, end) is not { Success: true } qualifier
+            || !IsForeign(ZoneAfter(sentence, end), siteZone, published))
+        {
+            return false;
+        }
+
+        return sentence.AsSpan(qualifier.Index + qualifier.Length).TrimEnd().TrimEnd(".!)\"'’”".AsSpan()).IsWhiteSpace();
+    }
+
+    /// <summary>"That was", "This is", "It was already", "which was": the opening of a sentence that restates a moment.</summary>
+    [GeneratedRegex(@"^\s*(that|this|it|which)\s+(was|is|'s|would\s+have\s+been|had\s+been)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, TimeoutMs)]
+    private static partial Regex RestatingOpening();
 
     private static readonly Dictionary<string, string> ZoneAbbreviations = new(StringComparer.Ordinal)
     {

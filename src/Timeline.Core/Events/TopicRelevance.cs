@@ -236,7 +236,8 @@ public static class TopicRelevance
             bool far = topicTerms.Count > 0
                 ? relDensity < 0.3 && relSim < 0.6
                 : relSim < 0.35;
-            far |= IsSecondStory(withText[i].StoryId) && topicNames.Count > 0 && !NamesAny(withText[i].Terms, topicNames);
+            far |= IsSecondStory(withText[i].StoryId)
+                && ((topicNames.Count > 0 && !NamesAny(withText[i].Terms, topicNames)) || relSim < SecondStoryMinSimilarity);
             if (far)
             {
                 offTopic.Add(withText[i].StoryId);
@@ -264,6 +265,13 @@ public static class TopicRelevance
 
         return names;
     }
+
+    /// <summary>
+    /// A second or later story of a file whose similarity to the corpus is below this share of the median is off topic even
+    /// when it names some of the topic's names: a box of business news beside a story on Korea ("record tourist arrivals, South
+    /// Koreans the largest group") shares a country, not the story. A first story is held to the looser bar above.
+    /// </summary>
+    private const double SecondStoryMinSimilarity = 0.5;
 
     /// <summary>
     /// A second or later story of a file ("articles/x.txt#1"): what an outlet printed beside the story the editor collected.

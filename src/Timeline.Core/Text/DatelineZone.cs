@@ -71,6 +71,18 @@ public static class DatelineZone
             {
                 places.TryAdd(country.Key.ToUpperInvariant(), tzdb[country.Single().ZoneId]);
             }
+
+            // A country of several zones whose zone.tab names one as covering most of it ("Pacific/Auckland: most of New Zealand",
+            // "Europe/Madrid: Spain (mainland)"): that zone is what "New Zealand time" or "in Germany" means.
+            foreach (var country in locations.GroupBy(l => l.CountryName).Where(g => g.Count() > 1).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var main = country.Where(l => l.Comment.StartsWith("most of", StringComparison.OrdinalIgnoreCase)
+                    || l.Comment.EndsWith("(mainland)", StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+                if (main.Count == 1)
+                {
+                    places.TryAdd(country.Key.ToUpperInvariant(), tzdb[main[0].ZoneId]);
+                }
+            }
         }
 
         return places;

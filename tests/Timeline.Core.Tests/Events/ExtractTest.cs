@@ -18,6 +18,11 @@ public class ExtractTest
         { "Officials took part in [Wednesday|2026-01-28]'s Kremlin talks.", ExclusionReasons.NounModifier },
         // Prenominal modifier after a determiner: "the 2011 uprising" names a thing, it states nothing.
         { "Many recalled the [2011|2011] uprising with sadness.", ExclusionReasons.NounModifier },
+        // "dating from <year>", "dates back to <year>": the age of a thing named, like "the 1851 law".
+        { "The owners invoked a shipping law dating from [1851|1851] to cap their liability.", ExclusionReasons.NounModifier },
+        { "The rivalry between the two clubs dates back to [1923|1923], fans say.", ExclusionReasons.NounModifier },
+        // A year that dates the statement itself stays ("was passed in 1851").
+        { "The shipping law was passed in [1851|1851] after a wave of wrecks.", null },
         // A timestamp label with a wrong year must not become an event.
         { "Update: 18:15 [January 29, 2025|2025-01-29]: US President Donald Trump claimed a ceasefire.", ExclusionReasons.Timestamp },
         // A page stamp run into the text.

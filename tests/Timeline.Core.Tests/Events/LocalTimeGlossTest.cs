@@ -20,6 +20,8 @@ public class LocalTimeGlossTest
         { "The company said late on [Tuesday|2023-11-21] in San Francisco, on [Wednesday|2023-11-22] afternoon in Singapore, that a deal was reached.", ["2023-11-21"] },
         // Two statements on neighbouring days with a verb between them: not a gloss, both kept.
         { "The envoy met the minister on [Monday|2023-11-20] in Paris and flew home on [Tuesday|2023-11-21].", ["2023-11-20", "2023-11-21"] },
+        // A gloss at the end of the sentence: the full stop is not part of the place's name.
+        { "The board dismissed its chief executive late on [Friday|2023-11-17], on [Saturday|2023-11-18] in Singapore.", ["2023-11-17"] },
         // A gloss that is the sentence's only date still dates it.
         { "The talks ended on [Saturday|2023-11-18] in Tokyo.", ["2023-11-18"] },
         // Dates far apart are not the same moment told twice.
@@ -36,6 +38,26 @@ public class LocalTimeGlossTest
         StoryEvents e = EventPipeline.Extract(Story("articles/a.txt", "Wire", Saturday, line), options);
         Assert.Equal(kept, e.Mentions.Select(m => m.Time.Value));
         Assert.All(e.Excluded, x => Assert.Equal(ExclusionReasons.LocalTimeGloss, x.Reason));
+    }
+
+    public static TheoryData<string, string, string[]> RestatedMoments => new()
+    {
+        // A sentence of its own that only gives the moment just told in another place's time.
+        { "The board voted on [Friday|2023-11-17] afternoon in San Francisco.", "That was early on [Saturday|2023-11-18], Tokyo time.", ["2023-11-17"] },
+        { "The deal was signed late on [Friday|2023-11-17].", "It was already [Saturday|2023-11-18] in Singapore.", ["2023-11-17"] },
+        // A sentence that tells a happening of its own in another place is kept, whatever its opening.
+        { "The board voted on [Friday|2023-11-17] afternoon.", "That was when markets opened on [Saturday|2023-11-18] in Tokyo.", ["2023-11-17", "2023-11-18"] },
+        // The same opening with a place in the site's own zone restates nothing foreign: kept.
+        { "The board voted on [Thursday|2023-11-16].", "That was on [Friday|2023-11-17] in Vancouver.", ["2023-11-16", "2023-11-17"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(RestatedMoments))]
+    public void ASentenceRestatingTheMomentInForeignTimeIsAGloss(string told, string restated, string[] kept)
+    {
+        EventOptions options = Options with { SiteZone = LosAngeles };
+        StoryEvents e = EventPipeline.Extract(Story("articles/a.txt", "Wire", Saturday, told, restated), options);
+        Assert.Equal(kept, e.Mentions.Select(m => m.Time.Value));
     }
 
     [Fact]

@@ -39,8 +39,33 @@ public class ReferenceRulesTest
         // A quote's "today" in a sentence dated before the quote is the day of the speech (reported speech).
         { "- Tue 27/6 – Lukashenko: Prigozhin \"is in Belarus today\".", "today", "2023-06-27", "2023-07-11" },
         { "On March 3, the minister said: \"Today we begin the withdrawal.\"", "Today", "2023-03-03", "2023-03-10" },
+        // "that <weekday>" points back to the day the story is telling, not to the publication day (TimeML's anaphoric reading).
+        { "The storm reached the coast on March 4. Power failed at 2 a.m. that Wednesday.", "Wednesday", "2024-03-06", "2024-04-17" },
+        { "The fire started on Friday, June 7. Later that Saturday it crossed the river.", "Saturday", "2024-06-08", "2024-06-20" },
+        // "said that Tuesday's …" is the conjunction: the weekday is read from publication as usual.
+        { "The strike began on March 4. Officials said that Tuesday's talks had failed.", "Tuesday", "2024-04-16", "2024-04-17" },
         // Outside a quote, "today" is still the publication day.
         { "On March 3 the minister resigned, and today his deputy took over.", "today", "2023-03-10", "2023-03-10" },
+        // "until" points forward past a point modifier too, as "until June" does: the coming June, its middle or end.
+        { "The regulator has until mid-June to rule on the merger.", "mid-June", "2025-06", "2024-11-20" },
+        { "The parliament has 90 days, until the end of March, to approve the budget.", "the end of March", "2025-03", "2024-12-10" },
+        { "The bridge stays closed until late February.", "late February", "2025-02", "2024-12-10" },
+        // "since" looks back past a point modifier ("since the start of"), as "since June" does.
+        { "Prices have risen since the start of September.", "the start of September", "2024-09", "2024-12-10" },
+        // A day or month inside an infinitive governed by a verb of wanting or asking lies ahead of the wish (future in the past).
+        { "The union said it wanted the ballot to be held on Friday.", "Friday", "2024-12-13", "2024-12-10" },
+        { "Opposition leaders asked for the election to take place in March.", "March", "2025-03", "2024-12-10" },
+        { "The lawyers urged the court to rule on Thursday.", "Thursday", "2024-12-12", "2024-12-10" },
+        // Without the infinitive the past verb keeps the date behind: "moved the vote to Friday" is a preposition, not a wish.
+        { "The union demanded on Friday that the minister resign.", "Friday", "2024-12-06", "2024-12-10" },
+        // "is/are … on/for <weekday>": the present progressive or the copula tells an arrangement ahead, not last week's day.
+        { "The union is holding a strike ballot on Friday.", "Friday", "2024-12-13", "2024-12-10" },
+        { "The final is on Sunday.", "Sunday", "2024-12-15", "2024-12-10" },
+        { "Traders are bracing for Thursday's rate decision.", "Thursday", "2024-12-12", "2024-12-10" },
+        // A past verb nearer the weekday keeps it behind ("is in hospital after he was shot on Monday").
+        { "He is in hospital after he was shot on Monday.", "Monday", "2024-12-09", "2024-12-10" },
+        // A past verb between the infinitive and the date ends the wish: the date is that verb's.
+        { "The union wanted the ballot to be held before the minister left on Friday.", "Friday", "2024-12-06", "2024-12-10" },
     };
 
     [Theory]
@@ -91,6 +116,12 @@ public class ReferenceRulesTest
         { "Hunt went before the cameras at 11am and took questions for an hour.", "11am", "2022-10-18T11:00", "14:00" },
         // Without "yesterday", the publication day (TimeBank dates "was shot around 7:15 p.m." in a story stamped 01:58 on its day).
         { "The victim was shot around 7:15 p.m., detectives said.", "around 7:15 p.m.", "2022-10-18T19:15", "01:58" },
+        // A past clock time still ahead of the publication time, after a sentence told on the day before: that day's (a morning
+        // paper's account of the night before), also when the sentence opens with the clock and its verb comes after it.
+        { "The strike began at 9 p.m. on Monday. At 11 p.m., riot police cleared the square.", "11 p.m.", "2022-10-17T23:00", "07:30" },
+        { "Fire crews were called on Sunday evening. The roof collapsed at 10:40 p.m., witnesses said.", "10:40 p.m.", "2022-10-16T22:40", "09:00" },
+        // A clock told ahead ("will meet at 11 p.m.") stays on the publication day, whatever day was told before.
+        { "The talks broke down on Monday. Negotiators will meet again at 11 p.m.", "11 p.m.", "2022-10-18T23:00", "07:30" },
     };
 
     [Theory]

@@ -16,6 +16,12 @@ public class DatelineZoneTest
     [InlineData("NEW YORK —", "America/New_York")]
     // A country with a single zone, when the city is not a zone id.
     [InlineData("GALLE, Sri Lanka —", "Asia/Colombo")]
+    // A country of several zones whose zone.tab names one as covering most of it, or its mainland.
+    [InlineData("CHRISTCHURCH, New Zealand —", "Pacific/Auckland")]
+    [InlineData("HAMBURG, Germany (Reuters) —", "Europe/Berlin")]
+    [InlineData("SEVILLE, Spain —", "Europe/Madrid")]
+    // A country of several zones with none covering most of it stays unknown (Australia: Sydney, Perth, Adelaide…).
+    [InlineData("WOLLONGONG, Australia —", null)]
     // A place the tz database does not name, and no dateline at all.
     [InlineData("ISMAILIA —", null)]
     [InlineData(null, null)]

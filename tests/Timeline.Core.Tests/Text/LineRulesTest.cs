@@ -30,6 +30,8 @@ public class LineRulesTest
     [InlineData("Investigators said they had read 300 of the 5,000 articles published by the bank's analysts since 2020.")]
     // A sentence closed by a date after a dash is prose when it ends like a sentence.
     [InlineData("The fuel queues grew longer through the week – until 2 July 2022.")]
+    // A sentence that opens "Also in" is prose, not a box label.
+    [InlineData("Also in Brussels, ministers agreed to extend the sanctions for another six months.")]
     // A dateline lede is not a caption.
     [InlineData("MOSCOW (AP) — Syria’s interim President Ahmad al-Sharaa visited Moscow on Wednesday for the second time in less than four months.")]
     public void LeavesProseAlone(string line)
@@ -119,6 +121,10 @@ public class LineRulesTest
     // A box label alone, or a label with a list of tags, still ends the story.
     [InlineData("Related:", "related-content or comments section", true)]
     [InlineData("Related stories", "related-content or comments section", true)]
+    // A section's box of other stories ("Also in Business", "More in World") ends the story: what follows is another story.
+    [InlineData("Also in Business", "related-content or comments section", true)]
+    [InlineData("MORE IN SPORT", "related-content or comments section", true)]
+    [InlineData("Also in the News", "related-content or comments section", true)]
     // A bare "Read more" heading a box of teasers ends the story (a "Read more: headline" teaser is removed alone, above).
     [InlineData("Read more", "related-content or comments section", true)]
     // A paywall prompt saying it three ways is one even past 20 words; prose naming a paywall twice is not (LeavesProseAlone).

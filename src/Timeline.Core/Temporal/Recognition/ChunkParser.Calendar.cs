@@ -165,7 +165,8 @@ internal sealed partial class ChunkParser
             _ when Math.Abs(month - cur) <= 1 || Math.Abs(month - cur) == 11 => month - cur > 6 ? y - 1 : month - cur < -6 ? y + 1 : y,
             _ => TenseAt(i) switch
             {
-                Cue.Past => month <= cur ? y : y - 1,
+                Cue.Past when !WishedFor(i) => month <= cur ? y : y - 1,
+                Cue.Past => month >= cur ? y : y + 1,
                 Cue.Future => month >= cur ? y : y + 1,
                 // No tense: news mostly looks back, so a month is ahead only when it is at most four months away.
                 _ => ((month - cur + 12) % 12) is >= 1 and <= 4 ? (month > cur ? y : y + 1) : (month <= cur ? y : y - 1),
@@ -173,6 +174,16 @@ internal sealed partial class ChunkParser
         };
         return Cal.Month(year, month);
     }
+
+    /// <summary>
+    /// Whether "that" at token <paramref name="t"/> is a demonstrative ("on that Tuesday", "at 1:28 a.m. that Tuesday", "later that
+    /// Friday", "That Sunday, …") rather than the conjunction after a verb ("officials said that Tuesday's vote …"): a preposition,
+    /// a clock time, "later"/"earlier", a comma or the start of the chunk comes before it.
+    /// </summary>
+    private bool DemonstrativeThat(int t) =>
+        t == 0 || SentenceBreakAfter(t - 1) || IsPunct(t - 1, ',') || Is(t - 1, Kw.On) || Is(t - 1, Kw.Am) || Is(t - 1, Kw.Pm)
+        || (Word(t - 1, "m") && IsPunct(t - 2, '.')) || (IsPunct(t - 1, '.') && Word(t - 2, "m")) || IsNumber(t - 1)
+        || Word(t - 1, "by") || Word(t - 1, "until") || Word(t - 1, "from") || Word(t - 1, "later") || Word(t - 1, "earlier") || Word(t - 1, "of");
 
     private LocalDate WeekdayDate(int weekday, Kw rel, int i)
     {
@@ -185,7 +196,7 @@ internal sealed partial class ChunkParser
             Kw.Last or Kw.Past or Kw.Previous => anchor.PlusDays(-(back == 0 ? 7 : back)),
             Kw.Next or Kw.Coming => anchor.PlusDays(fwd == 0 ? 7 : fwd),
             Kw.This => anchor.PlusDays(weekday - dow),
-            _ when TenseAt(i) == Cue.Future || FutureTimeClause(i) => anchor.PlusDays(fwd),
+            _ when TenseAt(i) switch { Cue.Future => true, Cue.Present => PresentArrangement(i), _ => false } || FutureTimeClause(i) || WishedFor(i) => anchor.PlusDays(fwd),
             // Written the evening before where the story happens: the day it already is there, not six days back.
             _ when fwd == 1 && StoryDate == anchor.PlusDays(1) => anchor.PlusDays(1),
             _ => anchor.PlusDays(-back),
@@ -709,6 +720,14 @@ internal sealed partial class ChunkParser
         if (plural)
         {
             return rel == Kw.None ? new Hit(k, new Resolved(TimexType.Set, $"XXXX-WXX-{wd}", null), "weekday-set") : null;
+        }
+
+        // "struck the pier at 1:28 a.m. that Tuesday": "that" points back to the day the story is telling, not to publication;
+        // the weekday is the one nearest it (TimeML's anaphoric reading).
+        if (rel == Kw.None && Is(j - 1, Kw.That) && DemonstrativeThat(j - 1) && _st.LastDay is { } told && told != Dct)
+        {
+            int delta = (wd - (int)told.DayOfWeek + 7) % 7;
+            return Cal.Day(told.PlusDays(delta > 3 ? delta - 7 : delta)) is { } td ? new Hit(k, td, "weekday-narrative") : null;
         }
 
         // "on June 23, a Saturday, …", "A week ago today, on Friday evening, …": the weekday restates the day just given (when it

@@ -410,7 +410,7 @@ internal sealed partial class ChunkParser
         }
 
         // "on March 23 at 7:40 a.m.": a day written just before the clock time is its day.
-        var date = _dayBefore is { } db && ClockFollowsDay(i) ? db : ClockDay(i, hour, minute);
+        var date = _dayBefore is { } db && ClockFollowsDay(i) ? db : ClockDay(i, k, hour, minute);
         string value = $"{date.Value}T{Cal.Two(hour)}:{Cal.Two(minute)}";
         return new Hit(k, new Resolved(TimexType.Time, value, date.Range is { } r ? new DateRange(r.Start, r.End, minute == 0 ? Granularity.Hour : Granularity.Minute) : null), "clock");
     }
@@ -482,9 +482,10 @@ internal sealed partial class ChunkParser
             }
 
             k = IsPunct(k, ',') ? k + 1 : k;
-            if (k > h.End || Is(k, Kw.On))
+            // ("at 1:28 a.m. that Tuesday": the day the story is telling.)
+            if (k > h.End || Is(k, Kw.On) || (Is(k, Kw.That) && WeekdayAt(k + 1, out _, out _) > 0))
             {
-                if (DayAt(Is(k, Kw.On) ? k + 1 : k) is { } later)
+                if (DayAt(Is(k, Kw.On) || Is(k, Kw.That) ? k + 1 : k) is { } later)
                 {
                     return new Hit(h.End, Combine(later.Value, h.Value), "clock-date");
                 }

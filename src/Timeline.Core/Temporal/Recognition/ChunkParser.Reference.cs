@@ -191,31 +191,124 @@ internal sealed partial class ChunkParser
     }
 
     /// <summary>
-    /// The day of a clock time given without one: the publication day, unless the clause tells it in the past and the hour is
-    /// still ahead of the publication time that day and the sentence goes on with "yesterday" ("went before the cameras at 11am
-    /// and then to the House of Commons yesterday afternoon", in a paper published at 06:45): what has already happened at 11am
-    /// happened the day before. (Without "yesterday" the publication day is kept: TimeBank's annotators date "was shot around
-    /// 7:15 p.m." in a wire story stamped 01:58 on the stamp's day.)
+    /// Whether the weekday at token <paramref name="i"/> follows "on" or "for" in a clause whose verb is a present "is"/"are" ("the
+    /// party is holding a rally on Saturday", "the vote is on Saturday", "lawmakers are bracing for Saturday's vote", "we are just
+    /// waiting for Saturday"): the present progressive or the copula with a weekday tells what is arranged ahead.
     /// </summary>
-    private Resolved ClockDay(int i, int hour, int minute)
+    private bool PresentArrangement(int i)
+    {
+        if (!(Is(i - 1, Kw.On) || Word(i - 1, "for")))
+        {
+            return false;
+        }
+
+        for (int k = i - 2, d = 0; k >= 0 && d < 12 && !SentenceBreakAfter(k); k--, d++)
+        {
+            if (CueOf(k) is var c && c != Cue.None)
+            {
+                return c == Cue.Present && (Word(k, "is") || Word(k, "are"));
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the date at token <paramref name="i"/> is set inside an infinitive governed by a verb of wanting or asking ("said it
+    /// wanted the vote to be held on Saturday", "asked for the talks to take place in March", "urged him to resign on Friday"):
+    /// the wish points ahead of when it was voiced (future in the past), whatever the tense of the verb. A verb between the
+    /// infinitive and the date ("wanted the vote to be held before he left on Saturday") ends the clause.
+    /// </summary>
+    private bool WishedFor(int i)
+    {
+        int k = i - 1;
+        for (int d = 0; k >= 0 && d < 10 && !SentenceBreakAfter(k); k--, d++)
+        {
+            if (Is(k, Kw.To) && k + 1 < i && IsWord(k + 1) && !IsDateWordAt(k + 1))
+            {
+                break;
+            }
+
+            if (CueOf(k) != Cue.None && !(Word(k - 1, "be") || Word(k - 1, "being")))
+            {
+                return false;
+            }
+        }
+
+        if (k < 0 || !Is(k, Kw.To))
+        {
+            return false;
+        }
+
+        for (int j = k - 1, d = 0; j >= 0 && d < 6 && !SentenceBreakAfter(j); j--, d++)
+        {
+            if (WishVerb(j))
+            {
+                return true;
+            }
+
+            if (CueOf(j) != Cue.None)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsDateWordAt(int k) => L(k) is { } lex && (lex.Kw != Kw.None || lex.Unit != Unit.None || lex.Month > 0 || lex.Weekday > 0);
+
+    private bool WishVerb(int j) =>
+        Word(j, "wanted") || Word(j, "wants") || Word(j, "want") || Word(j, "asked") || Word(j, "asks") || Word(j, "urged") || Word(j, "urges")
+        || Word(j, "called") || Word(j, "calls") || Word(j, "proposed") || Word(j, "proposes") || Word(j, "demanded") || Word(j, "demands")
+        || Word(j, "sought") || Word(j, "seeks") || Word(j, "requested") || Word(j, "requests") || Word(j, "pressed") || Word(j, "pushed")
+        || Word(j, "wished") || Word(j, "preferred") || Word(j, "prefers");
+
+    /// <summary>
+    /// The day of a clock time given without one (tokens <paramref name="i"/> to <paramref name="end"/>): the publication day,
+    /// unless the clause tells it in the past and the hour is still ahead of the publication time that day, so that it cannot
+    /// have happened yet on it. Then it is the day before when the sentence goes on with "yesterday" ("went before the cameras
+    /// at 11am and then to the House of Commons yesterday afternoon", in a paper published at 06:45), or the day the story last
+    /// told when that is one of the week before ("declared martial law at 10:27 p.m. on Tuesday. … At 11 p.m., the command
+    /// issued its first decree", in a paper out at 08:40 on the Wednesday). (Otherwise the publication day is kept: TimeBank's
+    /// annotators date "was shot around 7:15 p.m." in a wire story stamped 01:58 on the stamp's day.)
+    /// </summary>
+    private Resolved ClockDay(int i, int end, int hour, int minute)
     {
         var doc = _st.Doc;
         if (doc.HasTimeOfDay && hour < 24 && doc.Published.Date == Dct && new LocalTime(hour, minute) > doc.Published.TimeOfDay
-            && PastBefore(i) && YesterdayAhead(i))
+            && PastAround(i, end))
         {
-            return Cal.Day(Dct.PlusDays(-1))!.Value;
+            if (YesterdayAhead(i))
+            {
+                return Cal.Day(Dct.PlusDays(-1))!.Value;
+            }
+
+            if (_st.LastDay is { } told && told < Dct && told >= Dct.PlusDays(-7))
+            {
+                return Cal.Day(told)!.Value;
+            }
         }
 
         return Cal.Day(Dct)!.Value;
     }
 
     /// <summary>
-    /// Whether the nearest tense cue before token <paramref name="i"/> in its sentence is a past one ("went before the cameras at
-    /// 11am"). Only cues before count: the clock's own "am" would read as the verb "am".
+    /// Whether the clock time at tokens <paramref name="i"/> to <paramref name="end"/> is told in the past: the nearest tense cue
+    /// before it, or, in a sentence that opens with it ("At 11 p.m., the command issued …"), the first one after it (its own
+    /// "am" is not read).
     /// </summary>
-    private bool PastBefore(int i)
+    private bool PastAround(int i, int end)
     {
         for (int k = i - 1; k >= 0 && k >= i - 20 && !SentenceBreakAfter(k); k--)
+        {
+            if (CueOf(k) is var c && c != Cue.None)
+            {
+                return c == Cue.Past;
+            }
+        }
+
+        for (int k = end; k < _n && k < end + 20 && !SentenceBreakAfter(k - 1) && !IsQuote(k); k++)
         {
             if (CueOf(k) is var c && c != Cue.None)
             {

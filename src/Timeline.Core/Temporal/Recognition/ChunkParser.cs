@@ -26,6 +26,9 @@ internal sealed class DocState(DocumentTime doc)
     /// </summary>
     public int? NarrativeYear { get; set; }
 
+    /// <summary>The day of the last date or time of day (or finer) mentioned: the day the story is telling.</summary>
+    public LocalDate? LastDay { get; set; }
+
     /// <summary>How many explicit years at least two years from the publication year the document has mentioned so far.</summary>
     public int FarYears { get; set; }
 
@@ -152,6 +155,12 @@ internal sealed partial class ChunkParser
             if (!plannedYear)
             {
                 UpdateNarrative(h.Rule, h.Value);
+            }
+
+            // (A bare clock time takes the publication day by default: it tells no day of its own.)
+            if (h.Value.Type is TimexType.Date or TimexType.Time && h.Value.Range is { Granularity: >= Granularity.Day } told && h.Rule != "clock")
+            {
+                _st.LastDay = told.Start;
             }
 
             if (h.Value.Type == TimexType.Date && h.Value.Granularity == Granularity.Day)
@@ -1045,7 +1054,8 @@ internal sealed partial class ChunkParser
 
     /// <summary>
     /// A preposition right before the expression that fixes its direction: "until Tuesday", "as soon as Tuesday",
-    /// "as early as next week" point forward; "since Tuesday" points back. Skips a clock time ("until 9 a.m. Tuesday").
+    /// "as early as next week" point forward; "since Tuesday" points back. Skips a clock time ("until 9 a.m. Tuesday") and a
+    /// point modifier ("until mid-June", "since the end of March").
     /// </summary>
     private Cue PrepositionCue(int i)
     {
@@ -1056,7 +1066,10 @@ internal sealed partial class ChunkParser
             bool clockPart = t.Kind == TokenKind.Number || (t.Kind == TokenKind.Punct && _text[t.Start] is '.' or ':' or ',')
                 || Word(k, "a") || Word(k, "p") || Word(k, "m") || Is(k, Kw.Am) || Is(k, Kw.Pm) || Is(k, Kw.At) || Is(k, Kw.On)
                 || Is(k, Kw.Noon) || Is(k, Kw.Midnight) || (t.Kind == TokenKind.Word && t.Length <= 3 && IsZone(k));
-            if (!clockPart)
+            // A point modifier between them ("until mid-June", "since the end of March", "until late Tuesday") is skipped too.
+            bool modifierPart = K(k) is Kw.Mid or Kw.Early or Kw.Late or Kw.End or Kw.Middle or Kw.Beginning or Kw.Start or Kw.The or Kw.Of
+                || IsHyphen(k);
+            if (!clockPart && !modifierPart)
             {
                 break;
             }
