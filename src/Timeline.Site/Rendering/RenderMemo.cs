@@ -6,8 +6,10 @@ namespace Timeline.Site.Rendering;
 /// What one build's rendering made that the next build of the same output may reuse: where each export wrote each
 /// event's fragment, keyed by the event's content digest (see <see cref="EventDigest"/>). The bytes stay in the written
 /// export file, which the next build reads them back from (when that file is unchanged since), so the memo holds a few
-/// numbers per event instead of a second copy of every export. Kept in memory only, beside the output state (so by
-/// <c>timeline preview</c>, whose builder lives across rebuilds).
+/// numbers per event instead of a second copy of every export. Also, per page, the key of the inputs its data was made
+/// from and the fingerprint that data had: a page whose input key is unchanged is reused without making its data at
+/// all (see <c>PageData.ArticleInputs</c>, <c>PageData.EventInputs</c>). Kept in memory only, beside the output state
+/// (so by <c>timeline preview</c>, whose builder lives across rebuilds).
 /// </summary>
 /// <remarks>
 /// A build <see cref="Begin"/>s with a key of everything outside the events that the fragments depend on (engine, code,
