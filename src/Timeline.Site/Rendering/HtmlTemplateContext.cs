@@ -125,8 +125,8 @@ public sealed class HtmlTemplateContext : TemplateContext
         {
             at += start;
             Write(text, start, at - start);
-            start = at + HtmlText.Entity(text, at, out string? entity, out char replacement);
-            Write(entity ?? replacement.ToString());
+            start = at + HtmlText.Entity(text, at, out string entity);
+            Write(entity);
         }
 
         Write(text, start, text.Length - start);

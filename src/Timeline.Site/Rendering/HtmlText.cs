@@ -49,16 +49,8 @@ internal static class HtmlText
         while ((at = IndexOfEncoded(text)) >= 0)
         {
             sb.Append(text[..at]);
-            int used = Entity(text, at, out string? entity, out char replacement);
-            if (entity is null)
-            {
-                sb.Append(replacement);
-            }
-            else
-            {
-                sb.Append(entity);
-            }
-
+            int used = Entity(text, at, out string entity);
+            sb.Append(entity);
             text = text[(at + used)..];
         }
 
@@ -67,12 +59,11 @@ internal static class HtmlText
 
     /// <summary>
     /// What the character at <paramref name="at"/> (one that <see cref="IndexOfEncoded"/> finds) becomes: an entity, or
-    /// (for an unpaired surrogate) the replacement character. Returns how many characters it stands for (2 for a pair).
+    /// (for an unpaired surrogate) the replacement character U+FFFD. Returns how many characters it stands for (2 for a pair).
     /// </summary>
-    public static int Entity(ReadOnlySpan<char> text, int at, out string? entity, out char replacement)
+    public static int Entity(ReadOnlySpan<char> text, int at, out string entity)
     {
         char c = text[at];
-        replacement = '\0';
         switch (c)
         {
             case '<':
@@ -104,8 +95,7 @@ internal static class HtmlText
             return 2;
         }
 
-        entity = null;
-        replacement = '\ufffd';
+        entity = "\ufffd";
         return 1;
     }
 

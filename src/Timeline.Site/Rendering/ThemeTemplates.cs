@@ -109,12 +109,17 @@ public sealed partial class ThemeTemplates : ITemplateLoader
     public HtmlTemplateContext NewContext()
     {
         var context = new HtmlTemplateContext(_builtins) { TemplateLoader = this };
+        AddPartials(context);
+        return context;
+    }
+
+    /// <summary>Gives <paramref name="context"/> every partial, already parsed, so that <c>include</c> never parses.</summary>
+    private void AddPartials(HtmlTemplateContext context)
+    {
         foreach ((string path, Template template) in _partialsByPath)
         {
             context.CachedTemplates[path] = template;
         }
-
-        return context;
     }
 
     /// <summary>
@@ -133,11 +138,7 @@ public sealed partial class ThemeTemplates : ITemplateLoader
     {
         context.Reset();
         context.ResetPreviousNewLine();
-        foreach ((string path, Template template) in _partialsByPath)
-        {
-            context.CachedTemplates[path] = template;
-        }
-
+        AddPartials(context);
         _idleContexts.Add(context);
     }
 
