@@ -98,7 +98,7 @@ public static class EventPipeline
                     }
                 }
 
-                var mention = new EventMention(story.Source, st.Id, i, sentence, sentenceStart, SiteDay.Today(t, story.Source.Published, options.SiteZone, clause))
+                var mention = new EventMention(story.Source, st.Id, i, sentence, sentenceStart, SiteClock.OnSiteCalendar(SiteDay.Today(t, story.Source.Published, options.SiteZone, clause, sentence, at), story.Source.Published, options.SiteZone, sentence, sentenceStart))
                 {
                     IsCaption = s.Kind == SentenceKind.Caption,
                     Participants = names,
