@@ -774,9 +774,9 @@ internal sealed class EventBuilder
             return false;
         }
 
-        LocalDate written = m.Source.Published.StoryDate is { } there && there > m.Source.Published.Date ? there : m.Source.Published.Date;
-        return ModWindow(r, m.Time.Mod).Start > written
-            && (Tentative(m.Clause.Length > 0 ? m.Clause : m.Quote) || Tentative(m.Quote) || Clauses.IsScheduled(m.Quote) || PlanCues.IsDeadline(m));
+        return ModWindow(r, m.Time.Mod).Start > ForecastCues.WrittenOn(m)
+            && (Tentative(m.Clause.Length > 0 ? m.Clause : m.Quote) || Tentative(m.Quote) || Clauses.IsScheduled(m.Quote) || PlanCues.IsDeadline(m)
+                || ForecastCues.HasNoPastVerb(m));
     }
 
     /// <summary>

@@ -116,6 +116,12 @@ public static class EventPipeline
                     reason = ExclusionReasons.ComparisonPoint;
                 }
 
+                if (reason is null && ForecastCues.IsPossibility(mention))
+                {
+                    // "could leave as early as tomorrow if the runway is cleared": a possible date, not a happening.
+                    reason = ExclusionReasons.Forecast;
+                }
+
                 if (reason is null && options.SiteZone is { } zone && LocalTimeGloss.IsRestatedMoment(sentence, sentenceStart, t, zone, story.Source.Published.Published.ToInstant()))
                 {
                     // "That was early on Friday, New Zealand time.": the moment of the sentence before, on another calendar.
