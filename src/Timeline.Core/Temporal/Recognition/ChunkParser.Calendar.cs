@@ -922,9 +922,9 @@ internal sealed partial class ChunkParser
             half = true;
             k = IsHyphen(j + 1) ? j + 3 : j + 2;
         }
-        else if (j > i && K(j) is Kw.Last && Is(j + 1, Kw.Half) && Is(j + 2, Kw.Of))
+        else if (j > i && (K(j) is Kw.Last || Word(j, "latter")) && Is(j + 1, Kw.Half) && Is(j + 2, Kw.Of))
         {
-            q = 2; // "the last half of 1989"
+            q = 2; // "the last half of 1989", "the latter half of 2008"
             half = true;
             k = j + 2;
         }
@@ -963,6 +963,12 @@ internal sealed partial class ChunkParser
             // "the past quarter", "this quarter" count from publication.
             var basis = rel == Kw.Latest ? ReportedQuarterDate() : Cal.Shift(Dct, Granularity.Quarter, shift);
             return Cal.At(basis, Granularity.Quarter) is { } rq ? new Hit(k, rq, "quarter-relative") : null;
+        }
+
+        // A half of a decade or century: that period with its start or end ("the last half of the '80s": 198, END).
+        if (half && Is(k, Kw.Of) && Decades(k + 1) is { Value.Granularity: Granularity.Decade or Granularity.Century } dh)
+        {
+            return new Hit(dh.End, dh.Value.WithMod(q == 1 ? TimexMod.Start : TimexMod.End), "half");
         }
 
         // An explicit year: "of 1997", "of last year", "of this year", "1997", "'s" after a year is handled by the year rule.
