@@ -65,6 +65,9 @@ public sealed class SiteLinks
     public string? ArticlePath(string articlePath) =>
         _articles.TryGetValue(articlePath, out string? slug) ? $"articles/{slug}/" : null;
 
+    /// <summary>The slug of an article's page (its path is "articles/SLUG/"), or null for an article not in the site.</summary>
+    internal string? ArticleSlug(string articlePath) => _articles.GetValueOrDefault(articlePath);
+
     /// <summary>A link to a site-relative path ("events/x/" → "/timeline/events/x/").</summary>
     public string Url(string relative) => BasePath + relative.TrimStart('/');
 
