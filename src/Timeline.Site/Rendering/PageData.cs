@@ -18,14 +18,14 @@ namespace Timeline.Site.Rendering;
 /// </remarks>
 internal sealed class PageData(SiteModel model, SiteLinks links)
 {
-    private readonly Dictionary<string, ArticleReport> _reports = model.Articles
-        .GroupBy(r => r.Article.Path, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    // The indexes are made when a page first needs them (by the page jobs, in parallel with others), not before rendering starts.
+    // Article path → the first report of that path.
+    private readonly Lazy<Dictionary<string, ArticleReport>> _reports = new(() => IndexReports(model.Articles));
 
     // Article path → (event, story) for every citation, in chronology then source order.
-    private readonly Dictionary<string, List<(TimelineEvent Event, string StoryId)>> _citations = IndexCitations(model.Chronology.Events);
+    private readonly Lazy<Dictionary<string, List<(TimelineEvent Event, string StoryId)>>> _citations = new(() => IndexCitations(model.Chronology.Events));
 
-    private readonly ILookup<string, ExcludedMention> _excluded = model.Chronology.Excluded.ToLookup(x => x.Mention.Source.ArticlePath, StringComparer.Ordinal);
+    private readonly Lazy<ILookup<string, ExcludedMention>> _excluded = new(() => model.Chronology.Excluded.ToLookup(x => x.Mention.Source.ArticlePath, StringComparer.Ordinal));
 
     // Per event, its link and date text: each event is a neighbour, a citation or an index item on many pages.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<TimelineEvent, (string Url, string When)> _eventTexts = new(ReferenceEqualityComparer.Instance);
@@ -184,7 +184,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
     public ScriptObject Article(ArticleReport report, bool forRender = true)
     {
         Article a = report.Article;
-        IReadOnlyList<(TimelineEvent Event, string StoryId)> storyEvents = _citations.TryGetValue(a.Path, out var cited) ? cited : [];
+        IReadOnlyList<(TimelineEvent Event, string StoryId)> storyEvents = _citations.Value.TryGetValue(a.Path, out var cited) ? cited : [];
 
         var stories = new ScriptArray();
         foreach (TaggedStory t in report.Stories)
@@ -258,7 +258,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
         }
 
         key.AddDigest(own);
-        IReadOnlyList<(TimelineEvent Event, string StoryId)> cited = _citations.TryGetValue(report.Article.Path, out var list) ? list : [];
+        IReadOnlyList<(TimelineEvent Event, string StoryId)> cited = _citations.Value.TryGetValue(report.Article.Path, out var list) ? list : [];
         key.AddNumber(cited.Count);
         foreach ((TimelineEvent e, string storyId) in cited)
         {
@@ -452,7 +452,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
             }
         }
 
-        foreach (ExcludedMention x in _excluded[report.Article.Path])
+        foreach (ExcludedMention x in _excluded.Value[report.Article.Path])
         {
             Count(x);
         }
@@ -531,7 +531,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
         {
             ["title"] = r.Article.Title,
             ["outlet"] = r.Article.Source,
-            ["url"] = links.ArticlePath(r.Article.Path) is { } p ? links.Url(p) : null,
+            ["url"] = links.ArticleUrl(r.Article.Path),
             ["published"] = DateText.Published(r.Article.Published),
             ["published_iso"] = DateText.Iso(r.Article.Published.Date),
             ["story_count"] = r.Stories.Count,
@@ -540,8 +540,42 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
         }));
 
     /// <summary>How many events cite the article at <paramref name="articlePath"/>.</summary>
-    public int CitingEventCount(string articlePath) =>
-        _citations.TryGetValue(articlePath, out var cited) ? cited.Select(p => p.Event).Distinct().Count() : 0;
+    public int CitingEventCount(string articlePath)
+    {
+        if (!_citations.Value.TryGetValue(articlePath, out var cited))
+        {
+            return 0;
+        }
+
+        var events = new HashSet<TimelineEvent>(EventComparer.Instance);
+        foreach ((TimelineEvent e, _) in cited)
+        {
+            events.Add(e);
+        }
+
+        return events.Count;
+    }
+
+    /// <summary>Record equality (as Distinct() compares events), hashed by id alone: equal events have equal ids, and hashing every member of an event is most of the cost.</summary>
+    private sealed class EventComparer : IEqualityComparer<TimelineEvent>
+    {
+        public static readonly EventComparer Instance = new();
+
+        public bool Equals(TimelineEvent? x, TimelineEvent? y) => EqualityComparer<TimelineEvent>.Default.Equals(x, y);
+
+        public int GetHashCode(TimelineEvent e) => string.GetHashCode(e.Id, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, ArticleReport> IndexReports(IReadOnlyList<ArticleReport> reports)
+    {
+        var index = new Dictionary<string, ArticleReport>(reports.Count, StringComparer.Ordinal);
+        foreach (ArticleReport r in reports)
+        {
+            index.TryAdd(r.Article.Path, r);
+        }
+
+        return index;
+    }
 
     /// <summary>Build figures for the methodology page.</summary>
     public ScriptObject Figures() => new()
@@ -692,7 +726,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
     private (string Url, string When) TextOf(TimelineEvent e) => _eventTexts.GetOrAdd(e, x => (links.Url(links.EventPath(x)), When(x)));
 
     private string OutletOf(string articlePath) =>
-        _reports.TryGetValue(articlePath, out ArticleReport? r) ? r.Article.Source : articlePath;
+        _reports.Value.TryGetValue(articlePath, out ArticleReport? r) ? r.Article.Source : articlePath;
 
     private static string Precision(Granularity g) => g switch
     {
