@@ -71,8 +71,8 @@ internal static partial class LineRules
         Ci, TimeoutMs)]
     private static partial Regex GluedStampRegex();
 
-    /// <summary>A reader comment's header run into the text: "At 3:03 pm on 18 Jan 2010, Gheryando wrote:".</summary>
-    [GeneratedRegex(@"^at\s+" + Clock + @"\s+on\s+(?<stamp>" + TextDates.DatePart + @"),?\s+[\p{L}\p{N}_.-]{1,40}\s+wrote\s*:\s*", Ci, TimeoutMs)]
+    /// <summary>A reader comment's header run into the text: "At 3:03 pm on 18 Jan 2010, Gheryando wrote:", "At 04:23 23rd Aug 2010, Jo Smith wrote:".</summary>
+    [GeneratedRegex(@"^at\s+" + Clock + @"\s+(?:on\s+)?(?<stamp>" + TextDates.DatePart + @"),?\s+[\p{L}\p{N}_.-]{1,40}(?:\s+[\p{L}\p{N}_.-]{1,40}){0,3}\s+wrote\s*:\s*", Ci, TimeoutMs)]
     private static partial Regex CommentStampRegex();
 
     /// <summary>A clock with its zone or an update label, in the tail of a <see cref="GluedStampRegex"/> match.</summary>
@@ -101,7 +101,7 @@ internal static partial class LineRules
                 {
                     m = CommentStampRegex().Match(text, p, end - p) is { Success: true } c && c.Length < at.Length ? c : null;
                 }
-                else if (p == start || OpensSentence(text, p) || at.StartsWith("Page last updated", StringComparison.OrdinalIgnoreCase)
+                else if (p == start || p == (spans is null ? -1 : spans[^1].End) || OpensSentence(text, p) || at.StartsWith("Page last updated", StringComparison.OrdinalIgnoreCase)
                     || at.StartsWith("Last updated", StringComparison.OrdinalIgnoreCase))
                 {
                     m = GluedStamp(text, p, end - p);

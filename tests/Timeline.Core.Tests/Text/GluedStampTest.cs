@@ -33,6 +33,8 @@ public class GluedStampTest
         { "Ferry service to resume Page last updated at 08:03 GMT, Tuesday, 12 March 2019 The harbour board met.", "Ferry service to resume The harbour board met." },
         // A reader comment's header: clock, date, user name and "wrote:".
         { "The plan was announced. At 3:03 pm on 9 Feb 2016, reader_42 wrote: the new timetable is worse.", "The plan was announced. the new timetable is worse." },
+        // A stamp right after another (a comment published, then added), not after a sentence end.
+        { "Published: Monday, 2 April, 2017, 14:51 GMT 15:51 BST Added: Monday, 3 April, 2017, 17:08 GMT 18:08 BST The ferry stopped running.", "The ferry stopped running." },
     };
 
     public static TheoryData<string> Kept => new()
