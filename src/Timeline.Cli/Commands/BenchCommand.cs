@@ -87,6 +87,14 @@ public static class BenchCommand
             Console.WriteLine();
             Console.WriteLine($"managed memory the {kept} reports hold until rendering: as processed {processed / 1e6:F1} MB ({processed / Math.Max(1, kept) / 1e3:F1} KB per article), " +
                 $"compacted as a build keeps them {compacted / 1e6:F1} MB ({compacted / Math.Max(1, kept) / 1e3:F1} KB per article)");
+            Console.WriteLine();
+            Console.WriteLine("| part of the compacted results | total | per article |");
+            Console.WriteLine("|---|---:|---:|");
+            foreach ((string part, long held) in ArticleStageProfile.HeldParts(input))
+            {
+                Console.WriteLine($"| {part} | {held / 1e6:F1} MB | {held / Math.Max(1, kept) / 1e3:F1} KB |");
+            }
+
             return 0;
         }
         finally
