@@ -34,6 +34,8 @@ public class CalendarRulesTest
         { "Profit fell in the third quarter of 2025.", "the third quarter of 2025", "2025-Q3" },
         { "Third-quarter profit fell, the company said.", "Third-quarter", "2025-Q3" },
         { "Sales rose in the first half of 2025.", "the first half of 2025", "2025-H1" },
+        // "latter" names the second half like "last" (WikiWars Iraq War "the latter half of 2008" had been the year alone).
+        { "Attacks fell sharply in the latter half of 2024.", "the latter half of 2024", "2024-H2" },
         // "Q3" (letter and digit split by the tokenizer), in either case.
         { "Sales rose in Q3 as expected.", "Q3", "2025-Q3" },
         { "Sales rose in q3 as expected.", "q3", "2025-Q3" },
@@ -47,6 +49,20 @@ public class CalendarRulesTest
     [Theory]
     [MemberData(nameof(ExplicitDates))]
     public void ResolvesCalendarExpression(string text, string extent, string value) => TaggerAssert.Value(text, extent, value);
+
+    public static TheoryData<string, string, string, TimexMod> HalvesOfDecades => new()
+    {
+        // A half of a decade is the decade with its end or start, not a half of the publication year (TimeBank wsj_1014
+        // "the last half of the '80s" had been 1989-H2).
+        { "Record sales were flat through the last half of the '70s.", "the last half of the '70s", "197", TimexMod.End },
+        { "The firm grew quickly in the first half of the 1990s.", "the first half of the 1990s", "199", TimexMod.Start },
+        // A half of a year keeps its half.
+        { "Sales were flat in the last half of 2024.", "the last half of 2024", "2024-H2", TimexMod.None },
+    };
+
+    [Theory]
+    [MemberData(nameof(HalvesOfDecades))]
+    public void ResolvesHalfOfADecade(string text, string extent, string value, TimexMod mod) => TaggerAssert.Value(text, extent, value, mod);
 
     public static TheoryData<string, string> NotDates => new()
     {

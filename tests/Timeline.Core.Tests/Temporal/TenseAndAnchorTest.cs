@@ -108,6 +108,15 @@ public class TenseAndAnchorTest
         { "Net rose in the third quarter. For the nine months, net rose. Third-quarter sales rose from a year earlier.", "a year earlier", "1988-Q3", TimexMod.None, "1989-10-26" },
         // "the quarter ended Sept. 30": the day ends the reported quarter, so "a year ago" still compares with that quarter.
         { "It earned $4.7 million for the fiscal first quarter ended Sept. 30. It had a net loss a year ago.", "a year ago", "1988-Q1", TimexMod.None, "1989-10-26" },
+        // A fiscal quarter the story reports is what "the quarter", "the latest period" and "the 1988 period" mean afterwards,
+        // even after a month in between (TimeBank wsj_0928, wsj_1003: three values had taken the calendar quarter).
+        { "The chipmaker earned $3 million in the fiscal first quarter. Earlier this month it had forecast a loss for the quarter.", "the quarter", "1989-Q1", TimexMod.None, "1989-10-26" },
+        { "The retailer posted a profit for the fiscal second quarter. The latest period included a tax gain.", "The latest period", "1989-Q2", TimexMod.None, "1989-10-26" },
+        { "The maker earned $5 million in the fiscal first quarter. In the 1988 period it lost $1 million.", "the 1988 period", "1988-Q1", TimexMod.None, "1989-10-26" },
+        // A calendar quarter merely mentioned is not the reported one: "the quarter" stays the one before publication.
+        { "After a weak second quarter, the paper rebounded. The quarter benefited from lower newsprint prices.", "The quarter", "1989-Q3", TimexMod.None, "1989-10-26" },
+        // A year-ago comparison looks back from the reported quarter, never from a quarter still to come (TimeBank wsj_1003).
+        { "Analysts expect losses through the second quarter of 1990. In the year-ago period, the mill earned $9 million.", "the year-ago period", "1988-Q3", TimexMod.None, "1989-10-26" },
     };
 
     [Theory]

@@ -33,6 +33,23 @@ public class ValueRulesTest
         // Four digits glued to am/pm are a clock time, not the year 1030 (tweets test_103).
         { "Join us on 21 Apr 1030am at the studio!", "21 Apr 1030am", "2013-04-21T10:30", "2013-04-19" },
         { "Doors open at 730pm tonight.", "730pm", "2013-04-19T19:30", "2013-04-19" },
+        // "for the year" names the period a figure is reported for: the current year (TimeBank wsj_0189, wsj_0520: 2 cases
+        // had a year's length) ...
+        { "For the year, coffee sales were flat, the roaster said.", "the year", "1989", "1989-11-02" },
+        { "The shares hit a high for the year in May.", "the year", "1989", "1989-11-02" },
+        // ... but a year's length when its end is given, or after "over", "during", "throughout".
+        { "For the year ended June 30, the mill earned $4 million.", "the year", "P1Y", "1989-11-02" },
+        { "Prices rose steadily over the year.", "the year", "P1Y", "1989-11-02" },
+        // "the fiscal year" reads as "the year" (TimeBank wsj_0136, wsj_0505, wsj_0928: 3 were untagged).
+        { "The toymaker expects lower earnings for the fiscal year.", "the fiscal year", "1989", "1989-11-02" },
+        { "In the fiscal year ended Jan. 31, the chain had sales of $90 million.", "the fiscal year", "P1Y", "1989-11-02" },
+        { "Margins should widen throughout the fiscal year.", "the fiscal year", "P1Y", "1989-11-02" },
+        // "one day" after a modal is an indefinite future (TIMEX3 FUTURE_REF), not a day's length (TimeBank PRI19980303).
+        { "Experts say solar power could one day supply half the grid.", "one day", "FUTURE_REF", "1998-03-03" },
+        { "The trial lasted one day.", "one day", "P1D", "1998-03-03" },
+        // "then current" is current at a past time (TimeBank wsj_0924).
+        { "Holders may buy shares at half the then current market price.", "current", "PAST_REF", "1989-10-26" },
+        { "Holders may buy shares at half the current market price.", "current", "PRESENT_REF", "1989-10-26" },
     };
 
     [Theory]

@@ -892,7 +892,7 @@ internal sealed partial class ChunkParser
 
         if (j > i && K(j) is Kw.Latest or Kw.Recent && Is(j + 1, Kw.Period))
         {
-            return Cal.At(Cal.Shift(Dct, Granularity.Quarter, -1), Granularity.Quarter) is { } lp ? new Hit(j + 2, lp, "quarter-latest-period") : null;
+            return Cal.At(ReportedQuarterDate(), Granularity.Quarter) is { } lp ? new Hit(j + 2, lp, "quarter-latest-period") : null;
         }
 
         if (IsWord(j) && _t[j].Length == 2 && (_text[_t[j].Start] is 'Q' or 'H') && char.IsAsciiDigit(_text[_t[j].Start + 1]))
@@ -922,9 +922,9 @@ internal sealed partial class ChunkParser
             half = true;
             k = IsHyphen(j + 1) ? j + 3 : j + 2;
         }
-        else if (j > i && K(j) is Kw.Last && Is(j + 1, Kw.Half) && Is(j + 2, Kw.Of))
+        else if (j > i && (K(j) is Kw.Last || Word(j, "latter")) && Is(j + 1, Kw.Half) && Is(j + 2, Kw.Of))
         {
-            q = 2; // "the last half of 1989"
+            q = 2; // "the last half of 1989", "the latter half of 2008"
             half = true;
             k = j + 2;
         }
@@ -935,7 +935,7 @@ internal sealed partial class ChunkParser
         }
         else if (j > i && L(j) is { Unit: Unit.Quarter, UnitPlural: false } && !IsNumber(j + 1) && !Is(j + 1, Kw.Of))
         {
-            rel = Kw.Latest;
+            rel = Kw.Latest; // "the quarter": the one the story reports
             k = j + 1;
         }
         else if (j == i && K(j) is Kw.Last or Kw.Next or Kw.This && L(j + 1) is { Unit: Unit.Quarter, UnitPlural: false })
@@ -958,7 +958,17 @@ internal sealed partial class ChunkParser
                 return Cal.At(YearBack(Granularity.Quarter).Date, Granularity.Quarter) is { } qa ? new Hit(k + 3, qa, "quarter-year-ago") : null;
             }
 
-            return Cal.At(Cal.Shift(Dct, Granularity.Quarter, shift), Granularity.Quarter) is { } rq ? new Hit(k, rq, "quarter-relative") : null;
+            // "the quarter", "the latest quarter": the quarter the story reports, which a fiscal calendar may name differently from
+            // the one before publication ("the fiscal first quarter ended Sept. 30 … sales in the quarter"). "last quarter",
+            // "the past quarter", "this quarter" count from publication.
+            var basis = rel == Kw.Latest ? ReportedQuarterDate() : Cal.Shift(Dct, Granularity.Quarter, shift);
+            return Cal.At(basis, Granularity.Quarter) is { } rq ? new Hit(k, rq, "quarter-relative") : null;
+        }
+
+        // A half of a decade or century: that period with its start or end ("the last half of the '80s": 198, END).
+        if (half && Is(k, Kw.Of) && Decades(k + 1) is { Value.Granularity: Granularity.Decade or Granularity.Century } dh)
+        {
+            return new Hit(dh.End, dh.Value.WithMod(q == 1 ? TimexMod.Start : TimexMod.End), "half");
         }
 
         // An explicit year: "of 1997", "of last year", "of this year", "1997", "'s" after a year is handled by the year rule.

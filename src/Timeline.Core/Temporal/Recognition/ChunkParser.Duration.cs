@@ -13,6 +13,12 @@ internal sealed partial class ChunkParser
     private Hit? DurationRule(int i)
     {
         int j = i;
+        if (Word(i, "one") && L(i + 1) is { Unit: Unit.Day, UnitPlural: false } && IsModal(i - 1) && IsWord(i + 2))
+        {
+            // "will one day be", "could one day replace": an indefinite future (TimeML FUTURE_REF), not a day's length
+            return new Hit(i + 2, Ref("FUTURE_REF"), "future-ref");
+        }
+
         if (K(i) is Kw.Coming && K(i - 1) is Kw.In or Kw.Over or Kw.During or Kw.For or Kw.Within
             && L(i + 1) is { Unit: Unit.Year or Unit.Month or Unit.Week or Unit.Day or Unit.Decade, UnitPlural: true } bu)
         {
@@ -623,4 +629,8 @@ internal sealed partial class ChunkParser
     }
 
     private static string Invariant(long n) => n.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Whether the token at <paramref name="k"/> is a modal verb ("will", "would", "could", "may", "might", "can", "should", "must").</summary>
+    private bool IsModal(int k) =>
+        Word(k, "will") || Word(k, "would") || Word(k, "could") || Word(k, "may") || Word(k, "might") || Word(k, "can") || Word(k, "should") || Word(k, "must");
 }

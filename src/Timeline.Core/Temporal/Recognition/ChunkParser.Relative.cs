@@ -18,12 +18,25 @@ internal sealed partial class ChunkParser
     }
 
     /// <summary>
+    /// The start of the quarter an earnings story reports: the fiscal quarter the story named ("the fiscal first quarter ended
+    /// Sept. 30") when it is a completed quarter of the reporting year, else the calendar quarter before publication. A quarter
+    /// merely mentioned ("after a flat second quarter") does not change it.
+    /// </summary>
+    private LocalDate ReportedQuarterDate()
+    {
+        var previous = Cal.At(Cal.Shift(Dct, Granularity.Quarter, -1) ?? Dct, Granularity.Quarter)?.Range?.Start ?? Dct;
+        return _st.FiscalQuarter is { } fq && fq <= previous && fq.Year == previous.Year ? fq : previous;
+    }
+
+    /// <summary>
     /// "A year earlier", "the year-ago quarter": the reported period a year back. When the last period mentioned is
     /// already a year back (the story is comparing), it is that period, so comparisons do not drift further back.
     /// </summary>
     private (LocalDate Date, Granularity Granularity) YearBack(Granularity fallback)
     {
-        if (_st.LastRef is { Range: { } r })
+        // An earnings comparison ("the year-ago period") looks back from a reported period, never from one still to come: after
+        // "losses through the third quarter of 1990" it is the year before the quarter reported, not the quarter before that one.
+        if (_st.LastRef is { Range: { } r } && !(fallback == Granularity.Quarter && r.Start > Dct))
         {
             if (r.Start.Year == Dct.Year - 1 && Period.Between(r.Start, Dct, PeriodUnits.Months).Months >= 12 && r.Granularity is Granularity.Quarter or Granularity.Year or Granularity.Half)
             {
@@ -64,7 +77,8 @@ internal sealed partial class ChunkParser
             case Kw.Currently or Kw.Nowadays:
                 return new Hit(i + 1, Ref("PRESENT_REF"), "present");
             case Kw.Current when IsWord(i + 1) && !Word(i + 1, "account") && !Word(i + 1, "accounts") && !Word(i + 1, "events") && !Word(i + 1, "affairs") && L(i + 1) is not { Unit: not Unit.None }:
-                return new Hit(i + 1, Ref("PRESENT_REF"), "present");
+                // "the then current price", "the then-current owner": current at a time already past
+                return new Hit(i + 1, Ref(Word(i - 1, "then") || (IsHyphen(i - 1) && Word(i - 2, "then")) ? "PAST_REF" : "PRESENT_REF"), "present");
             case Kw.Recently or Kw.Lately:
                 return new Hit(i + 1, Ref("PAST_REF"), "past-ref");
             case Kw.Recent when L(i + 1) is not { Unit: not Unit.None } && IsWord(i + 1):
@@ -118,17 +132,21 @@ internal sealed partial class ChunkParser
                         : Cal.Year(Dct.Year) is { } fy ? new Hit(i + 3, fy, "the-unit") : null;
                 }
 
-                if (L(i + 1) is { Unit: Unit.Year or Unit.Month or Unit.Week, UnitPlural: false } yw && !IsHyphen(i + 2) && !IsNumber(i + 2) && !Is(i + 2, Kw.Before) && !Is(i + 2, Kw.After) && !Is(i + 2, Kw.Earlier))
+                // "the fiscal year" reads as "the year" (TimeBank wsj_0136, wsj_0505, wsj_0928 had it untagged).
+                int u = Is(i + 1, Kw.Fiscal) && L(i + 2) is { Unit: Unit.Year, UnitPlural: false } ? i + 2 : i + 1;
+                if (L(u) is { Unit: Unit.Year or Unit.Month or Unit.Week, UnitPlural: false } yw && !IsHyphen(u + 1) && !IsNumber(u + 1) && !Is(u + 1, Kw.Before) && !Is(u + 1, Kw.After) && !Is(u + 1, Kw.Earlier))
                 {
-                    // "the year", "the week": the current one, or a year's length after "for" or "over"
-                    if (K(i - 1) is Kw.For or Kw.Over or Kw.During || Word(i - 1, "throughout"))
+                    // "the year", "the week": the current one, or a year's length after "over", "during" or "throughout". After
+                    // "for" it is the period a figure is reported for ("For the year, volume was flat", "a high for the year"):
+                    // the current one, unless its end is given ("for the year ended June 30" is a year's length).
+                    if (K(i - 1) is Kw.Over or Kw.During || Word(i - 1, "throughout"))
                     {
-                        return new Hit(i + 2, new Resolved(TimexType.Duration, Cal.Duration(1, yw.Unit), null), "the-unit-duration");
+                        return new Hit(u + 1, new Resolved(TimexType.Duration, Cal.Duration(1, yw.Unit), null), "the-unit-duration");
                     }
 
-                    if (Word(i + 2, "ended") || Word(i + 2, "ending") || Word(i + 2, "ends"))
+                    if (Word(u + 1, "ended") || Word(u + 1, "ending") || Word(u + 1, "ends"))
                     {
-                        return new Hit(i + 2, new Resolved(TimexType.Duration, Cal.Duration(1, yw.Unit), null), "the-unit-duration");
+                        return new Hit(u + 1, new Resolved(TimexType.Duration, Cal.Duration(1, yw.Unit), null), "the-unit-duration");
                     }
 
                     var basis = Dct;
@@ -142,11 +160,11 @@ internal sealed partial class ChunkParser
                         basis = ly.Start; // in a history, "by the end of the year" is the year the story has reached, not publication's
                         if (basis.Year < 1)
                         {
-                            return Cal.YearBc(1 - basis.Year) is { } bc ? new Hit(i + 2, bc, "the-unit") : null; // "the year's campaign" in 490 BC
+                            return Cal.YearBc(1 - basis.Year) is { } bc ? new Hit(u + 1, bc, "the-unit") : null; // "the year's campaign" in 490 BC
                         }
                     }
 
-                    return Cal.At(basis, ug) is { } ty ? new Hit(i + 2, ty, "the-unit") : null;
+                    return Cal.At(basis, ug) is { } ty ? new Hit(u + 1, ty, "the-unit") : null;
                 }
 
                 if (Is(i + 1, Kw.Present) && !IsWord(i + 2))

@@ -46,6 +46,12 @@ internal sealed class DocState(DocumentTime doc)
     /// until the next quarter is named, its comparisons ("a year earlier", "year-earlier", "the 1988 period") are whole years.
     /// </summary>
     public bool SpanReported { get; set; }
+
+    /// <summary>
+    /// The start of the last quarter named with "fiscal" ("the fiscal first quarter ended Sept. 30"): the quarter an earnings
+    /// story reports when the company's calendar is not the calendar year, which "the quarter" and "the latest period" then mean.
+    /// </summary>
+    public LocalDate? FiscalQuarter { get; set; }
 }
 
 /// <summary>
@@ -141,6 +147,10 @@ internal sealed partial class ChunkParser
                 if (r.Granularity == Granularity.Quarter)
                 {
                     _st.SpanReported = false;
+                    if (HasFiscal(bestStart, h.End))
+                    {
+                        _st.FiscalQuarter = r.Start;
+                    }
                 }
 
                 _st.LastRef = h.Value;
@@ -224,6 +234,19 @@ internal sealed partial class ChunkParser
     /// are not markable): "USA Today", "VOA Today" (a capitalised "Today" after an acronym), or a quoted title whose words are all
     /// capitalised, unit included (ABC's "This Week").
     /// </summary>
+    private bool HasFiscal(int start, int end)
+    {
+        for (int k = start; k < end; k++)
+        {
+            if (Is(k, Kw.Fiscal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool InTitle(int start, int end)
     {
         if (K(start) is Kw.Today or Kw.Tonight && Capital(start) && IsAcronym(start - 1))
@@ -568,8 +591,8 @@ internal sealed partial class ChunkParser
             Consider(ref best, MonthRule(i));
         }
 
-        // Deictic: "the past", "the future", "the near term", "the weekend", "the week of", "the full year", "the year", "the present", "the moment".
-        if (nextKw is Kw.Past or Kw.Future or Kw.Full or Kw.Present or Kw.Moment
+        // Deictic: "the past", "the future", "the near term", "the weekend", "the week of", "the full year", "the (fiscal) year", "the present", "the moment".
+        if (nextKw is Kw.Past or Kw.Future or Kw.Full or Kw.Present or Kw.Moment or Kw.Fiscal
             || nextLex is { Unit: Unit.Weekend or Unit.Week or Unit.Year or Unit.Month }
             || Word(i + 1, "near") || Word(i + 1, "short") || Word(i + 1, "long"))
         {
