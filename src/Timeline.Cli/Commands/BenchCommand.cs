@@ -8,7 +8,7 @@ using Timeline.Site.Pipeline;
 namespace Timeline.Cli.Commands;
 
 /// <summary>
-/// <c>timeline bench [--articles 1000 10000] [--sample input] [--work DIR]</c>: builds synthetic corpora of the given
+/// <c>timeline bench [--articles 1000 10000] [--sample input] [--work DIR] [--distinct]</c>: builds synthetic corpora of the given
 /// sizes (see <see cref="SyntheticCorpus"/>) and reports full-build time (wall clock and CPU time: on a busy machine CPU time is the steadier figure), rebuild times with the cache after one new
 /// article, the time of each stage, and the process's peak memory. Sizes run in the order given, in one process, so
 /// the peak memory of a size includes the sizes before it: run the largest alone for its own figure.
@@ -23,16 +23,21 @@ public static class BenchCommand
         var runs = new Option<string[]>("--runs") { Description = "Which runs, in order: nocache, fill, unchanged, new-disk, new-memory (default: all; at 100,000 articles pick a few).", DefaultValueFactory = _ => [.. AllRuns], AllowMultipleArgumentsPerToken = true };
         var profile = new Option<int>("--profile") { Description = "Instead: time load, clean, tag and extract one by one, on one thread, over a corpus of this many articles." };
         var memory = new Option<bool>("--memory") { Description = "Also report each stage's peak and retained memory (collects garbage fully between stages, so builds run a little slower)." };
-        var command = new Command("bench", "Measure build speed and memory on synthetic corpora.") { articles, sample, work, runs, profile, memory };
+        var distinct = new Option<bool>("--distinct") { Description = "Make a corpus whose sentences are nearly all distinct, as in a real archive (names, numbers and a tenth of the words varied per article; wire copies repeat), instead of one that repeats the sample's sentences." };
+        var sentences = new Option<bool>("--sentences") { Description = "Also count the corpus's sentences and how many are distinct (before building; reads the corpus once more)." };
+        var command = new Command("bench", "Measure build speed and memory on synthetic corpora.") { articles, sample, work, runs, profile, memory, distinct, sentences };
         command.SetAction(parse => parse.GetValue(profile) is > 0 and int n
-            ? Profile(n, parse.GetValue(sample)!)
-            : Run(parse.GetValue(articles)!, parse.GetValue(sample)!, parse.GetValue(work), parse.GetValue(runs)!, parse.GetValue(memory)));
+            ? Profile(n, parse.GetValue(sample)!, parse.GetValue(distinct))
+            : Run(parse.GetValue(articles)!, parse.GetValue(sample)!, parse.GetValue(work), parse.GetValue(runs)!, new Flags(parse.GetValue(memory), parse.GetValue(distinct), parse.GetValue(sentences))));
         return command;
     }
 
     private static readonly string[] AllRuns = ["nocache", "fill", "unchanged", "new-disk", "new-memory"];
 
-    private static int Run(int[] sizes, string sample, string? work, string[] runs, bool memory)
+    /// <summary>The switches of a run: stage memory, the corpus kind, the sentence count.</summary>
+    private sealed record Flags(bool Memory, bool Distinct, bool Sentences);
+
+    private static int Run(int[] sizes, string sample, string? work, string[] runs, Flags flags)
     {
         if (runs.FirstOrDefault(r => !AllRuns.Contains(r, StringComparer.Ordinal)) is { } unknown)
         {
@@ -43,11 +48,11 @@ public static class BenchCommand
         string root = work ?? Path.Combine(Path.GetTempPath(), "timeline-bench-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            Console.WriteLine($"timeline bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}, work folder {root}");
+            Console.WriteLine($"timeline bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(flags.Distinct ? "distinct" : "repeated")} corpus, work folder {root}");
             Warm(sample, Path.Combine(root, "warm"));
             foreach (int size in sizes)
             {
-                RunSize(size, sample, Path.Combine(root, size.ToString(CultureInfo.InvariantCulture)), [.. runs], memory);
+                RunSize(size, sample, Path.Combine(root, size.ToString(CultureInfo.InvariantCulture)), [.. runs], flags);
             }
 
             return 0;
@@ -61,13 +66,13 @@ public static class BenchCommand
         }
     }
 
-    private static int Profile(int size, string sample)
+    private static int Profile(int size, string sample, bool distinct)
     {
         string root = Path.Combine(Path.GetTempPath(), "timeline-profile-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
             string input = Path.Combine(root, "input");
-            long bytes = SyntheticCorpus.Generate(sample, input, size);
+            long bytes = SyntheticCorpus.Generate(sample, input, size, distinct: distinct);
             (int count, IReadOnlyList<ArticleStageProfile.Step> steps) = ArticleStageProfile.Run(input);
             Console.WriteLine($"per-article stages, one thread, {count} articles ({bytes / 1e6:F1} MB), thread CPU time of the second round:");
             Console.WriteLine("| step | total | per article | allocated per article |");
@@ -82,6 +87,14 @@ public static class BenchCommand
             Console.WriteLine();
             Console.WriteLine($"managed memory the {kept} reports hold until rendering: as processed {processed / 1e6:F1} MB ({processed / Math.Max(1, kept) / 1e3:F1} KB per article), " +
                 $"compacted as a build keeps them {compacted / 1e6:F1} MB ({compacted / Math.Max(1, kept) / 1e3:F1} KB per article)");
+            Console.WriteLine();
+            Console.WriteLine("| part of the compacted results | total | per article |");
+            Console.WriteLine("|---|---:|---:|");
+            foreach ((string part, long held) in ArticleStageProfile.HeldParts(input))
+            {
+                Console.WriteLine($"| {part} | {held / 1e6:F1} MB | {held / Math.Max(1, kept) / 1e3:F1} KB |");
+            }
+
             return 0;
         }
         finally
@@ -97,8 +110,9 @@ public static class BenchCommand
     private static void Warm(string sample, string dir) =>
         new SiteBuilder().Build(new BuildOptions(sample, Path.Combine(dir, "output")) { CacheDir = Path.Combine(dir, "cache"), ThemesDir = ThemesBeside(sample) });
 
-    private static void RunSize(int size, string sample, string dir, HashSet<string> runs, bool memory)
+    private static void RunSize(int size, string sample, string dir, HashSet<string> runs, Flags flags)
     {
+        bool memory = flags.Memory;
         string input = Path.Combine(dir, "input");
         if (Directory.Exists(dir))
         {
@@ -106,10 +120,17 @@ public static class BenchCommand
         }
 
         var clock = Stopwatch.StartNew();
-        long bytes = SyntheticCorpus.Generate(sample, input, size);
+        long bytes = SyntheticCorpus.Generate(sample, input, size, distinct: flags.Distinct);
         Console.WriteLine();
-        Console.WriteLine($"## {size:N0} articles ({bytes / 1e6:F1} MB), generated in {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"## {size:N0} articles, {(flags.Distinct ? "distinct" : "repeated")} corpus ({bytes / 1e6:F1} MB), generated in {clock.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine();
+        if (flags.Sentences)
+        {
+            (long sentences, long distinct) = SyntheticCorpus.CountSentences(input);
+            Console.WriteLine($"sentences: {sentences:N0}, distinct {distinct:N0} ({100.0 * distinct / Math.Max(1, sentences):F1}%)");
+            Console.WriteLine();
+        }
+
         Console.WriteLine("| run | wall | CPU | processed | reused | pages reused | written | stages (wall/CPU, s) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
         var options = new BuildOptions(input, Path.Combine(dir, "output")) { CacheDir = Path.Combine(dir, "cache"), ThemesDir = ThemesBeside(sample) };
@@ -152,13 +173,13 @@ public static class BenchCommand
 
         if (runs.Contains("new-disk"))
         {
-            SyntheticCorpus.AddArticle(sample, input, story: 900_000);
+            SyntheticCorpus.AddArticle(sample, input, story: 900_000, distinct: flags.Distinct);
             Measure("one new article, cache on disk (a new `timeline build`)", builder, options);
         }
 
         if (runs.Contains("new-memory"))
         {
-            SyntheticCorpus.AddArticle(sample, input, story: 900_001);
+            SyntheticCorpus.AddArticle(sample, input, story: 900_001, distinct: flags.Distinct);
             Measure("one new article, cache in memory (as in `timeline preview`)", builder, options);
         }
 

@@ -563,6 +563,18 @@ internal static partial class Clauses
         return false;
     }
 
+    /// <summary>Whether <paramref name="sentence"/> ends with a question mark (before closing quotes and blanks).</summary>
+    internal static bool IsQuestion(string sentence)
+    {
+        ReadOnlySpan<char> t = sentence.AsSpan().TrimEnd();
+        while (t.Length > 0 && IsQuote(t[^1]))
+        {
+            t = t[..^1].TrimEnd();
+        }
+
+        return t.EndsWith('?');
+    }
+
     /// <summary>
     /// Why a date at [<paramref name="start"/>, <paramref name="end"/>) of the sentence is not the time of a
     /// statement, or null when it is: a timestamp label ("Update: 18:15 January 29, 2025:"), a possessive or
@@ -593,6 +605,13 @@ internal static partial class Clauses
             || (sentence.AsSpan(0, start).Contains(':') && StampBeforeRegex().IsMatch(sentence.AsSpan(0, start))))
         {
             return ExclusionReasons.Timestamp;
+        }
+
+        // "Yesterday we asked what two awards were joined …?", "Do you remember what you were doing on … 12 January?": a question
+        // to the reader (a quiz box, a call for memories) asks; it tells no happening.
+        if (IsQuestion(sentence))
+        {
+            return ExclusionReasons.Question;
         }
 
         if (requireVerb && !HasVerb(sentence) && !IsDatedHeadlineClause(sentence, start, end))
@@ -1095,6 +1114,7 @@ public static class ExclusionReasons
     public const string Caption = "photo caption that matches no reported event";
     public const string Headline = "headline line, not a statement";
     public const string Timestamp = "timestamp or label, not a statement";
+    public const string Question = "a question, not a statement";
     public const string NoVerb = "no statement: the sentence has no verb";
     public const string NounModifier = "the date only qualifies a noun phrase";
     public const string OffTopicStory = "off-topic story";

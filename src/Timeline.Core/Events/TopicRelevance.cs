@@ -223,6 +223,7 @@ public static class TopicRelevance
         HashSet<string> topicNames = NamesOf(topic ?? "");
         double medSim = Median(similarity);
         double medDensity = Median(density);
+        double medLength = Median([.. withText.Select(s => (double)s.Terms.Count)]);
         for (int i = 0; i < n; i++)
         {
             double relSim = medSim > 0 ? Math.Min(1, similarity[i] / medSim) : 1;
@@ -236,6 +237,16 @@ public static class TopicRelevance
             bool far = topicTerms.Count > 0
                 ? relDensity < 0.3 && relSim < 0.6
                 : relSim < 0.35;
+            if (!far && topicTerms.Count > 0 && relDensity < SparseDensity && withText[i].Terms.Count >= LongStoryFactor * medLength)
+            {
+                // A very long story shares some vocabulary with any centroid (a week of radio listings that names the topic once
+                // reaches 0.85 of the median similarity): judged by its parts, each as long as a median story.
+                int from = storyStart[i], to = storyStart[i + 1];
+                far = NearPartShare(
+                    withText[i].Terms, (int)medLength, t => idOf[provisionalOf[Terms.Number(t)]], isTopic, idf, centroid, centroidSquares,
+                    ids.AsSpan(from, to - from), weights.AsSpan(from, to - from), norms[i], medSim, medDensity) < MinNearPartShare;
+            }
+
             far |= IsSecondStory(withText[i].StoryId)
                 && ((topicNames.Count > 0 && !NamesAny(withText[i].Terms, topicNames)) || relSim < SecondStoryMinSimilarity);
             if (far)
@@ -246,6 +257,75 @@ public static class TopicRelevance
 
         return result;
     }
+
+    /// <summary>A story with at least this many times the median story's terms is judged by its parts (see <see cref="NearPartShare"/>).</summary>
+    internal const double LongStoryFactor = 4;
+
+    /// <summary>…when its density of topic terms is below this share of the median (the density bar of an off-topic story).</summary>
+    internal const double SparseDensity = 0.3;
+
+    /// <summary>
+    /// A long, topic-sparse story is off topic when fewer than this share of its parts are near the topic. A week of radio listings
+    /// that names the topic in passing has one part in thirty or fewer near it; a long live blog of the topic about one part in two.
+    /// </summary>
+    internal const double MinNearPartShare = 0.25;
+
+    /// <summary>
+    /// The share of the parts of a long story (each <paramref name="partLength"/> terms in text order, a short tail joining the
+    /// last part) that are near the topic by the bar of a whole story: topic-term density at least 0.3 of the median, or similarity
+    /// to the corpus centroid (leaving the story out) at least 0.6 of the median. Length inflates a cosine with a centroid (a long
+    /// text touches every common term); a part is as long as a median story, so its figures compare with theirs.
+    /// </summary>
+    private static double NearPartShare(
+        IReadOnlyList<string> terms, int partLength, Func<string, int> idOf, bool[] isTopic, double[] idf, double[] centroid,
+        double centroidSquares, ReadOnlySpan<int> storyIds, ReadOnlySpan<double> storyWeights, double storyNorm, double medSim, double medDensity)
+    {
+        partLength = Math.Max(partLength, MinPartLength);
+        var own = new Dictionary<int, double>(storyIds.Length);
+        double storyDot = 0;
+        for (int e = 0; e < storyIds.Length; e++)
+        {
+            own[storyIds[e]] = storyWeights[e] / storyNorm;
+            storyDot += storyWeights[e] * centroid[storyIds[e]];
+        }
+
+        double rest = Math.Sqrt(Math.Max(1e-12, centroidSquares - (2 * storyDot / storyNorm) + 1));
+        var counts = new SortedDictionary<int, int>();
+        int parts = Math.Max(1, terms.Count / partLength);
+        int near = 0;
+        for (int p = 0; p < parts; p++)
+        {
+            counts.Clear();
+            int start = p * partLength, end = p == parts - 1 ? terms.Count : start + partLength;
+            int topicHits = 0;
+            for (int t = start; t < end; t++)
+            {
+                int id = idOf(terms[t]);
+                counts[id] = counts.GetValueOrDefault(id) + 1;
+                topicHits += isTopic[id] ? 1 : 0;
+            }
+
+            double squares = 0, dot = 0;
+            foreach ((int id, int count) in counts)
+            {
+                double w = count * idf[id];
+                squares += w * w;
+                dot += w * (centroid[id] - own[id]);
+            }
+
+            double similarity = squares > 0 ? Math.Max(0, dot / (Math.Sqrt(squares) * rest)) : 0;
+            double density = topicHits / (double)(end - start);
+            if (density >= SparseDensity * medDensity || similarity >= 0.6 * medSim)
+            {
+                near++;
+            }
+        }
+
+        return near / (double)parts;
+    }
+
+    /// <summary>Parts are never shorter than this many terms, whatever the median story.</summary>
+    private const int MinPartLength = 20;
 
     /// <summary>
     /// The terms of the names in <paramref name="topic"/>: its capitalised words (a stop word such as "The" has none), other than month and

@@ -37,7 +37,7 @@ public sealed class TemporalTagger : ITemporalTagger
         }
 
         var result = new List<TemporalMention>();
-        var state = new DocState(documentTime);
+        var state = new DocState(documentTime) { ClockEntries = ChunkParser.HasClockEntries(text) };
         // The token buffer is the largest allocation per call: keep one per thread (Tag is not re-entrant).
         var tokens = t_tokens ??= new TokenBuffer(256);
         int start = 0;

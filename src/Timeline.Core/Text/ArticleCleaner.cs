@@ -232,7 +232,7 @@ public static class ArticleCleaner
                 return;
             }
 
-            if (segments.Count == 1 && LineRules.Stamp(line) is { } stamp)
+            if (segments.Count == 1 && LongerStamp(LineRules.Stamp(line), LineRules.GluedStamp(line)) is { } stamp)
             {
                 if (CheckStamp(start, stamp))
                 {
@@ -335,6 +335,41 @@ public static class ArticleCleaner
             AddParagraph(SentenceKind.Body, segments);
         }
 
+        /// <summary>
+        /// The segments without the page stamps and comment headers run into their text (<see cref="LineRules.GluedStamps"/>),
+        /// each removed as furniture: the sentence after a stamp stays, without the stamp's date.
+        /// </summary>
+        private List<(int Start, int End)> CutGluedStamps(List<(int Start, int End)> segments)
+        {
+            List<(int Start, int End)>? result = null;
+            for (int i = 0; i < segments.Count; i++)
+            {
+                (int s, int e) = segments[i];
+                if (LineRules.GluedStamps(_body, s, e) is not { } stamps)
+                {
+                    result?.Add((s, e));
+                    continue;
+                }
+
+                result ??= segments.GetRange(0, i);
+                int cursor = s;
+                foreach ((int stampStart, int stampEnd) in stamps)
+                {
+                    result.Add(Trim(cursor, stampStart));
+                    Remove(stampStart, stampEnd, "publication or update stamp");
+                    cursor = stampEnd;
+                }
+
+                result.Add(Trim(cursor, e));
+            }
+
+            return result is null ? segments : result.Where(seg => seg.Start < seg.End).ToList();
+        }
+
+        /// <summary>The longer of two stamp matches opening a line (either may be null).</summary>
+        private static System.Text.RegularExpressions.Match? LongerStamp(System.Text.RegularExpressions.Match? a, System.Text.RegularExpressions.Match? b) =>
+            a is null ? b : b is null || a.Length >= b.Length ? a : b;
+
         /// <summary>The trimmed, non-empty pieces of the line [<paramref name="start"/>, <paramref name="end"/>) around its template expressions, which are removed.</summary>
         private List<(int Start, int End)> CutTemplates(int start, int end)
         {
@@ -405,6 +440,11 @@ public static class ArticleCleaner
 
         private void AddParagraph(SentenceKind kind, List<(int Start, int End)> segments)
         {
+            if (kind == SentenceKind.Body)
+            {
+                segments = CutGluedStamps(segments);
+            }
+
             var paragraph = new Paragraph(kind);
             paragraph.Segments.AddRange(segments.Where(s => s.Start < s.End));
             if (paragraph.Segments.Count > 0)

@@ -50,6 +50,121 @@ internal static partial class LineRules
     /// <summary>The <see cref="StampLine"/> match opening <paramref name="line"/>, or null (its label's initial is tested first).</summary>
     internal static Match? Stamp(string line) => OpensWith(line, "foplu") && StampLine().Match(line) is { Success: true } stamp ? stamp : null;
 
+    /// <summary>A clock time: "08:03", "10.48", "4.30 pm".</summary>
+    private const string Clock = @"\d{1,2}[:.][0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?";
+
+    /// <summary>A clock time with its zone: "08:03 GMT", "09:03 UK", "16:55 UK time".</summary>
+    private const string ZonedClock = Clock + @"\s*(?:GMT|UTC|BST|UK)(?:\s+time)?\b";
+
+    /// <summary>
+    /// A page stamp glued to the text after it, as saved pages run their furniture into the first sentence: "Page last updated
+    /// at 08:03 GMT, Tuesday, 26 July 2011 09:03 UK", "9 November 2011 Last updated at 10:48 GMT Help", "Added: Tuesday,
+    /// 19 January, 2010, 17:08 GMT 17:08 UK", "Rajan Datar | 10:57 UK time, Friday, 22 January 2010". Optional byline, label and
+    /// zoned clock, the date (group stamp), then any run of clocks, update labels, a "Help" link and a server-side include's error.
+    /// </summary>
+    [GeneratedRegex(
+        @"^(?:(?<byline>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})\s*\|\s*)?" +
+        @"(?<label>(?:page\s+)?(?:(?:last\s+)?updated|published|posted|added)\s*(?:at|on)?\s*:?\s*)?" +
+        @"(?:(?<clock>" + ZonedClock + @"),?\s+)?" +
+        @"(?<stamp>" + TextDates.DatePart + @")" +
+        @"(?<tail>(?:\s*[,|–—-]?\s*(?:" + ZonedClock + "|" + Clock + @"|(?:last\s+)?updated(?:\s+at)?\s*:?|help\b|\(an\s+error\s+occurred\s+while\s+processing\s+this\s+directive\)))*)\s*",
+        Ci, TimeoutMs)]
+    private static partial Regex GluedStampRegex();
+
+    /// <summary>A reader comment's header run into the text: "At 3:03 pm on 18 Jan 2010, Gheryando wrote:", "At 04:23 23rd Aug 2010, Jo Smith wrote:".</summary>
+    [GeneratedRegex(@"^at\s+" + Clock + @"\s+(?:on\s+)?(?<stamp>" + TextDates.DatePart + @"),?\s+[\p{L}\p{N}_.-]{1,40}(?:\s+[\p{L}\p{N}_.-]{1,40}){0,3}\s+wrote\s*:\s*", Ci, TimeoutMs)]
+    private static partial Regex CommentStampRegex();
+
+    /// <summary>A clock with its zone or an update label, in the tail of a <see cref="GluedStampRegex"/> match.</summary>
+    [GeneratedRegex(ZonedClock + @"|\bupdated\b", Ci, TimeoutMs)]
+    private static partial Regex StampMark();
+
+    /// <summary>
+    /// The page stamps and comment headers inside <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>), as
+    /// (start, end) spans, where text follows each: a <see cref="GluedStamp(string)"/> opening a sentence (a paragraph of a saved page
+    /// runs its lines together: "… in need of land in Senegal? Added: Tuesday, 19 January, 2010, 17:08 GMT 17:08 UK Africa needs…"),
+    /// or one whose label proves it wherever it stands ("… says sister Page last updated at 16:14 GMT, Thursday, 30 June 2011 …"),
+    /// and a reader comment's header ("At 3:03 pm on 18 Jan 2010, Gheryando wrote:"). Null when there is none.
+    /// </summary>
+    internal static List<(int Start, int End)>? GluedStamps(string text, int start, int end)
+    {
+        List<(int Start, int End)>? spans = null;
+        int p = start;
+        while (p < end)
+        {
+            bool wordStart = p == start || (char.IsWhiteSpace(text[p - 1]) && !char.IsWhiteSpace(text[p]));
+            if (wordStart && (char.IsAsciiDigit(text[p]) || char.IsUpper(text[p])))
+            {
+                ReadOnlySpan<char> at = text.AsSpan(p, end - p);
+                Match? m = null;
+                if (at.StartsWith("At ", StringComparison.Ordinal) && at.Length > 3 && char.IsAsciiDigit(at[3]))
+                {
+                    m = CommentStampRegex().Match(text, p, end - p) is { Success: true } c && c.Length < at.Length ? c : null;
+                }
+                else if (p == start || p == (spans is null ? -1 : spans[^1].End) || OpensSentence(text, p) || at.StartsWith("Page last updated", StringComparison.OrdinalIgnoreCase)
+                    || at.StartsWith("Last updated", StringComparison.OrdinalIgnoreCase))
+                {
+                    m = GluedStamp(text, p, end - p);
+                }
+
+                if (m is not null)
+                {
+                    (spans ??= []).Add((p, p + m.Length));
+                    p += m.Length;
+                    continue;
+                }
+            }
+
+            p++;
+        }
+
+        return spans;
+    }
+
+    /// <summary>Whether a sentence ends just before the blanks before <paramref name="at"/>: ".", "!" or "?", perhaps then a closing quote or bracket.</summary>
+    private static bool OpensSentence(string text, int at)
+    {
+        int k = at - 1;
+        while (k >= 0 && char.IsWhiteSpace(text[k]))
+        {
+            k--;
+        }
+
+        if (k > 0 && text[k] is '"' or '”' or '’' or '\'' or ')')
+        {
+            k--;
+        }
+
+        return k >= 0 && text[k] is '.' or '!' or '?';
+    }
+
+    /// <summary>The <see cref="GluedStamp(string)"/> opening <paramref name="text"/>[<paramref name="beginning"/>..+<paramref name="length"/>).</summary>
+    private static Match? GluedStamp(string text, int beginning, int length)
+    {
+        // A date comes early in a stamp: a line without a digit near its start has none.
+        if (text.AsSpan(beginning, Math.Min(length, 100)).IndexOfAnyInRange('0', '9') < 0)
+        {
+            return null;
+        }
+
+        Match m = GluedStampRegex().Match(text, beginning, length);
+        if (!m.Success || m.Length >= length)
+        {
+            return null;
+        }
+
+        bool marked = m.Groups["label"].Success || m.Groups["clock"].Success || m.Groups["byline"].Success
+            || StampMark().IsMatch(m.Groups["tail"].Value);
+        return marked ? m : null;
+    }
+
+    /// <summary>
+    /// The page stamp (<see cref="GluedStampRegex"/>) opening <paramref name="line"/> when text follows it, or null. A bare date
+    /// opening a line is not a stamp ("7 November 2011 Dr Murray is found guilty" is a dated entry of a chronology): the date needs a
+    /// label, a byline, or a zoned clock or update label beside it.
+    /// </summary>
+    internal static Match? GluedStamp(string line) => GluedStamp(line, 0, line.Length);
+
     /// <summary>A photo credit in parentheses closing the line: "(Maxim Shipenkov/Pool Photo via AP)", "(AP Photo/Hadi Mizban, File)".</summary>
     [GeneratedRegex(@"\((?:AP|AFP|Reuters|[^()]{0,80}(?:/|\bphoto\b|\bpool\b|\bvia\b|\bgetty\b|\bfile\b|\bimages?\b|\bcredit\b)[^()]{0,80})\)\.?\s*$", Ci, TimeoutMs)]
     private static partial Regex CreditParenthesis();

@@ -118,6 +118,49 @@ public static class ArticleStageProfile
     }
 
     /// <summary>
+    /// Where the managed memory of the compacted per-article results goes, in bytes, measured by letting go of one part
+    /// after another (full collection between): the sharing pool (let go after the article stage), what the merge reads
+    /// and the events keep (mentions, anchored statements, story terms: let go after the merge), the tagged stories'
+    /// temporal expressions, the left-out statements, and what is left (article metadata, cleaned stories as UTF-8,
+    /// their sentences and source maps).
+    /// </summary>
+    public static IReadOnlyList<(string Part, long Bytes)> HeldParts(string inputDir)
+    {
+        (SiteConfig config, _) = SiteConfigLoader.Load(inputDir);
+        var eventOptions = new EventOptions(config.Topic) { SiteZone = config.TimeZone };
+        var builder = new Pipeline.SiteBuilder();
+        long before = GC.GetTotalMemory(forceFullCollection: true);
+        Pipeline.SharedValues? shared = new();
+        Rendering.ArticleReport[] reports = [.. ArticleLoader.LoadDirectory(
+            inputDir, config, a => Pipeline.SiteBuilder.Compact(Pipeline.SiteBuilder.WithoutRawText(builder.Process(a, eventOptions)), shared)).Items];
+        var held = new List<long> { GC.GetTotalMemory(forceFullCollection: true) - before };
+        void Then(Func<Rendering.ArticleReport, Rendering.ArticleReport> drop)
+        {
+            for (int i = 0; i < reports.Length; i++)
+            {
+                reports[i] = drop(reports[i]);
+            }
+
+            held.Add(GC.GetTotalMemory(forceFullCollection: true) - before);
+        }
+
+        shared = null;
+        Then(r => r);
+        Then(r => r with { Events = [.. r.Events.Select(e => new StoryEvents(e.StoryId, [], e.Excluded))] });
+        Then(r => r with { Stories = [.. r.Stories.Select(t => t with { Mentions = [] })] });
+        Then(r => r with { Events = [.. r.Events.Select(e => new StoryEvents(e.StoryId, [], []))] });
+        GC.KeepAlive(reports);
+        return
+        [
+            ("sharing pool (article stage only)", held[0] - held[1]),
+            ("event mentions, anchored statements, story terms (until the merge's end)", held[1] - held[2]),
+            ("tagged stories' temporal expressions", held[2] - held[3]),
+            ("left-out statements", held[3] - held[4]),
+            ("the rest: article metadata, cleaned stories (UTF-8), sentences, source maps", held[4]),
+        ];
+    }
+
+    /// <summary>
     /// The current thread's CPU time (user + system) on Linux, to the nanosecond: clock_gettime of the thread's CPU clock,
     /// a call of well under a microsecond (reading /proc/thread-self/stat, as before, cost some 30 µs a call and was
     /// counted in the steps). Elsewhere, wall-clock time.

@@ -30,7 +30,7 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
     private readonly OutputState _state;
     private readonly string _full;
     private readonly string _staging;
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _entries;
     private bool _done;
     private int _reused;
     private int _staged;
@@ -40,6 +40,8 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         _state = state;
         _full = full;
         Incremental = incremental;
+        // Sized for the files the last build wrote (about as many as this one writes): never grown while pages are added from every thread.
+        _entries = new(Environment.ProcessorCount, Math.Max(31, state.Count + (state.Count / 8)), StringComparer.Ordinal);
         string parent = Path.GetDirectoryName(full) ?? throw new ArgumentException("The output folder cannot be a root.", nameof(full));
         _staging = Path.Combine(parent, $".{Path.GetFileName(full)}.staging-{Guid.NewGuid():N}");
     }

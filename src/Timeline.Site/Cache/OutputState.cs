@@ -75,6 +75,9 @@ internal sealed class OutputState
 
     internal IEnumerable<string> Paths => _written.Keys;
 
+    /// <summary>How many files the last build wrote.</summary>
+    internal int Count => _written.Count;
+
     internal void Replace(Dictionary<string, Written> written)
     {
         _written = written;

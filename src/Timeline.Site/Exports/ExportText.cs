@@ -13,8 +13,25 @@ internal static class ExportText
     public static readonly InstantPattern Rfc3339 = InstantPattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:ss'Z'");
 
     /// <summary>The latest publication instant among an event's sources: the event's "last updated" time, from the input.</summary>
-    public static Instant LatestPublication(TimelineEvent e) =>
-        e.Sources.Count == 0 ? Instant.FromUtc(1970, 1, 1, 0, 0) : e.Sources.Max(m => m.Source.Published.Published.ToInstant());
+    public static Instant LatestPublication(TimelineEvent e)
+    {
+        if (e.Sources.Count == 0)
+        {
+            return Instant.FromUtc(1970, 1, 1, 0, 0);
+        }
+
+        Instant latest = Instant.MinValue;
+        foreach (EventMention m in e.Sources)
+        {
+            Instant published = m.Source.Published.Published.ToInstant();
+            if (published > latest)
+            {
+                latest = published;
+            }
+        }
+
+        return latest;
+    }
 
     /// <summary>A name-based UUID URN from text ("urn:uuid:…"): the same text always gives the same id.</summary>
     public static string UuidUrn(string text)

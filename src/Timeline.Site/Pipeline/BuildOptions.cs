@@ -21,6 +21,9 @@ public sealed record BuildOptions(string InputDir, string OutputDir)
 
     /// <summary>Measures each stage's memory as it ends (a diagnostic: it collects garbage fully between stages); null measures nothing.</summary>
     public Bench.MemoryProbe? MemoryProbe { get; init; }
+
+    /// <summary>Above how many events the index is paged by year (see <see cref="Rendering.SiteRenderer.PagedIndexAbove"/>); null keeps the renderer's default. For tests of paged sites made from a small input.</summary>
+    internal int? PagedIndexAbove { get; init; }
 }
 
 /// <summary>How far a build is: <paramref name="Done"/> of <paramref name="Total"/> items of <paramref name="Stage"/>.</summary>

@@ -133,7 +133,7 @@ public sealed class SiteBuilder
         options.Progress?.Report(new BuildProgress("render", 0, chronology.Events.Count));
         var model = new SiteModel(config, chronology, reports, diagnostics);
         string themeDir = ResolveTheme(options, config.Theme);
-        var renderer = new SiteRenderer(themeDir, options.InputDir, config.Theme);
+        var renderer = new SiteRenderer(themeDir, options.InputDir, config.Theme) { PagedIndexAbove = options.PagedIndexAbove ?? SiteRenderer.DefaultPagedIndexAbove };
 
         bool failed = options.Strict && diagnostics.Any(d => d.Severity == Severity.Error);
         var result = new BuildResult(

@@ -18,14 +18,14 @@ namespace Timeline.Site.Rendering;
 /// </remarks>
 internal sealed class PageData(SiteModel model, SiteLinks links)
 {
-    private readonly Dictionary<string, ArticleReport> _reports = model.Articles
-        .GroupBy(r => r.Article.Path, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    // The indexes are made when a page first needs them (by the page jobs, in parallel with others), not before rendering starts.
+    // Article path → the first report of that path.
+    private readonly Lazy<Dictionary<string, ArticleReport>> _reports = new(() => IndexReports(model.Articles));
 
     // Article path → (event, story) for every citation, in chronology then source order.
-    private readonly Dictionary<string, List<(TimelineEvent Event, string StoryId)>> _citations = IndexCitations(model.Chronology.Events);
+    private readonly Lazy<Dictionary<string, List<(TimelineEvent Event, string StoryId)>>> _citations = new(() => IndexCitations(model.Chronology.Events));
 
-    private readonly ILookup<string, ExcludedMention> _excluded = model.Chronology.Excluded.ToLookup(x => x.Mention.Source.ArticlePath, StringComparer.Ordinal);
+    private readonly Lazy<ILookup<string, ExcludedMention>> _excluded = new(() => model.Chronology.Excluded.ToLookup(x => x.Mention.Source.ArticlePath, StringComparer.Ordinal));
 
     // Per event, its link and date text: each event is a neighbour, a citation or an index item on many pages.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<TimelineEvent, (string Url, string When)> _eventTexts = new(ReferenceEqualityComparer.Instance);
@@ -184,7 +184,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
     public ScriptObject Article(ArticleReport report, bool forRender = true)
     {
         Article a = report.Article;
-        IReadOnlyList<(TimelineEvent Event, string StoryId)> storyEvents = _citations.TryGetValue(a.Path, out var cited) ? cited : [];
+        IReadOnlyList<(TimelineEvent Event, string StoryId)> storyEvents = _citations.Value.TryGetValue(a.Path, out var cited) ? cited : [];
 
         var stories = new ScriptArray();
         foreach (TaggedStory t in report.Stories)
@@ -252,29 +252,13 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
     /// <remarks>Must change whenever <see cref="Article"/>'s result may: a new input read there must be added here.</remarks>
     public bool ArticleInputs(ArticleReport report, PageFingerprint key)
     {
-        Article a = report.Article;
-        key.AddText(a.Title);
-        key.AddText(a.Source);
-        key.AddText(a.Author);
-        key.AddText(a.Path);
-        key.AddText(DateText.Published(a.Published));
-        key.AddText(DateText.Iso(a.Published.Date));
-        key.AddText(a.Url);
-        key.AddNumber(report.Stories.Count);
-        foreach (TaggedStory t in report.Stories)
+        if (OwnInputs(report) is not { } own)
         {
-            // Known only once the story was made in full (by a build that rendered the page): the digest of its members.
-            if (!StoryDigests.TryGetValue(t, out Known<TaggedStory>? known) || !known.Inputs.Equals(t))
-            {
-                return false;
-            }
-
-            key.AddDigest(known.Digest);
-            key.AddText(t.Story.Id);
-            key.AddNumber(t.Mentions.Count);
+            return false;
         }
 
-        IReadOnlyList<(TimelineEvent Event, string StoryId)> cited = _citations.TryGetValue(a.Path, out var list) ? list : [];
+        key.AddDigest(own);
+        IReadOnlyList<(TimelineEvent Event, string StoryId)> cited = _citations.Value.TryGetValue(report.Article.Path, out var list) ? list : [];
         key.AddNumber(cited.Count);
         foreach ((TimelineEvent e, string storyId) in cited)
         {
@@ -284,13 +268,6 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
             key.AddText(url);
             key.AddText(e.Headline);
             key.AddText(when);
-        }
-
-        key.AddNumber(report.Cleaned.Removed.Count);
-        foreach (var r in report.Cleaned.Removed)
-        {
-            key.AddText(r.Reason);
-            key.AddNumber(r.End - r.Start);
         }
 
         foreach ((string reason, int count) in Excluded(report))
@@ -304,15 +281,39 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
     }
 
     /// <summary>
+    /// The digest of everything an event's index item (<see cref="IndexItem"/>: also the head of its page) is made of
+    /// besides the site's links: the event as the exports see it (<paramref name="digest"/>, its <see cref="EventDigest"/>:
+    /// date, headline, key flag, sources' articles and outlets, happenings, conflicts, its unique slug) and the
+    /// participants each source names (an event without its own participants lists theirs). Made once per event and build.
+    /// </summary>
+    /// <remarks>Must change whenever <see cref="IndexItem"/>'s result may: a new input read there must be added here.</remarks>
+    public static UInt128 ItemDigest(TimelineEvent e, UInt128 digest)
+    {
+        using var key = new PageFingerprint();
+        key.AddDigest(digest);
+        key.AddNumber(e.Sources.Count);
+        foreach (EventMention m in e.Sources)
+        {
+            key.AddNumber(m.Participants.Count);
+            foreach (string p in m.Participants)
+            {
+                key.AddText(p);
+            }
+        }
+
+        return key.Digest();
+    }
+
+    /// <summary>
     /// Hashes into <paramref name="key"/> everything <see cref="Event"/> makes the page of <paramref name="e"/> from: the
-    /// event as the exports see it (<paramref name="digest"/>, its <see cref="EventDigest"/>), per source the digest of what it shows, its article page,
-    /// its participants, the outlets of conflicting articles, and the neighbours' links, headlines and dates. False,
+    /// event's item (<paramref name="item"/>, its <see cref="ItemDigest"/>), per source the digest of what it shows and its article page,
+    /// the outlets of conflicting articles, and the neighbours' links, headlines and dates. False,
     /// keying nothing, when a source's digest is not known yet.
     /// </summary>
     /// <remarks>Must change whenever <see cref="Event"/>'s result may: a new input read there must be added here.</remarks>
-    public bool EventInputs(TimelineEvent e, UInt128 digest, TimelineEvent? previous, TimelineEvent? next, PageFingerprint key)
+    public bool EventInputs(TimelineEvent e, UInt128 item, TimelineEvent? previous, TimelineEvent? next, PageFingerprint key)
     {
-        key.AddDigest(digest);
+        key.AddDigest(item);
         key.AddNumber(e.Sources.Count);
         foreach (EventMention m in e.Sources)
         {
@@ -322,12 +323,8 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
             }
 
             key.AddDigest(known.Digest);
-            key.AddText(links.ArticlePath(m.Source.ArticlePath));
-            key.AddNumber(m.Participants.Count);
-            foreach (string p in m.Participants)
-            {
-                key.AddText(p);
-            }
+            // The article page's slug: its path is "articles/SLUG/" (or none).
+            key.AddText(links.ArticleSlug(m.Source.ArticlePath));
         }
 
         foreach (DateConflict c in e.Conflicts)
@@ -356,13 +353,129 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
         return true;
     }
 
+    /// <summary>
+    /// The digest of what an article page shows of its report alone: the article's metadata, each story by the digest
+    /// of what it shows, and what cleaning removed; null while a story's digest is not known yet. Remembered per
+    /// article object (the in-memory cache keeps it, its cleaned text and its stories from build to build), and made
+    /// again when the report holds other cleaned text or stories.
+    /// </summary>
+    private static UInt128? OwnInputs(ArticleReport report)
+    {
+        if (OwnDigests.TryGetValue(report.Article, out KnownOwn? own) && ReferenceEquals(own.Cleaned, report.Cleaned) && ReferenceEquals(own.Stories, report.Stories))
+        {
+            return own.Digest;
+        }
+
+        using var key = new PageFingerprint();
+        Article a = report.Article;
+        key.AddText(a.Title);
+        key.AddText(a.Source);
+        key.AddText(a.Author);
+        key.AddText(a.Path);
+        key.AddText(DateText.Published(a.Published));
+        key.AddText(DateText.Iso(a.Published.Date));
+        key.AddText(a.Url);
+        key.AddNumber(report.Stories.Count);
+        foreach (TaggedStory t in report.Stories)
+        {
+            // Known only once the story was made in full (by a build that rendered the page): the digest of its members.
+            if (!StoryDigests.TryGetValue(t, out Known<TaggedStory>? known) || !known.Inputs.Equals(t))
+            {
+                return null;
+            }
+
+            key.AddDigest(known.Digest);
+            key.AddText(t.Story.Id);
+            key.AddNumber(t.Mentions.Count);
+        }
+
+        key.AddNumber(report.Cleaned.Removed.Count);
+        foreach (var r in report.Cleaned.Removed)
+        {
+            key.AddText(r.Reason);
+            key.AddNumber(r.End - r.Start);
+        }
+
+        UInt128 digest = key.Digest();
+        OwnDigests.AddOrUpdate(report.Article, new KnownOwn(report.Cleaned, report.Stories, digest));
+        return digest;
+    }
+
+    /// <summary>The report parts an <see cref="OwnInputs"/> digest was made from (compared by reference: immutable records).</summary>
+    private sealed record KnownOwn(CleanedArticle Cleaned, IReadOnlyList<TaggedStory> Stories, UInt128 Digest);
+
+    private static readonly ConditionalWeakTable<Article, KnownOwn> OwnDigests = new();
+
+    /// <summary>
+    /// Hashes into <paramref name="key"/> everything <see cref="Index"/> makes the page of one year of a paged index
+    /// from: the items of the year's events in order (<paramref name="items"/>, each event's <see cref="ItemDigest"/>,
+    /// at <paramref name="indexes"/> into the chronology). The year, the page's links and titles are in the page's own key.
+    /// </summary>
+    /// <remarks>Must change whenever <see cref="Index"/>'s result for a year may: a new input read there must be added here.</remarks>
+    public static bool YearInputs(IReadOnlyList<int> indexes, UInt128[] items, PageFingerprint key)
+    {
+        key.AddText("paged year");
+        key.AddNumber(indexes.Count);
+        foreach (int i in indexes)
+        {
+            key.AddDigest(items[i]);
+        }
+
+        return true;
+    }
+
     /// <summary>The statements of an article left out of the timeline, counted by reason, most frequent first.</summary>
-    private IEnumerable<(string Reason, int Count)> Excluded(ArticleReport report) => report.Events.SelectMany(se => se.Excluded)
-        .Concat(_excluded[report.Article.Path])
-        .Distinct()
-        .GroupBy(x => x.Reason, StringComparer.Ordinal)
-        .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-        .Select(g => (g.Key, g.Count()));
+    /// <remarks>
+    /// A statement left out both when extracted and when merged counts once (equal by value, as records compare). The
+    /// set hashes a statement by a few of its members (equal statements have them equal), so telling them apart compares
+    /// whole statements only when those members collide, not every statement's every member as its own hash would.
+    /// </remarks>
+    private List<(string Reason, int Count)> Excluded(ArticleReport report)
+    {
+        HashSet<ExcludedMention>? seen = null;
+        Dictionary<string, int>? counts = null;
+        void Count(ExcludedMention x)
+        {
+            seen ??= new HashSet<ExcludedMention>(ExcludedComparer.Instance);
+            counts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            if (seen.Add(x))
+            {
+                counts[x.Reason] = counts.GetValueOrDefault(x.Reason) + 1;
+            }
+        }
+
+        foreach (StoryEvents se in report.Events)
+        {
+            foreach (ExcludedMention x in se.Excluded)
+            {
+                Count(x);
+            }
+        }
+
+        foreach (ExcludedMention x in _excluded.Value[report.Article.Path])
+        {
+            Count(x);
+        }
+
+        if (counts is null)
+        {
+            return [];
+        }
+
+        var result = counts.Select(p => (p.Key, p.Value)).ToList();
+        result.Sort((x, y) => x.Value != y.Value ? y.Value.CompareTo(x.Value) : string.CompareOrdinal(x.Key, y.Key));
+        return result;
+    }
+
+    /// <summary>Record equality, with a hash of members that equal statements share (reason, quote position and length).</summary>
+    private sealed class ExcludedComparer : IEqualityComparer<ExcludedMention>
+    {
+        public static readonly ExcludedComparer Instance = new();
+
+        public bool Equals(ExcludedMention? x, ExcludedMention? y) => EqualityComparer<ExcludedMention>.Default.Equals(x, y);
+
+        public int GetHashCode(ExcludedMention x) => HashCode.Combine(x.Reason.Length, x.Mention.QuoteStart, x.Mention.SentenceIndex, x.Mention.Quote.Length);
+    }
 
     /// <summary>
     /// The members of a page object made from <paramref name="input"/> alone (an immutable record): for rendering, or
@@ -418,7 +531,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
         {
             ["title"] = r.Article.Title,
             ["outlet"] = r.Article.Source,
-            ["url"] = links.ArticlePath(r.Article.Path) is { } p ? links.Url(p) : null,
+            ["url"] = links.ArticleUrl(r.Article.Path),
             ["published"] = DateText.Published(r.Article.Published),
             ["published_iso"] = DateText.Iso(r.Article.Published.Date),
             ["story_count"] = r.Stories.Count,
@@ -427,8 +540,42 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
         }));
 
     /// <summary>How many events cite the article at <paramref name="articlePath"/>.</summary>
-    public int CitingEventCount(string articlePath) =>
-        _citations.TryGetValue(articlePath, out var cited) ? cited.Select(p => p.Event).Distinct().Count() : 0;
+    public int CitingEventCount(string articlePath)
+    {
+        if (!_citations.Value.TryGetValue(articlePath, out var cited))
+        {
+            return 0;
+        }
+
+        var events = new HashSet<TimelineEvent>(EventComparer.Instance);
+        foreach ((TimelineEvent e, _) in cited)
+        {
+            events.Add(e);
+        }
+
+        return events.Count;
+    }
+
+    /// <summary>Record equality (as Distinct() compares events), hashed by id alone: equal events have equal ids, and hashing every member of an event is most of the cost.</summary>
+    private sealed class EventComparer : IEqualityComparer<TimelineEvent>
+    {
+        public static readonly EventComparer Instance = new();
+
+        public bool Equals(TimelineEvent? x, TimelineEvent? y) => EqualityComparer<TimelineEvent>.Default.Equals(x, y);
+
+        public int GetHashCode(TimelineEvent e) => string.GetHashCode(e.Id, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, ArticleReport> IndexReports(IReadOnlyList<ArticleReport> reports)
+    {
+        var index = new Dictionary<string, ArticleReport>(reports.Count, StringComparer.Ordinal);
+        foreach (ArticleReport r in reports)
+        {
+            index.TryAdd(r.Article.Path, r);
+        }
+
+        return index;
+    }
 
     /// <summary>Build figures for the methodology page.</summary>
     public ScriptObject Figures() => new()
@@ -579,7 +726,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
     private (string Url, string When) TextOf(TimelineEvent e) => _eventTexts.GetOrAdd(e, x => (links.Url(links.EventPath(x)), When(x)));
 
     private string OutletOf(string articlePath) =>
-        _reports.TryGetValue(articlePath, out ArticleReport? r) ? r.Article.Source : articlePath;
+        _reports.Value.TryGetValue(articlePath, out ArticleReport? r) ? r.Article.Source : articlePath;
 
     private static string Precision(Granularity g) => g switch
     {

@@ -8,7 +8,7 @@ namespace Timeline.Site.Rendering;
 /// export file, which the next build reads them back from (when that file is unchanged since), so the memo holds a few
 /// numbers per event instead of a second copy of every export. Also, per page, the key of the inputs its data was made
 /// from and the fingerprint that data had: a page whose input key is unchanged is reused without making its data at
-/// all (see <c>PageData.ArticleInputs</c>, <c>PageData.EventInputs</c>). Kept in memory only, beside the output state
+/// all (see <c>PageData.ArticleInputs</c>, <c>PageData.EventInputs</c>, <c>PageData.YearInputs</c>). Kept in memory only, beside the output state
 /// (so by <c>timeline preview</c>, whose builder lives across rebuilds).
 /// </summary>
 /// <remarks>

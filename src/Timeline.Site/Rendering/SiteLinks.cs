@@ -65,6 +65,13 @@ public sealed class SiteLinks
     public string? ArticlePath(string articlePath) =>
         _articles.TryGetValue(articlePath, out string? slug) ? $"articles/{slug}/" : null;
 
+    /// <summary>The slug of an article's page (its path is "articles/SLUG/"), or null for an article not in the site.</summary>
+    internal string? ArticleSlug(string articlePath) => _articles.GetValueOrDefault(articlePath);
+
+    /// <summary>The link to an article's page (<c>Url(ArticlePath(articlePath))</c>), or null for an article not in the site.</summary>
+    internal string? ArticleUrl(string articlePath) =>
+        _articles.TryGetValue(articlePath, out string? slug) ? string.Concat(BasePath, "articles/", slug, "/") : null;
+
     /// <summary>A link to a site-relative path ("events/x/" → "/timeline/events/x/").</summary>
     public string Url(string relative) => BasePath + relative.TrimStart('/');
 

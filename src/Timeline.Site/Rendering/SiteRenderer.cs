@@ -23,7 +23,10 @@ public sealed class SiteRenderer
     /// Above this many events the index is paged: it lists the key events, and one page per year
     /// (<c>years/YYYY/</c>, same layout) lists every event of the year. Below it, one page lists everything.
     /// </summary>
-    public int PagedIndexAbove { get; init; } = 1000;
+    public int PagedIndexAbove { get; init; } = DefaultPagedIndexAbove;
+
+    /// <summary>The default of <see cref="PagedIndexAbove"/>.</summary>
+    public const int DefaultPagedIndexAbove = 1000;
 
     private readonly ThemeTemplates _templates;
     private readonly ThemeAssets _assets;
@@ -67,8 +70,10 @@ public sealed class SiteRenderer
         SiteLinks links = page.Links;
         RenderMemo? memo = output.Memo;
         memo?.Begin($"{EngineVersion.Value}|{typeof(SiteRenderer).Assembly.ManifestModule.ModuleVersionId:N}|{links.BasePath}|{links.AbsoluteBase}|{model.Config.Title}|{model.Config.Topic}|{model.Config.Description}|{model.Config.Language}");
-        // Every event's digest (see EventDigest), made once when first needed: by the exports and the event pages' keys.
-        var eventDigests = new Lazy<UInt128[]>(() => ExportContext.Digests(model, links));
+        // Every event's digest (see EventDigest) and item digest (see PageData.ItemDigest), made once when first needed:
+        // by the exports, and the event and year pages' keys.
+        var eventKeys = new Lazy<(UInt128[] Digests, UInt128[] Items)>(() => EventKeys(model, links));
+        var eventDigests = new Lazy<UInt128[]>(() => eventKeys.Value.Digests);
         var jobs = new List<Func<SiteFile>>();
         var pages = new List<SitemapEntry>();
         var pagePaths = new HashSet<string>(StringComparer.Ordinal);
@@ -124,12 +129,24 @@ public sealed class SiteRenderer
         AddPage("", "index", model.Config.Title, _ => new ScriptObject { ["index"] = data.Index(items => page.RenderEach("", "index", model.Config.Title, "event-item", "e", items), yearUrl: yearUrl) }, latest, fingerprinted: false);
         if (paged)
         {
-            // A large site: the index lists key events; each year's page lists all of that year's events.
-            foreach (int year in model.Chronology.Events.Select(e => e.Range.Start.Year).Distinct().Order())
+            // A large site: the index lists key events; each year's page lists all of that year's events (keyed by their items).
+            var years = new SortedDictionary<int, List<int>>();
+            for (int i = 0; i < model.Chronology.Events.Count; i++)
+            {
+                int year = model.Chronology.Events[i].Range.Start.Year;
+                if (!years.TryGetValue(year, out List<int>? indexes))
+                {
+                    years[year] = indexes = [];
+                }
+
+                indexes.Add(i);
+            }
+
+            foreach ((int year, List<int> indexes) in years)
             {
                 string directory = YearPath(year);
                 string title = $"{year.ToString(System.Globalization.CultureInfo.InvariantCulture)} — {model.Config.Title}";
-                AddPage(directory, "index", title, full => new ScriptObject { ["index"] = data.Index(items => full ? page.RenderEach(directory, "index", title, "event-item", "e", items) : RawHtml.Deferred, year) }, latest);
+                AddPage(directory, "index", title, full => new ScriptObject { ["index"] = data.Index(items => full ? page.RenderEach(directory, "index", title, "event-item", "e", items) : RawHtml.Deferred, year) }, latest, inputs: key => PageData.YearInputs(indexes, eventKeys.Value.Items, key));
             }
         }
 
@@ -153,7 +170,7 @@ public sealed class SiteRenderer
                     var item = (ScriptObject)values["event"]!;
                     item["sources_html"] = page.RenderEach(eventPath, "event", title, "event-source", "s", ((ScriptArray)item["sources"]!).Cast<ScriptObject>().ToList());
                 },
-                inputs: key => data.EventInputs(e, eventDigests.Value[index], previous, next, key));
+                inputs: key => data.EventInputs(e, eventKeys.Value.Items[index], previous, next, key));
         }
 
         foreach (ArticleReport report in model.Articles)
@@ -416,6 +433,20 @@ public sealed class SiteRenderer
             ["canonical"] = Links.AbsoluteOrRooted(pagePath),
             ["is_home"] = pagePath.Length == 0,
         };
+    }
+
+    /// <summary>Every event's digest (see <see cref="EventDigest"/>) and item digest (see <see cref="PageData.ItemDigest"/>), in chronology order, computed in parallel.</summary>
+    private static (UInt128[] Digests, UInt128[] Items) EventKeys(SiteModel model, SiteLinks links)
+    {
+        IReadOnlyList<TimelineEvent> events = model.Chronology.Events;
+        var digests = new UInt128[events.Count];
+        var items = new UInt128[events.Count];
+        Parallel.For(0, events.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            digests[i] = EventDigest.Of(events[i], links);
+            items[i] = PageData.ItemDigest(events[i], digests[i]);
+        });
+        return (digests, items);
     }
 
     /// <summary>The site-relative path of a year's page of a paged index ("years/2024/").</summary>

@@ -98,6 +98,14 @@ public static class Slugs
             {
                 sb.Append(char.ToLowerInvariant(c));
             }
+            else if (char.IsAscii(c) && c != '\'')
+            {
+                // Spaces and ASCII punctuation (no fold, mark or apostrophe among them): a separator.
+                if (sb.Length > 0 && sb[^1] != '-')
+                {
+                    sb.Append('-');
+                }
+            }
             else if (Fold(c) is { } folded)
             {
                 sb.Append(folded);

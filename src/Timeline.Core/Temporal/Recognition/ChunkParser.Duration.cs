@@ -344,9 +344,10 @@ internal sealed partial class ChunkParser
             hour = K(i) == Kw.Noon ? 12 : 24;
             k = i + 1;
         }
-        else if (IsNumber(i) && Digits(i) == 4 && Num(i) / 100 <= 23 && Num(i) % 100 <= 59 && !Adj(i) && IsWord(i + 1) && _t[i + 1].Length is >= 2 and <= 4 && IsZone(i + 1))
+        else if (IsNumber(i) && Digits(i) == 4 && Num(i) / 100 <= 23 && Num(i) % 100 <= 59 && !Adj(i)
+            && ((IsWord(i + 1) && _t[i + 1].Length is >= 2 and <= 4 && IsZone(i + 1)) || (Word(i + 1, "local") && Word(i + 2, "time"))))
         {
-            hour = Num(i) / 100; // military style "0540 GMT", "1430 UTC"
+            hour = Num(i) / 100; // military style "0540 GMT", "1430 UTC", "1653 local time"
             minute = Num(i) % 100;
             k = i + 1;
         }

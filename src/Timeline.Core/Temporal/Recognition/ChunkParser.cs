@@ -52,6 +52,9 @@ internal sealed class DocState(DocumentTime doc)
     /// story reports when the company's calendar is not the calendar year, which "the quarter" and "the latest period" then mean.
     /// </summary>
     public LocalDate? FiscalQuarter { get; set; }
+
+    /// <summary>Whether the document's entries open with clock times, as a live blog's do (see <see cref="ChunkParser.HasClockEntries"/>).</summary>
+    public bool ClockEntries { get; init; }
 }
 
 /// <summary>
@@ -831,7 +834,7 @@ internal sealed partial class ChunkParser
         next = i;
 
         // (Not "1030am": four digits glued to "am" or "pm" are a clock time written without its colon.)
-        if (IsNumber(i) && Digits(i) == 4 && Num(i) >= 1000 && !(Adj(i + 1) && K(i + 1) is Kw.Am or Kw.Pm))
+        if (IsNumber(i) && Digits(i) == 4 && Num(i) >= 1000 && !(Adj(i + 1) && K(i + 1) is Kw.Am or Kw.Pm) && !ClockNotYear(i))
         {
             next = i + 1;
             return Num(i);
