@@ -118,7 +118,8 @@ internal static partial class Clauses
 
     /// <summary>
     /// Whether a sentence states a schedule rather than a happening: "scheduled", "slated", "upcoming", "due" or "set to/for" after a
-    /// form of "be" ("the vote is due on Friday", "talks are set to resume"); "delayed due to the storm" and "were set on fire" are not.
+    /// form of "be" ("the vote is due on Friday", "talks are set to resume"), "set for" after a comma ("their trial, set for 23
+    /// August"), or "pencilled in" ("is pencilled in for 16 June"); "delayed due to the storm" and "were set on fire" are not.
     /// </summary>
     public static bool IsScheduled(string sentence)
     {
@@ -131,7 +132,9 @@ internal static partial class Clauses
             if (word.Equals("scheduled", StringComparison.OrdinalIgnoreCase) || word.Equals("slated", StringComparison.OrdinalIgnoreCase)
                 || word.Equals("upcoming", StringComparison.OrdinalIgnoreCase)
                 || (word.Equals("due", StringComparison.OrdinalIgnoreCase) && (IsBe(previous) || (IsBe(beforePrevious) && IsTimeAdverb(previous))))
-                || (word.Equals("set", StringComparison.OrdinalIgnoreCase) && IsBe(previous) && (NextWordIs(text, w.End.Value, "to") || NextWordIs(text, w.End.Value, "for"))))
+                || (word.Equals("set", StringComparison.OrdinalIgnoreCase) && IsBe(previous) && (NextWordIs(text, w.End.Value, "to") || NextWordIs(text, w.End.Value, "for")))
+                || (word.Equals("set", StringComparison.OrdinalIgnoreCase) && text[..w.Start.Value].TrimEnd().EndsWith(',') && NextWordIs(text, w.End.Value, "for"))
+                || ((word.Equals("pencilled", StringComparison.OrdinalIgnoreCase) || word.Equals("penciled", StringComparison.OrdinalIgnoreCase)) && NextWordIs(text, w.End.Value, "in")))
             {
                 return true;
             }

@@ -774,9 +774,9 @@ internal sealed class EventBuilder
             return false;
         }
 
-        LocalDate written = m.Source.Published.StoryDate is { } there && there > m.Source.Published.Date ? there : m.Source.Published.Date;
-        return ModWindow(r, m.Time.Mod).Start > written
-            && (Tentative(m.Clause.Length > 0 ? m.Clause : m.Quote) || Tentative(m.Quote) || Clauses.IsScheduled(m.Quote) || PlanCues.IsDeadline(m));
+        return ModWindow(r, m.Time.Mod).Start > ForecastCues.WrittenOn(m)
+            && (Tentative(m.Clause.Length > 0 ? m.Clause : m.Quote) || Tentative(m.Quote) || Clauses.IsScheduled(m.Quote) || PlanCues.IsDeadline(m)
+                || ForecastCues.HasNoPastVerb(m));
     }
 
     /// <summary>
@@ -1068,7 +1068,8 @@ internal sealed class EventBuilder
 
     /// <summary>
     /// Whether an event is background: it ended more than <see cref="Salience.BackgroundDays"/> before the story's span began,
-    /// and it is not the story itself (the lede of two articles, or stated by at least half of them).
+    /// and it is not the story itself (the lede of two articles, or stated by more than half of them: a recollection exactly half
+    /// the outlets add for their own readers, such as their cities' marches of a year before, is still background).
     /// </summary>
     private bool IsBackground(IReadOnlyList<EventMention> mentions, DateRange range)
     {
@@ -1079,7 +1080,7 @@ internal sealed class EventBuilder
 
         int ledes = mentions.Where(m => m.BodyPosition == 0 && !m.Subordinate).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count();
         int articles = mentions.Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count();
-        return ledes < 2 && 2 * articles < _articleCount;
+        return ledes < 2 && 2 * articles <= _articleCount;
     }
 
     /// <summary>Whether the article was published on the event's day or within <paramref name="days"/> after it.</summary>

@@ -98,7 +98,7 @@ public static class EventPipeline
                     }
                 }
 
-                var mention = new EventMention(story.Source, st.Id, i, sentence, sentenceStart, SiteDay.Today(t, story.Source.Published, options.SiteZone, clause))
+                var mention = new EventMention(story.Source, st.Id, i, sentence, sentenceStart, SiteClock.OnSiteCalendar(SiteDay.Today(t, story.Source.Published, options.SiteZone, clause, sentence, at), story.Source.Published, options.SiteZone, sentence, sentenceStart))
                 {
                     IsCaption = s.Kind == SentenceKind.Caption,
                     Participants = names,
@@ -114,6 +114,12 @@ public static class EventPipeline
                 if (reason is null && ComparisonPoint.IsComparedYear(sentence, at, to, t))
                 {
                     reason = ExclusionReasons.ComparisonPoint;
+                }
+
+                if (reason is null && ForecastCues.IsPossibility(mention))
+                {
+                    // "could leave as early as tomorrow if the runway is cleared": a possible date, not a happening.
+                    reason = ExclusionReasons.Forecast;
                 }
 
                 if (reason is null && options.SiteZone is { } zone && LocalTimeGloss.IsRestatedMoment(sentence, sentenceStart, t, zone, story.Source.Published.Published.ToInstant()))

@@ -17,7 +17,16 @@ public static class SiteDay
     /// the whole of the publication day up to the publication instant falls on the previous day in <paramref name="siteZone"/>;
     /// otherwise <paramref name="date"/> itself.
     /// </summary>
-    public static TemporalMention Today(TemporalMention date, DocumentTime published, DateTimeZone? siteZone, string clause)
+    public static TemporalMention Today(TemporalMention date, DocumentTime published, DateTimeZone? siteZone, string clause) =>
+        Today(date, published, siteZone, clause, "", -1);
+
+    /// <summary>
+    /// As <see cref="Today(TemporalMention, DocumentTime, DateTimeZone?, string)"/>; a "today" at <paramref name="offset"/> inside a
+    /// quotation of <paramref name="sentence"/> reported with a past verb of saying (""I will testify today," he said") is moved
+    /// even when the quote speaks of what is ahead: the words were said in the elapsed part of the publication day, so the speaker's
+    /// "today" is the site's day of the speech.
+    /// </summary>
+    public static TemporalMention Today(TemporalMention date, DocumentTime published, DateTimeZone? siteZone, string clause, string sentence, int offset)
     {
         if (siteZone is null || date.Rule != "today" || !published.HasTimeOfDay
             || date.Range is not { Granularity: Granularity.Day } r || r.Start != published.Date)
@@ -29,7 +38,7 @@ public static class SiteDay
         LocalDate dayStartThere = at.Zone.AtStartOfDay(at.Date).ToInstant().InZone(siteZone).Date;
         LocalDate nowThere = at.ToInstant().InZone(siteZone).Date;
         LocalDate before = at.Date.PlusDays(-1);
-        if (dayStartThere != before || nowThere != before || Clauses.IsTentative(clause))
+        if (dayStartThere != before || nowThere != before || (Clauses.IsTentative(clause) && !ReportedSpeech.IsQuotedInPast(sentence, offset)))
         {
             return date;
         }

@@ -66,6 +66,9 @@ public static class ArticleCleaner
         private bool _headlineSeen;
         private bool _endZone;
 
+        /// <summary>Whether the end zone was opened by a box of the section's other stories ("Also in Business", "Also on the coast").</summary>
+        private bool _afterSectionBox;
+
         /// <summary>Where the headline of a second story starts, found by looking past a separator line (see <see cref="NextStoryHeadlineAfter"/>).</summary>
         private int _nextStoryHeadline = -1;
 
@@ -115,6 +118,7 @@ public static class ArticleCleaner
             int paragraphs = Current.Paragraphs.Count;
             bool headlineSeen = _headlineSeen;
             bool endZone = _endZone;
+            bool afterSectionBox = _afterSectionBox;
             int nextStoryHeadline = _nextStoryHeadline;
             string? dateline = Current.Dateline;
             int captions = _captions.Count;
@@ -132,6 +136,7 @@ public static class ArticleCleaner
                 Current.Dateline = dateline;
                 _headlineSeen = headlineSeen;
                 _endZone = endZone;
+                _afterSectionBox = afterSectionBox;
                 _nextStoryHeadline = nextStoryHeadline;
                 _diagnostics.RemoveRange(diagnostics, _diagnostics.Count - diagnostics);
                 ClassifyLine(start, end);
@@ -185,6 +190,7 @@ public static class ArticleCleaner
                 _nextStoryHeadline = -1;
                 _stories.Add(new StoryDraft());
                 _endZone = false;
+                _afterSectionBox = false;
                 Remove(start, end, "headline of the next story");
                 return;
             }
@@ -218,6 +224,7 @@ public static class ArticleCleaner
                 }
 
                 _endZone = false;
+                _afterSectionBox = false;
                 Current.Dateline ??= dateline.Text;
                 Remove(start, start + dateline.Length, "dateline (kept as the story's dateline)");
                 (int s, int e) = Trim(start + dateline.Length, end);
@@ -268,6 +275,13 @@ public static class ArticleCleaner
             int words = LineRules.WordCount(line);
             if (LineRules.CaptionSignal(line, words) is not null)
             {
+                if (_endZone && _afterSectionBox)
+                {
+                    // Past a box of the section's other stories ("Also on the coast"): the photo of another story.
+                    Remove(start, end, "caption after the end of the story (another story's photo)");
+                    return;
+                }
+
                 if (_captions.Add(LineRules.Normalize(line)))
                 {
                     if (segments.Count == 1 && LineRules.CaptionCreditStart(line) is > 0 and var creditAt
@@ -302,6 +316,7 @@ public static class ArticleCleaner
             {
                 Remove(start, end, furniture.Reason);
                 _endZone |= furniture.EndsStory;
+                _afterSectionBox |= furniture.EndsStory && LineRules.IsSectionBox(line);
                 return;
             }
 

@@ -222,8 +222,17 @@ internal static partial class LineRules
     [GeneratedRegex(@"^(?:related(?:\s+(?:story|article|video|coverage|content|link|reading))?|also\s+read|read\s+(?:next|also)|see\s+also|recommended|watch|listen)\s*[:|–—»›]\s*\S+\s+\S", Ci, TimeoutMs)]
     private static partial Regex InlineTeaser();
 
+    /// <summary>
+    /// Whether <paramref name="line"/> labels a box of the section's other stories ("Also in Business", "ALSO ON THE COAST", "More
+    /// from Politics"): what follows it, captions included, belongs to those stories.
+    /// </summary>
+    internal static bool IsSectionBox(string line) => SectionBox().IsMatch(line.Trim());
+
+    [GeneratedRegex(@"^(?:also|more)\s+(?:in|on|from)\s+(?:the\s+)?\p{L}+$", Ci, TimeoutMs)]
+    private static partial Regex SectionBox();
+
     /// <summary>Labels of the boxes that follow an article: after them the page is furniture until the next dateline.</summary>
-    [GeneratedRegex(@"^(?:related(?:\s+(?:tags|stories|articles|topics|content|coverage|news|links))?|similar\s+(?:stories|articles)|read\s+more\s*$|more\s+(?:stories|news|from|on\s+this)|(?:also|more)\s+in\s+(?:the\s+)?\p{L}+\s*$|most\s+(?:popular|read|viewed)|recommended(?:\s+for\s+you)?|read\s+next|you\s+may\s+also\s+like|comments?|jump\s+to\s+comments|tags|topics|article\s+topic\s+follows|be\s+part\s+of\s+the\s+conversation|trending(?:\s+now)?|latest\s+(?:news|stories)|author\s+profile)\b", Ci, TimeoutMs)]
+    [GeneratedRegex(@"^(?:related(?:\s+(?:tags|stories|articles|topics|content|coverage|news|links))?|similar\s+(?:stories|articles)|read\s+more\s*$|more\s+(?:stories|news|from|on\s+this)|(?:also|more)\s+(?:in|on|from)\s+(?:the\s+)?\p{L}+\s*$|most\s+(?:popular|read|viewed)|recommended(?:\s+for\s+you)?|read\s+next|you\s+may\s+also\s+like|comments?|jump\s+to\s+comments|tags|topics|article\s+topic\s+follows|be\s+part\s+of\s+the\s+conversation|trending(?:\s+now)?|latest\s+(?:news|stories)|author\s+profile)\b", Ci, TimeoutMs)]
     private static partial Regex EndSection();
 
     /// <summary>The specification of <see cref="EndsLikeSentence"/>, which reads the line from its end instead (tests compare the two).</summary>

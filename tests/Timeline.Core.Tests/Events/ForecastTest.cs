@@ -20,6 +20,15 @@ public class ForecastTest
         "A ruling on the legality of the strike is due in [April|2024-04].",
         // "set to" after a form of "be".
         "Talks between the union and the employers are set to resume on [Friday|2024-03-08].",
+        // A possible date: the earliest one ("as early as") or one under a condition ("could … if").
+        "The harbour master said a relief ship could dock as early as [Thursday|2024-03-07] if the channel was dredged.",
+        "Port officials said the terminal might reopen on [Friday|2024-03-08] if the talks succeed.",
+        // "set for" after a comma: a reduced schedule ("a hearing, set for …").
+        "The employers face an arbitration hearing, set for [March 20|2024-03-20].",
+        // "pencilled in": a provisional schedule.
+        "The union's ballot is pencilled in for [March 18|2024-03-18].",
+        // A dated list item with no verb in the past: a schedule ("What's next: March 20: the hearing").
+        "[March 20|2024-03-20]: the arbitration hearing; both sides have their witnesses ready.",
     };
 
     [Theory]
@@ -53,6 +62,8 @@ public class ForecastTest
         "The union said on [Monday|2024-03-04] that its members would stay out all week.",
         // A past-tense statement about a later date is more likely a date read the wrong way than a forecast.
         "Dockers walked out on [Tuesday|2024-03-05] after talks broke down.",
+        // An irregular past verb does the same ("broke").
+        "Dockers broke through the police line on [Wednesday|2024-03-06].",
         // Past, with a modal about it: not after the publication day.
         "The strike, which could cost the port millions, began on [Saturday|2024-03-02].",
     };
@@ -78,12 +89,35 @@ public class ForecastTest
         { "Two police vans were set on fire outside the terminal.", false },
         { "Tyres were set alight at the gate.", false },
         { "Dockers walked out on Tuesday.", false },
+        { "Their trial, set for 23 August, was moved.", true },
+        { "The vote is pencilled in for June.", true },
+        // "set for" with no comma or form of "be" before it is not read as a schedule ("the stage he set for the talks").
+        { "It was the stage he set for the talks.", false },
     };
 
     [Theory]
     [MemberData(nameof(Schedules))]
     public void SchedulesAreToldFromHappenings(string sentence, bool scheduled) =>
         Assert.Equal(scheduled, Clauses.IsScheduled(sentence));
+
+    public static TheoryData<string, bool> WrittenTheDayBefore => new()
+    {
+        // Written late on Monday in Sydney, when it is already Tuesday where the story happens: the writer's "tomorrow" is still a
+        // day ahead of the writer, so a possible date then is a forecast.
+        { "A relief flight could leave as early as [tomorrow|2024-03-05] if the runway is cleared.", true },
+        // A weekday is read where the story happens (already Tuesday): the same sentence with "on Tuesday" is that day's.
+        { "A relief flight could leave on [Tuesday|2024-03-05] if the runway is cleared.", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrittenTheDayBefore))]
+    public void TheWritersTomorrowIsAheadOfTheWriter(string line, bool forecast)
+    {
+        TaggedStory story = Story("articles/a.txt", "A", Mon, line);
+        story = story with { Source = story.Source with { Published = story.Source.Published with { StoryDate = Mon.PlusDays(1) } } };
+        StoryEvents e = EventPipeline.Extract(story, Strike);
+        Assert.Equal(forecast, e.Excluded.Any(x => x.Reason == ExclusionReasons.Forecast));
+    }
 
     public static TheoryData<string, bool> Tentatives => new()
     {

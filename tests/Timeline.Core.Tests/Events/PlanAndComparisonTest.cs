@@ -28,6 +28,16 @@ public class PlanAndComparisonTest
         // A year remembered as the object of "remember"/"recall": another story held up against this one.
         "Older traders still remember [2008|2008], when the interbank market froze overnight.",
         "She recalled [1998|1998], when the river last flooded the town.",
+        // The compared thing named with its year after "since" and a superlative or a comparative with "than".
+        "Seismologists said the quake was stronger than anything since the Great Alaska earthquake in [1964|1964].",
+        "Officials called it the deadliest fire to hit the state since the Camp Fire in [2018|2018].",
+        "Traders said it was the sharpest fall since the crash of [1987|1987].",
+        // The object of "comparable to / likened to" named with its year.
+        "Some engineers said the outage was comparable to Northeast Blackout in [2003|2003].",
+        "The minister likened the drought to the famine of [1984|1984].",
+        // What could be done in that year, held up against now: an ability or habit of then, not a happening.
+        "\"In [1995|1995] we could still fish off the pier every morning,\" one resident said.",
+        "Back in [2010|2010], the ferry used to leave every hour, a captain said.",
     };
 
     [Theory]
@@ -49,6 +59,11 @@ public class PlanAndComparisonTest
         "He recalled that in [2014|2014] the plant had closed for a month.",
         // A comparison in another clause does not reach the year.
         "Sales compared well; the plant opened in [2014|2014].",
+        // "since" with a named start but no superlative or comparative: the start of a state of the story.
+        "The town has been rebuilding since Cyclone Winston in [2016|2016].",
+        // "could have" is a missed chance, "would" may tell what came next: both left as the year's statement.
+        "In [2015|2015] he would become the party's leader.",
+        "In [2012|2012] the council could have closed the road, but it did not.",
     };
 
     [Theory]

@@ -57,6 +57,25 @@ public class SalienceTest
         Assert.Equal(background, sinking.Background);
     }
 
+    public static TheoryData<string, bool> HalfOfSix => new()
+    {
+        // Three of six articles recall it (the two above and a sixth): exactly half is a recollection each outlet adds for its
+        // readers (foreign papers' local solidarity marches of a year before), not the story itself: background.
+        { "", true },
+
+        // Four of six: more than half, the story itself.
+        { "The liner sank in [1912|1912] after striking an iceberg.", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(HalfOfSix))]
+    public void HistoryStatedByHalfTheArticlesIsStillBackground(string fourthArticleAdds, bool background)
+    {
+        TaggedStory sixth = Wire("articles/06.txt", "AFP", new LocalDate(2024, 5, 5), "The liner sank in [1912|1912], the wreck's owners recalled.");
+        TimelineEvent sinking = Assert.Single(Build(Search, [.. Cluster(fourthArticleAdds), sixth]).Events, e => e.Date == "1912");
+        Assert.Equal(background, sinking.Background);
+    }
+
     [Fact]
     public void LatestDevelopmentOutranksAnEarlierSingleSourceLede()
     {

@@ -42,6 +42,11 @@ public class CalendarRulesTest
         // Seasons, with a year or resolved by tense.
         { "The talks resumed in the summer of 2024.", "the summer of 2024", "2024-SU" },
         { "The plant closed last summer.", "last summer", "2025-SU" },
+        // A day and month with the year named relative to publication: one expression, that year's day. Late February is
+        // within weeks of publication, so without "last year" the nearest February would win; the named year decides.
+        { "The plant was shut on February 20 last year after a fire.", "February 20 last year", "2025-02-20" },
+        { "She was elected on 3 March this year, the commission said.", "3 March this year", "2026-03-03" },
+        { "The treaty takes effect on 1 January next year.", "1 January next year", "2027-01-01" },
         // A holiday is a day in the year the tense points to.
         { "They met on Christmas Day.", "Christmas Day", "2025-12-25" },
     };

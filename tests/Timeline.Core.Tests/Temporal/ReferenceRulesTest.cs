@@ -44,6 +44,16 @@ public class ReferenceRulesTest
         { "The fire started on Friday, June 7. Later that Saturday it crossed the river.", "Saturday", "2024-06-08", "2024-06-20" },
         // "said that Tuesday's …" is the conjunction: the weekday is read from publication as usual.
         { "The strike began on March 4. Officials said that Tuesday's talks had failed.", "Tuesday", "2024-04-16", "2024-04-17" },
+        // A quote's "today" reported with a past verb of saying, right after a sentence that reports the speech on an earlier day
+        // of the week before: the day it was said.
+        { "The union said on Monday evening that talks had failed. \"Today, we walk out,\" its leader told a rally.", "Today", "2024-12-09", "2024-12-10" },
+        { "The coach announced on Sunday that he would leave. He added: \"Today is my last day here.\"", "Today", "2024-12-08", "2024-12-10" },
+        // The day before reports a happening, not the words: the quote is read on the publication day.
+        { "The storm hit on Monday. \"Today we clean up,\" the mayor said.", "Today", "2024-12-10", "2024-12-10" },
+        // The attribution is in the present ("says"): the words are the report's own day.
+        { "The minister said on Monday that the plan was dead. \"Today we start again,\" she says.", "Today", "2024-12-10", "2024-12-10" },
+        // A speech more than a week before publication is not taken as the quote's day (it may be an older quote recalled).
+        { "The minister said on March 3 that the plan was dead. \"Today we start again,\" she added.", "Today", "2023-03-20", "2023-03-20" },
         // Outside a quote, "today" is still the publication day.
         { "On March 3 the minister resigned, and today his deputy took over.", "today", "2023-03-10", "2023-03-10" },
         // "until" points forward past a point modifier too, as "until June" does: the coming June, its middle or end.

@@ -136,6 +136,22 @@ public class ArticleCleanerTest
         Assert.DoesNotContain(Fixture.Sentences(cleaned.Stories[0], SentenceKind.Body), s => s.Contains("Pool Photo", StringComparison.Ordinal));
     }
 
+    [Theory]
+    // A box of the section's other stories opens another story: its photo's caption is not this story's.
+    [InlineData("ALSO ON THE WATERFRONT", false)]
+    [InlineData("Also in Business", false)]
+    // A contributor line ends the text, but a photo of the story may still follow it (its caption is kept).
+    [InlineData("Reporters Ana Ruiz and Li Wei contributed.", true)]
+    public void ACaptionAfterTheEndOfTheStoryIsKeptOnlyWhenNoOtherStoryFollows(string end, bool kept)
+    {
+        string body = "The port reopened on Monday after the storm, officials said, and ferries resumed their crossings.\n\n"
+            + "Dock workers said the repairs had taken three days and cost more than expected.\n\n"
+            + end + "\n\n"
+            + "Photo: Fishing boats moored at the north pier on Sunday morning. (Harbour Times / Ana Ruiz)\n";
+        CleanedArticle cleaned = ArticleCleaner.Clean(Fixture.FromBody(body, "Port reopens", Jan28));
+        Assert.Equal(kept, cleaned.Stories.SelectMany(s => Fixture.Sentences(s, SentenceKind.Caption)).Any(c => c.Contains("north pier", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void HeadlineAndPublicationLineAreNotBody()
     {

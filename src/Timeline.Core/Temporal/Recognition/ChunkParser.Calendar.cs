@@ -231,6 +231,11 @@ internal sealed partial class ChunkParser
                     return Cal.Day(Cal.Date(y, m, d)) is { } full ? new Hit(k4, full, "date-mdy") : null;
                 }
 
+                if (DayOfRelativeYear(m, d, k2) is { } mdr)
+                {
+                    return mdr;
+                }
+
                 return MonthDayNoYear(m, d, i, k2) is { } md ? new Hit(k2, md, "date-md") : null;
             }
 
@@ -261,6 +266,11 @@ internal sealed partial class ChunkParser
                 if (y3 > 0 && IsNumber(k10))
                 {
                     return Cal.Day(Cal.Date(y3, m2, d2)) is { } full ? new Hit(k11, full, "date-dmy") : null;
+                }
+
+                if (DayOfRelativeYear(m2, d2, k9) is { } dmr)
+                {
+                    return dmr;
                 }
 
                 return MonthDayNoYear(m2, d2, i, k9) is { } dm ? new Hit(k9, dm, "date-dm") : null;

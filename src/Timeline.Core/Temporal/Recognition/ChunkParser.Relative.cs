@@ -63,7 +63,7 @@ internal sealed partial class ChunkParser
         switch (K(i))
         {
             case Kw.Today:
-                return new Hit(i + 1, SpeechDay(i) ?? Cal.Day(Dct)!.Value, "today");
+                return new Hit(i + 1, SpeechDay(i) ?? QuotedSpeechDay(i) ?? Cal.Day(Dct)!.Value, "today");
             case Kw.Yesterday or Kw.Tomorrow:
             {
                 var day = Cal.Day(Dct.PlusDays(K(i) == Kw.Yesterday ? -1 : 1))!.Value;

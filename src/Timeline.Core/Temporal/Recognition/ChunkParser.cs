@@ -174,6 +174,7 @@ internal sealed partial class ChunkParser
             if (h.Value.Type is TimexType.Date or TimexType.Time && h.Value.Range is { Granularity: >= Granularity.Day } told && h.Rule != "clock")
             {
                 _st.LastDay = told.Start;
+                _lastDayEnd = h.End;
             }
 
             if (h.Value.Type == TimexType.Date && h.Value.Granularity == Granularity.Day)
@@ -199,7 +200,7 @@ internal sealed partial class ChunkParser
 
                 break;
             case "relative" or "deictic-day" or "today" or "tonight" or "ago" or "weekday" or "weekday-daypart" or "relative-daypart"
-                or "relative-night" or "relative-weekend" or "date-month-relative-year":
+                or "relative-night" or "relative-weekend" or "date-month-relative-year" or "date-day-relative-year":
                 _st.Deictic++;
                 if (!_st.Narrative)
                 {

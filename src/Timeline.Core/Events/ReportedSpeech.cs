@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+using static Timeline.Core.RegexDefaults;
+
+namespace Timeline.Core.Events;
+
+/// <summary>
+/// Direct speech reported in the past: a quotation whose sentence attributes it with a past verb of saying (""I will invoke my
+/// privilege today," he said", "She told reporters: "We leave today.""). What the quote says of "today" was said before the report
+/// was written, on the day of the speech, whatever the tense inside the quote. Stateless and thread-safe.
+/// </summary>
+public static partial class ReportedSpeech
+{
+    /// <summary>
+    /// Whether offset <paramref name="at"/> of <paramref name="sentence"/> is inside a quotation (an odd number of double quote
+    /// marks before it) that the sentence attributes with a past verb of saying right after its closing mark or right before
+    /// its opening mark.
+    /// </summary>
+    public static bool IsQuotedInPast(string sentence, int at)
+    {
+        if (at <= 0 || at > sentence.Length)
+        {
+            return false;
+        }
+
+        int open = -1;
+        int quotes = 0;
+        for (int k = 0; k < at; k++)
+        {
+            if (IsQuoteMark(sentence[k]))
+            {
+                quotes++;
+                open = k;
+            }
+        }
+
+        if (quotes % 2 == 0)
+        {
+            return false;
+        }
+
+        int close = at;
+        while (close < sentence.Length && !IsQuoteMark(sentence[close]))
+        {
+            close++;
+        }
+
+        return (close < sentence.Length && AttributionAfter().IsMatch(sentence, close + 1))
+            || AttributionBefore().IsMatch(sentence.AsSpan(Math.Max(0, open - 60), Math.Min(open, 60)));
+    }
+
+    private static bool IsQuoteMark(char c) => c is '"' or '“' or '”';
+
+    // ", he said", ", his brother Philonise told a news conference", " said the mayor": a past verb of saying within six words.
+    [GeneratedRegex(@"\G[\s,]*(\p{L}[\p{L}'’.\-]*\s+){0,5}(said|told|added|announced|declared|stated|insisted|wrote|posted|tweeted|explained|remarked|replied|conceded|acknowledged|admitted|warned|claimed|testified|shouted|vowed|promised)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeoutMs)]
+    private static partial Regex AttributionAfter();
+
+    // "He said: ", "told reporters, ", "She added, ": a past verb of saying closing the words before the opening mark.
+    [GeneratedRegex(@"\b(said|told|added|announced|declared|stated|insisted|wrote|posted|tweeted|explained|remarked|replied|warned|shouted)\b(\s+\p{L}[\p{L}'’\-]*){0,3}\s*[:,]?\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeoutMs)]
+    private static partial Regex AttributionBefore();
+}
