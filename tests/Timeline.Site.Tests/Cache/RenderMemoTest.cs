@@ -4,8 +4,10 @@ using Timeline.Site.Tests.Preview;
 namespace Timeline.Site.Tests.Cache;
 
 /// <summary>
-/// A preview builder keeps what it rendered (page digests, export fragments) across rebuilds: whatever changed, a
-/// rebuild must write exactly the site a fresh full build writes.
+/// A preview builder keeps what it rendered (page digests, export fragments) across rebuilds, and reuses pages by the key
+/// of their inputs (see <c>RenderMemo</c>: event and article pages, and a paged site's year pages keyed by their events'
+/// item digests): whatever changed, a rebuild must write exactly the site a fresh full build writes, and render only the
+/// pages whose bytes change.
 /// </summary>
 public sealed class RenderMemoTest
 {
@@ -91,11 +93,60 @@ public sealed class RenderMemoTest
 
     [Theory]
     [MemberData(nameof(ChangeSequences))]
-    public void A_rebuild_renders_exactly_the_pages_whose_bytes_differ_and_equals_a_full_build(string changes)
+    public void A_rebuild_renders_exactly_the_pages_whose_bytes_differ_and_equals_a_full_build(string changes) =>
+        RebuildAfterEachChange(changes, paged: false);
+
+    /// <summary>One change per rebuild of a paged site, whose year pages are reused by their events' item digests.</summary>
+    public static TheoryData<string> PagedChangeSequences => new()
+    {
+        // A dated sentence in an old article: a new event in one year's page, that article's page and citations change.
+        "edit",
+        // A new article: its page, a new event in its year, citations on the events it shares.
+        "new",
+        // An edit, then the edit undone: year and article pages go back to what the first build made.
+        "edit,undo",
+        // Builds in a row, each keyed by the build before; the last edit changes only an article's title.
+        "new,edit,title",
+        // A change of date moves an event from one year's page to another (both pages change, the rest stay).
+        "year",
+    };
+
+    [Theory]
+    [MemberData(nameof(PagedChangeSequences))]
+    public void A_paged_site_rebuilt_after_each_change_equals_a_full_build_and_renders_only_changed_pages(string changes) =>
+        RebuildAfterEachChange(changes, paged: true);
+
+    [Fact]
+    public void A_rebuild_with_nothing_changed_reuses_every_year_page()
     {
         using var site = new TempSite();
+        BuildOptions options = site.Options with { PagedIndexAbove = 0 };
         var builder = new SiteBuilder();
-        Assert.True(builder.Build(site.Options).Succeeded);
+        BuildResult first = builder.Build(options);
+        int years = first.Files.Count(f => f.Path.StartsWith("years/", StringComparison.Ordinal));
+        Assert.True(years > 1, "the sample's events span several years");
+
+        BuildResult second = builder.Build(options);
+
+        Assert.Equal(0, second.FilesWritten);
+        int pages = first.Files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
+        Assert.Equal(pages - 2, second.PagesReused);
+    }
+
+    /// <summary>
+    /// Builds the sample (paged from the first event when <paramref name="paged"/>, so its events spread over several years'
+    /// pages), then after each change rebuilds with the same builder and checks the output against a fresh full build and
+    /// that the pages rendered are exactly those not reused: every page whose bytes differ from the last build (a page not
+    /// rendered keeps its old bytes, which the comparison would catch), the index and the sources list (rendered every
+    /// time), and no other.
+    /// </summary>
+    private static void RebuildAfterEachChange(string changes, bool paged)
+    {
+        using var site = new TempSite();
+        BuildOptions options = paged ? site.Options with { PagedIndexAbove = 0 } : site.Options;
+        var builder = new SiteBuilder();
+        Assert.True(builder.Build(options).Succeeded);
+        Assert.Equal(paged, Directory.Exists(Path.Combine(site.Output, "years")));
         string edited = site.Articles[1];
         string original = File.ReadAllText(edited);
         foreach (string change in changes.Split(','))
@@ -114,19 +165,30 @@ public sealed class RenderMemoTest
                 case "new":
                     File.WriteAllText(Path.Combine(site.Input, "articles", "005_new.txt"), WithSentence(File.ReadAllText(site.Articles[0]), "Russian and Syrian officials signed a wheat agreement in Damascus on March 3, 2025."));
                     break;
-                default:
+                case "new2":
                     File.WriteAllText(Path.Combine(site.Input, "articles", "006_new.txt"), WithSentence(File.ReadAllText(site.Articles[2]), "Russian and Syrian officials opened a trade office in Latakia on November 12, 2025."));
                     break;
+                case "title":
+                    File.WriteAllText(edited, File.ReadAllText(edited).Replace("title: ", "title: Updated: ", StringComparison.Ordinal));
+                    builder.InputChanged(edited);
+                    break;
+                case "year":
+                    File.WriteAllText(edited, WithSentence(original, "Russian and Syrian officials signed a wheat agreement in Damascus on August 20, 2019."));
+                    builder.InputChanged(edited);
+                    Assert.True(builder.Build(options).Succeeded);
+                    before = Tree(site.Output);
+                    File.WriteAllText(edited, WithSentence(original, "Russian and Syrian officials signed a wheat agreement in Damascus on August 20, 2021."));
+                    builder.InputChanged(edited);
+                    break;
+                default:
+                    throw new ArgumentException($"unknown change '{change}'", nameof(changes));
             }
 
-            BuildResult rebuilt = builder.Build(site.Options);
+            BuildResult rebuilt = builder.Build(options);
 
             Assert.True(rebuilt.Succeeded);
-            Dictionary<string, string> full = FullBuild(site);
+            Dictionary<string, string> full = FullBuild(site, options);
             Assert.Equal(full, Tree(site.Output));
-            // The pages rendered are those not reused: every page whose bytes differ from the last build (a page not
-            // rendered keeps its old bytes, which the comparison above would catch), the index and the sources list
-            // (rendered every time), and no other.
             var differ = full.Keys
                 .Where(p => p.EndsWith(".html", StringComparison.Ordinal))
                 .Where(p => !before.TryGetValue(p, out string? old) || old != full[p])
@@ -147,10 +209,12 @@ public sealed class RenderMemoTest
         return string.Join('\n', lines);
     }
 
-    private static Dictionary<string, string> FullBuild(TempSite site)
+    private static Dictionary<string, string> FullBuild(TempSite site) => FullBuild(site, site.Options);
+
+    private static Dictionary<string, string> FullBuild(TempSite site, BuildOptions options)
     {
         string full = Path.Combine(site.Root, "full-" + Guid.NewGuid().ToString("N"));
-        Assert.True(new SiteBuilder().Build(site.Options with { OutputDir = full, NoCache = true }).Succeeded);
+        Assert.True(new SiteBuilder().Build(options with { OutputDir = full, NoCache = true }).Succeeded);
         return Tree(full);
     }
 
