@@ -17,38 +17,34 @@ public static partial class ReportedSpeech
     /// </summary>
     public static bool IsQuotedInPast(string sentence, int at)
     {
-        if (at <= 0 || at > sentence.Length)
+        if (at <= 0 || at > sentence.Length || !IsInsideQuotation(sentence, at))
         {
             return false;
         }
 
-        int open = -1;
-        int quotes = 0;
-        for (int k = 0; k < at; k++)
-        {
-            if (IsQuoteMark(sentence[k]))
-            {
-                quotes++;
-                open = k;
-            }
-        }
-
-        if (quotes % 2 == 0)
-        {
-            return false;
-        }
-
-        int close = at;
-        while (close < sentence.Length && !IsQuoteMark(sentence[close]))
-        {
-            close++;
-        }
-
-        return (close < sentence.Length && AttributionAfter().IsMatch(sentence, close + 1))
+        int open = sentence.AsSpan(0, at).LastIndexOfAny(QuoteMarks);
+        int close = sentence.AsSpan(at).IndexOfAny(QuoteMarks);
+        return (close >= 0 && AttributionAfter().IsMatch(sentence, at + close + 1))
             || AttributionBefore().IsMatch(sentence.AsSpan(Math.Max(0, open - 60), Math.Min(open, 60)));
     }
 
-    private static bool IsQuoteMark(char c) => c is '"' or '“' or '”';
+    /// <summary>Whether offset <paramref name="at"/> of <paramref name="sentence"/> is inside a quotation: an odd number of double quote marks before it.</summary>
+    public static bool IsInsideQuotation(string sentence, int at)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        ReadOnlySpan<char> before = sentence.AsSpan(0, Math.Clamp(at, 0, sentence.Length));
+        int quotes = 0;
+        for (int k = before.IndexOfAny(QuoteMarks); k >= 0; k = before.IndexOfAny(QuoteMarks))
+        {
+            quotes++;
+            before = before[(k + 1)..];
+        }
+
+        return quotes % 2 == 1;
+    }
+
+    /// <summary>The double quote marks, straight and curly.</summary>
+    private static readonly System.Buffers.SearchValues<char> QuoteMarks = System.Buffers.SearchValues.Create("\"“”");
 
     // ", he said", ", his brother Philonise told a news conference", " said the mayor": a past verb of saying within six words.
     [GeneratedRegex(@"\G[\s,]*(\p{L}[\p{L}'’.\-]*\s+){0,5}(said|told|added|announced|declared|stated|insisted|wrote|posted|tweeted|explained|remarked|replied|conceded|acknowledged|admitted|warned|claimed|testified|shouted|vowed|promised)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeoutMs)]

@@ -43,7 +43,7 @@ public static partial class SiteClock
         }
 
         DateTimeZone? zone = LocalTimeGloss.ZoneAfter(sentence, end) ?? LocalTimeGloss.ZoneAbbreviationAt(sentence, at, end);
-        if (zone is null && published.HasTimeOfDay && OwnDayRules.Contains(date.Rule) && OwnDayWord().IsMatch(date.Text) && !InsideQuotation(sentence, at)
+        if (zone is null && published.HasTimeOfDay && OwnDayRules.Contains(date.Rule) && OwnDayWord().IsMatch(date.Text) && !ReportedSpeech.IsInsideQuotation(sentence, at)
             && (r.Start == published.Date || r.Start == published.Date.PlusDays(-1)))
         {
             // The writer's own "this morning", "last night": the writer's calendar. A quotation's is the speaker's, who may be
@@ -99,18 +99,6 @@ public static partial class SiteClock
             "NI" => (new LocalTime(20, 0), new LocalTime(23, 59)),
             _ => null,
         };
-    }
-
-    /// <summary>Whether offset <paramref name="at"/> of <paramref name="sentence"/> is inside a quotation (odd number of double quote marks before it).</summary>
-    private static bool InsideQuotation(string sentence, int at)
-    {
-        int quotes = 0;
-        foreach (char c in sentence.AsSpan(0, at))
-        {
-            quotes += c is '"' or '“' or '”' ? 1 : 0;
-        }
-
-        return quotes % 2 == 1;
     }
 
     // The words that anchor on the writer's day ("this morning", "last night", "9am today"); "that evening" is the story's.

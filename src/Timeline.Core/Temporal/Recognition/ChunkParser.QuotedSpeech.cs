@@ -24,7 +24,7 @@ internal sealed partial class ChunkParser
     private Resolved? QuotedSpeechDay(int i)
     {
         if (_st.LastDay is not { } told || told >= Dct || told < Dct.PlusDays(-7) || _lastDayEnd < 0 || _lastDayEnd > i
-            || !InsideQuotation(i))
+            || !OddQuotesBetween(0, i))
         {
             return null;
         }
@@ -44,11 +44,12 @@ internal sealed partial class ChunkParser
         return Cal.Day(told);
     }
 
-    /// <summary>Whether token <paramref name="i"/> is inside a quotation: an odd number of quote marks before it in the chunk.</summary>
-    private bool InsideQuotation(int i)
+    /// <summary>Whether an odd number of quote marks stand in tokens [<paramref name="from"/>, <paramref name="to"/>): a token at
+    /// <paramref name="to"/> is inside a quotation opened after <paramref name="from"/> (from 0: inside a quotation at all).</summary>
+    private bool OddQuotesBetween(int from, int to)
     {
         int quotes = 0;
-        for (int k = 0; k < i; k++)
+        for (int k = from; k < to; k++)
         {
             quotes += IsQuote(k) ? 1 : 0;
         }

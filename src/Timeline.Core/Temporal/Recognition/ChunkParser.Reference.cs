@@ -117,13 +117,7 @@ internal sealed partial class ChunkParser
         }
 
         // Inside the quotation: an odd number of quote marks between the day and "today".
-        int quotes = 0;
-        for (int q = _dayBeforeEnd; q < i; q++)
-        {
-            quotes += IsQuote(q) ? 1 : 0;
-        }
-
-        return quotes % 2 == 1 ? given : null;
+        return OddQuotesBetween(_dayBeforeEnd, i) ? given : null;
     }
 
     /// <summary>
