@@ -235,7 +235,7 @@ public static class TopicRelevance
             }
 
             bool far = topicTerms.Count > 0
-                ? relDensity < 0.3 && relSim < 0.6
+                ? relDensity < SparseDensity && relSim < FarSimilarity
                 : relSim < 0.35;
             if (!far && topicTerms.Count > 0 && relDensity < SparseDensity && withText[i].Terms.Count >= LongStoryFactor * medLength)
             {
@@ -258,11 +258,14 @@ public static class TopicRelevance
         return result;
     }
 
-    /// <summary>A story with at least this many times the median story's terms is judged by its parts (see <see cref="NearPartShare"/>).</summary>
+    /// <summary>A story with at least this many times the median story's terms, sparse in topic terms, is judged by its parts (see <see cref="NearPartShare"/>).</summary>
     internal const double LongStoryFactor = 4;
 
-    /// <summary>…when its density of topic terms is below this share of the median (the density bar of an off-topic story).</summary>
+    /// <summary>A story (or a part of a long one) whose density of topic terms is below this share of the median, and…</summary>
     internal const double SparseDensity = 0.3;
+
+    /// <summary>…whose similarity to the rest of the corpus is below this share of the median, is far from the topic.</summary>
+    internal const double FarSimilarity = 0.6;
 
     /// <summary>
     /// A long, topic-sparse story is off topic when fewer than this share of its parts are near the topic. A week of radio listings
@@ -272,9 +275,10 @@ public static class TopicRelevance
 
     /// <summary>
     /// The share of the parts of a long story (each <paramref name="partLength"/> terms in text order, a short tail joining the
-    /// last part) that are near the topic by the bar of a whole story: topic-term density at least 0.3 of the median, or similarity
-    /// to the corpus centroid (leaving the story out) at least 0.6 of the median. Length inflates a cosine with a centroid (a long
-    /// text touches every common term); a part is as long as a median story, so its figures compare with theirs.
+    /// last part) that are near the topic by the bar of a whole story: topic-term density at least <see cref="SparseDensity"/> of the
+    /// median, or similarity to the corpus centroid (leaving the story out) at least <see cref="FarSimilarity"/> of the median.
+    /// Length inflates a cosine with a centroid (a long text touches every common term); a part is as long as a median story, so
+    /// its figures compare with theirs.
     /// </summary>
     private static double NearPartShare(
         IReadOnlyList<string> terms, int partLength, Func<string, int> idOf, bool[] isTopic, double[] idf, double[] centroid,
@@ -315,7 +319,7 @@ public static class TopicRelevance
 
             double similarity = squares > 0 ? Math.Max(0, dot / (Math.Sqrt(squares) * rest)) : 0;
             double density = topicHits / (double)(end - start);
-            if (density >= SparseDensity * medDensity || similarity >= 0.6 * medSim)
+            if (density >= SparseDensity * medDensity || similarity >= FarSimilarity * medSim)
             {
                 near++;
             }
