@@ -64,10 +64,7 @@ public static class ArticleCleaner
         private readonly HashSet<string> _captions = new(StringComparer.Ordinal);
         private readonly LineRules.Title _title = LineRules.Title.Of(article.Title);
         private bool _headlineSeen;
-        private bool _endZone;
-
-        /// <summary>Whether the end zone was opened by a box of the section's other stories ("Also in Business", "Also on the coast").</summary>
-        private bool _afterSectionBox;
+        private EndZone _endZone;
 
         /// <summary>Where the headline of a second story starts, found by looking past a separator line (see <see cref="NextStoryHeadlineAfter"/>).</summary>
         private int _nextStoryHeadline = -1;
@@ -117,8 +114,7 @@ public static class ArticleCleaner
             int stories = _stories.Count;
             int paragraphs = Current.Paragraphs.Count;
             bool headlineSeen = _headlineSeen;
-            bool endZone = _endZone;
-            bool afterSectionBox = _afterSectionBox;
+            EndZone endZone = _endZone;
             int nextStoryHeadline = _nextStoryHeadline;
             string? dateline = Current.Dateline;
             int captions = _captions.Count;
@@ -136,7 +132,6 @@ public static class ArticleCleaner
                 Current.Dateline = dateline;
                 _headlineSeen = headlineSeen;
                 _endZone = endZone;
-                _afterSectionBox = afterSectionBox;
                 _nextStoryHeadline = nextStoryHeadline;
                 _diagnostics.RemoveRange(diagnostics, _diagnostics.Count - diagnostics);
                 ClassifyLine(start, end);
@@ -189,8 +184,7 @@ public static class ArticleCleaner
                 // A second story without a dateline: it starts at its own headline, and the first story's end zone ends.
                 _nextStoryHeadline = -1;
                 _stories.Add(new StoryDraft());
-                _endZone = false;
-                _afterSectionBox = false;
+                _endZone = EndZone.None;
                 Remove(start, end, "headline of the next story");
                 return;
             }
@@ -223,8 +217,7 @@ public static class ArticleCleaner
                     _stories.Add(new StoryDraft());
                 }
 
-                _endZone = false;
-                _afterSectionBox = false;
+                _endZone = EndZone.None;
                 Current.Dateline ??= dateline.Text;
                 Remove(start, start + dateline.Length, "dateline (kept as the story's dateline)");
                 (int s, int e) = Trim(start + dateline.Length, end);
@@ -275,7 +268,7 @@ public static class ArticleCleaner
             int words = LineRules.WordCount(line);
             if (LineRules.CaptionSignal(line, words) is not null)
             {
-                if (_endZone && _afterSectionBox)
+                if (_endZone == EndZone.AfterSectionBox)
                 {
                     // Past a box of the section's other stories ("Also on the coast"): the photo of another story.
                     Remove(start, end, "caption after the end of the story (another story's photo)");
@@ -306,7 +299,7 @@ public static class ArticleCleaner
                 Remove(start, end, credit);
                 if (credit == "contributor credit")
                 {
-                    _endZone = true;
+                    _endZone = Later(_endZone, EndZone.Open);
                 }
 
                 return;
@@ -315,8 +308,10 @@ public static class ArticleCleaner
             if (LineRules.FurnitureSignal(line, words) is { } furniture)
             {
                 Remove(start, end, furniture.Reason);
-                _endZone |= furniture.EndsStory;
-                _afterSectionBox |= furniture.EndsStory && LineRules.IsSectionBox(line);
+                if (furniture.EndsStory)
+                {
+                    _endZone = Later(_endZone, LineRules.IsSectionBox(line) ? EndZone.AfterSectionBox : EndZone.Open);
+                }
                 return;
             }
 
@@ -326,7 +321,7 @@ public static class ArticleCleaner
                 return;
             }
 
-            if (_endZone)
+            if (_endZone != EndZone.None)
             {
                 Remove(start, end, "after the end of the story (page furniture)");
                 return;
@@ -334,6 +329,21 @@ public static class ArticleCleaner
 
             AddParagraph(SentenceKind.Body, segments);
         }
+
+        /// <summary>Where a line stands against the end of the current story; a later state never goes back until the next story starts.</summary>
+        private enum EndZone
+        {
+            /// <summary>In the story.</summary>
+            None,
+
+            /// <summary>Past its end (a contributor credit, a "Related" box): the rest is page furniture.</summary>
+            Open,
+
+            /// <summary>Past a box of the section's other stories ("Also in Business", "Also on the coast"): captions are other stories' photos too.</summary>
+            AfterSectionBox,
+        }
+
+        private static EndZone Later(EndZone a, EndZone b) => a > b ? a : b;
 
         /// <summary>
         /// The segments without the page stamps and comment headers run into their text (<see cref="LineRules.GluedStamps"/>),
