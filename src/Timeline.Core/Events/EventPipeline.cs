@@ -194,23 +194,23 @@ public static class EventPipeline
 
     /// <summary>
     /// The perfect verb group of a lede that reports its publication day (<see cref="NewsLede.PerfectVerb"/>), unless a date on
-    /// or before that day dates the sentence: a day or week anywhere in it ("…in an address broadcast late on Monday night", "as
-    /// early as this week"), or any
+    /// or before that day dates the sentence: a day or week anywhere in it, before or after ("…in an address broadcast late on
+    /// Monday night", "as early as this week"), or any
     /// date of the perfect's own clause. A year or month of another clause is background ("who died in June 2009", a caption's
-    /// "shown in 2010"), and a later date does not date the perfect ("has delayed the trial until May"). Sentence offsets.
+    /// "shown in 2010"), and a later month or year does not date the perfect ("has delayed the trial until May"). Sentence offsets.
     /// </summary>
     private static (int Start, int End)? LedeOfTheDay(string sentence, int sentenceStart, LocalDate published, List<TemporalMention> times, int ti, int tEnd)
     {
         bool coarse = false;
         for (int j = ti; j < tEnd; j++)
         {
-            if (times[j].Range is { } r && r.Start <= published)
+            if (times[j].Range is { } r && r.Granularity >= Granularity.Week)
             {
-                if (r.Granularity >= Granularity.Week)
-                {
-                    return null;
-                }
+                return null;
+            }
 
+            if (times[j].Range is { } c && c.Start <= published)
+            {
                 coarse = true;
             }
         }

@@ -84,10 +84,10 @@ public static partial class NewsLede
         "i", "we", "you", "will", "would", "could", "should", "may", "might", "must", "to", "who", "which", "that",
     };
 
-    /// <summary>Past participles not ending in -ed that report a happening.</summary>
+    /// <summary>Past participles that report a happening and that the -ed test (five letters or more) misses.</summary>
     private static readonly HashSet<string> IrregularParticiples = new(StringComparer.Ordinal)
     {
-        "told", "said", "made", "given", "taken", "found", "left", "begun", "fallen", "risen", "met", "seen", "held", "won", "lost",
+        "died", "told", "said", "made", "given", "taken", "found", "left", "begun", "fallen", "risen", "met", "seen", "held", "won", "lost",
         "struck", "spoken", "written", "sent", "brought", "paid", "led", "sold", "shot", "broken", "bought", "caught", "fought",
         "heard", "built", "spent", "driven", "flown", "thrown", "chosen", "stolen", "torn", "hidden", "fled", "drawn", "forbidden",
         "withdrawn", "sworn", "hit", "quit", "set", "put", "cut", "shut", "split", "struck", "swept", "won", "become", "come",
