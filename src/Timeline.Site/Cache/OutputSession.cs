@@ -70,7 +70,7 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         }
 
         Interlocked.Increment(ref _reused);
-        return SiteFile.Written(path, target, fingerprint);
+        return SiteFile.Written(path, _full, fingerprint);
     }
 
     /// <inheritdoc/>
@@ -88,7 +88,7 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         {
             string staged = StagingPath(file.Path);
             WriteNew(staged, content);
-            entry = new Entry(new OutputState.Written(hash, content.LongLength, default, file.Fingerprint), StagedAs: staged);
+            entry = new Entry(new OutputState.Written(hash, content.LongLength, default, file.Fingerprint), StagedAs: Recorded(staged));
         }
 
         if (!_entries.TryAdd(file.Path, entry))
@@ -96,7 +96,7 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
             throw new InvalidOperationException($"Two files for '{file.Path}' in one build.");
         }
 
-        return SiteFile.Written(file.Path, target, file.Fingerprint);
+        return SiteFile.Written(file.Path, _full, file.Fingerprint);
     }
 
     /// <inheritdoc/>
@@ -123,7 +123,7 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         }
         else
         {
-            entry = new Entry(new OutputState.Written(hash, length, default, null), StagedAs: staged);
+            entry = new Entry(new OutputState.Written(hash, length, default, null), StagedAs: Recorded(staged));
         }
 
         if (!_entries.TryAdd(path, entry))
@@ -131,7 +131,7 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
             throw new InvalidOperationException($"Two files for '{path}' in one build.");
         }
 
-        return SiteFile.Written(path, target, null);
+        return SiteFile.Written(path, _full, null);
     }
 
     /// <inheritdoc/>
@@ -166,6 +166,16 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
         return staged;
     }
+
+    /// <summary>
+    /// What an entry keeps of where its file was staged: the staged file in an incremental write (the journal renames
+    /// it); in a whole write, only that it was staged (the whole tree is swapped in), so a large site's entries hold no
+    /// full path per file.
+    /// </summary>
+    private string Recorded(string staged) => Incremental ? staged : InTree;
+
+    /// <summary>An entry's <see cref="Entry.StagedAs"/> in a whole write: staged in the tree that is swapped in.</summary>
+    private const string InTree = "";
 
     /// <summary>
     /// The last-write time of <paramref name="target"/> when it already holds the new bytes (<paramref name="length"/> long,
