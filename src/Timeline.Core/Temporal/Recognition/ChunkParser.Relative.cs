@@ -167,6 +167,13 @@ internal sealed partial class ChunkParser
                     return Cal.At(basis, ug) is { } ty ? new Hit(u + 1, ty, "the-unit") : null;
                 }
 
+                if (K(i - 1) is Kw.In or Kw.During && DayPartAt(i + 1, out int pk) is { } dp and not "NI" && !Is(pk, Kw.Of))
+                {
+                    // "placed orders in the morning": a part of the day the story is telling (the last day named), else of
+                    // publication. Not "the night" ("from the night the plane went down" names no part of a known day).
+                    return Cal.Day(_st.LastDay ?? Dct) is { } pd ? new Hit(pk, WithDayPart(pd, dp), "the-daypart") : null;
+                }
+
                 if (Is(i + 1, Kw.Present) && !IsWord(i + 2))
                 {
                     return new Hit(i + 2, Ref("PRESENT_REF"), "present");
