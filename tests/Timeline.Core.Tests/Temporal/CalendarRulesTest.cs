@@ -42,6 +42,9 @@ public class CalendarRulesTest
         // Seasons, with a year or resolved by tense.
         { "The talks resumed in the summer of 2024.", "the summer of 2024", "2024-SU" },
         { "The plant closed last summer.", "last summer", "2025-SU" },
+        // Coordinated with another season, a bare season is a season too (WikiWars 04 and 13: "the fall and winter",
+        // "the spring and summer").
+        { "The army drilled through the spring and summer.", "summer", "2025-SU" },
         // A day and month with the year named relative to publication: one expression, that year's day. Late February is
         // within weeks of publication, so without "last year" the nearest February would win; the named year decides.
         { "The plant was shut on February 20 last year after a fire.", "February 20 last year", "2025-02-20" },
@@ -65,6 +68,18 @@ public class CalendarRulesTest
         { "Sales were flat in the last half of 2024.", "the last half of 2024", "2024-H2", TimexMod.None },
     };
 
+    public static TheoryData<string, string, string, TimexMod> PartsOfSeasons => new()
+    {
+        // After a modifier of a point a bare season is a season, with the modifier's part (TimeBank wsj_1003 "the early
+        // summer", WikiWars 13 "the early summer", "the middle of summer": all three had been missed).
+        { "Orders have recovered from the lows of the early summer.", "the early summer", "2025-SU", TimexMod.Start },
+        { "By the middle of summer the rebels held the north.", "the middle of summer", "2025-SU", TimexMod.Mid },
+    };
+
+    [Theory]
+    [MemberData(nameof(PartsOfSeasons))]
+    public void ResolvesPartOfASeason(string text, string extent, string value, TimexMod mod) => TaggerAssert.Value(text, extent, value, mod);
+
     [Theory]
     [MemberData(nameof(HalvesOfDecades))]
     public void ResolvesHalfOfADecade(string text, string extent, string value, TimexMod mod) => TaggerAssert.Value(text, extent, value, mod);
@@ -83,6 +98,8 @@ public class CalendarRulesTest
         { "Officials may march on the capital.", "march" },
         // The fall of a city is an event, not a season.
         { "Since the fall of Kabul, aid has dropped.", "fall" },
+        // A kind of thing still, after a point modifier: "late summer crops".
+        { "Farmers planted late summer crops.", "summer" },
     };
 
     [Theory]
