@@ -52,6 +52,10 @@ public class CalendarRulesTest
         { "The treaty takes effect on 1 January next year.", "1 January next year", "2027-01-01" },
         // A holiday is a day in the year the tense points to.
         { "They met on Christmas Day.", "Christmas Day", "2025-12-25" },
+        // "Election Day" is the United States' general election, the Tuesday after the first Monday in November, in the year
+        // the tense points to (AQUAINT NYT19981026 "from now to Election Day" had been missed).
+        { "Turnout was low on Election Day.", "Election Day", "2025-11-04" },
+        { "Both campaigns will spend heavily before Election Day.", "Election Day", "2026-11-03" },
     };
 
     [Theory]
@@ -98,6 +102,8 @@ public class CalendarRulesTest
         { "Officials may march on the capital.", "march" },
         // The fall of a city is an event, not a season.
         { "Since the fall of Kabul, aid has dropped.", "fall" },
+        // Any other election's day is not the US general election.
+        { "The election day in Kenya was calm.", "day" },
         // A kind of thing still, after a point modifier: "late summer crops".
         { "Farmers planted late summer crops.", "summer" },
     };

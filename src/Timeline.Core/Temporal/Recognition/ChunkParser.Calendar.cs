@@ -1186,6 +1186,14 @@ internal sealed partial class ChunkParser
             LocalDate? Thanks(int year) => Cal.ValidYear(year) ? new LocalDate(year, 11, 1).With(DateAdjusters.NextOrSame(IsoDayOfWeek.Thursday)).PlusDays(21) : null;
             return Cal.Day(Pick(Dct, cue, Thanks(y - 1), Thanks(y), Thanks(y + 1))) is { } t ? new Hit(k, t, "holiday") : null;
         }
+        else if (Is(i, Kw.Election) && Capital(i) && L(i + 1) is { Unit: Unit.Day, UnitPlural: false } && Capital(i + 1))
+        {
+            // "Election Day" (capitalised, the United States' general election): the Tuesday after the first Monday in November.
+            var cue = TenseAt(i);
+            int y = Dct.Year;
+            LocalDate? Election(int year) => Cal.ValidYear(year) ? new LocalDate(year, 11, 2).With(DateAdjusters.NextOrSame(IsoDayOfWeek.Tuesday)) : null;
+            return Cal.Day(Pick(Dct, cue, Election(y - 1), Election(y), Election(y + 1))) is { } e ? new Hit(i + 2, e, "holiday") : null;
+        }
         else
         {
             return null;

@@ -484,7 +484,7 @@ internal sealed partial class ChunkParser
             Consider(ref best, ClockRule(i));
         }
 
-        if (kw is Kw.Christmas or Kw.New or Kw.Thanksgiving)
+        if (kw is Kw.Christmas or Kw.New or Kw.Thanksgiving or Kw.Election)
         {
             Consider(ref best, Holiday(i));
         }
