@@ -603,9 +603,9 @@ internal sealed partial class ChunkParser
             Consider(ref best, MonthRule(i));
         }
 
-        // Deictic: "the past", "the future", "the near term", "the weekend", "(in) the morning", "the week of", "the full year", "the (fiscal) year", "the present", "the moment".
+        // Deictic: "the past", "the future", "the near term", "the weekend", "(in) the morning", "(it's) the second day", "the week of", "the full year", "the (fiscal) year", "the present", "the moment".
         if (nextKw is Kw.Past or Kw.Future or Kw.Full or Kw.Present or Kw.Moment or Kw.Fiscal
-            || nextLex is { Unit: Unit.Weekend or Unit.Week or Unit.Year or Unit.Month } or { DayPart: DayPart.Morning or DayPart.Afternoon or DayPart.Evening }
+            || nextLex is { Unit: Unit.Weekend or Unit.Week or Unit.Year or Unit.Month } or { DayPart: DayPart.Morning or DayPart.Afternoon or DayPart.Evening } or { Ordinal: >= 1 and <= 31 }
             || Word(i + 1, "near") || Word(i + 1, "short") || Word(i + 1, "long"))
         {
             Consider(ref best, Deictic(i));
