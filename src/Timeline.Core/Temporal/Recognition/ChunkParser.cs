@@ -134,7 +134,8 @@ internal sealed partial class ChunkParser
             output.Add(new TemporalMention(start, end, _text[start..end], h.Value.Type, h.Value.Value, h.Value.Mod, h.Rule) { Range = h.Value.Range });
             // A year named in a future clause ("a planned campaign in 1976", "elections will be held in 2014") is a plan seen from
             // the story, not where the story is: it moves neither the reference date nor the narrative or paragraph year.
-            bool plannedYear = h.Rule == "year" && TenseAt(bestStart) == Cue.Future;
+            // So is a year that only names an event ("complying with the 1978 Treaty", "the 1956 uprising"): the story stays put.
+            bool plannedYear = h.Rule == "year" && (TenseAt(bestStart) == Cue.Future || AttributiveYear(bestStart, h.End));
             if (h.Value.Type == TimexType.Duration && h.Value.Value is "P6M" or "P9M" && _st.LastRef is { Range: { Granularity: Granularity.Quarter or Granularity.Half } rq }
                 && rq.Start.Year >= Dct.Year - 1 && Cal.Year(rq.Start.Year) is { } reportedYear)
             {
@@ -224,6 +225,13 @@ internal sealed partial class ChunkParser
                 break;
         }
     }
+
+    /// <summary>
+    /// Whether the year from <paramref name="start"/> to <paramref name="end"/> modifies the noun after it, behind "the":
+    /// "the 1978 Treaty of Friendship", "the 1992 protests". A temporal word after it makes it a period ("the 1988 period").
+    /// </summary>
+    private bool AttributiveYear(int start, int end) =>
+        Is(start - 1, Kw.The) && IsWord(end) && L(end) is null;
 
     /// <summary>
     /// Whether the day at token <paramref name="start"/> only ends the reported quarter named before it ("for the quarter ended
@@ -476,7 +484,7 @@ internal sealed partial class ChunkParser
             Consider(ref best, ClockRule(i));
         }
 
-        if (kw is Kw.Christmas or Kw.New or Kw.Thanksgiving)
+        if (kw is Kw.Christmas or Kw.New or Kw.Thanksgiving or Kw.Election)
         {
             Consider(ref best, Holiday(i));
         }
@@ -595,9 +603,9 @@ internal sealed partial class ChunkParser
             Consider(ref best, MonthRule(i));
         }
 
-        // Deictic: "the past", "the future", "the near term", "the weekend", "the week of", "the full year", "the (fiscal) year", "the present", "the moment".
+        // Deictic: "the past", "the future", "the near term", "the weekend", "(in) the morning", "(it's) the second day", "the week of", "the full year", "the (fiscal) year", "the present", "the moment".
         if (nextKw is Kw.Past or Kw.Future or Kw.Full or Kw.Present or Kw.Moment or Kw.Fiscal
-            || nextLex is { Unit: Unit.Weekend or Unit.Week or Unit.Year or Unit.Month }
+            || nextLex is { Unit: Unit.Weekend or Unit.Week or Unit.Year or Unit.Month } or { DayPart: DayPart.Morning or DayPart.Afternoon or DayPart.Evening } or { Ordinal: >= 1 and <= 31 }
             || Word(i + 1, "near") || Word(i + 1, "short") || Word(i + 1, "long"))
         {
             Consider(ref best, Deictic(i));
