@@ -325,7 +325,10 @@ public static class EventPipeline
             return;
         }
 
-        if (inline is null && ph.Anchor.IsStatement && ph.Anchor.Offset.Length > 0 && outside.Count == 1
+        // A count of weeks is a round figure ("Yesterday … walked through Lahaina, two weeks after a wildfire wiped the town off the
+        // map": thirteen days), yet moving a day by it gives a day: the anchor clause, told elsewhere with its own date, would land
+        // on a day nothing happened. Days date it exactly; months and years only to their month or year (Move keeps the unit).
+        if (inline is null && ph.Anchor.IsStatement && ph.Anchor.Offset.Length > 0 && !ph.Anchor.Offset.EndsWith('W') && outside.Count == 1
             && outside[0] is { Range: { Granularity: >= Granularity.Day } r, Mod: TimexMod.None }
             && EventAnchors.Move(r, outside[0].Value, ph.Anchor.Offset, ph.Anchor.Relation == TimexMod.Before ? 1 : -1) is { Mod: TimexMod.None } back)
         {

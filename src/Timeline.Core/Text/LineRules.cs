@@ -254,6 +254,11 @@ internal static partial class LineRules
     [GeneratedRegex(@"\bcontributed(?:\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article))?\s*\.?$|^(?:reporting|writing|editing|additional\s+reporting)\s+by\s", Ci, TimeoutMs)]
     private static partial Regex ContributorLine();
 
+    /// <summary>A note on how the page itself was made: "this story was updated from the wires on Monday night", "This article has
+    /// been corrected to give the mayor's full name", "compiled from wire reports".</summary>
+    [GeneratedRegex(@"\bthis\s+(?:story|article|report|page|piece)\s+(?:was|has\s+been|had\s+been|will\s+be|is\s+being)\s+(?:updated|corrected|amended|revised|compiled|edited)\b|\b(?:updated|compiled)\s+from\s+(?:the\s+)?wires?\b|\bcompiled\s+from\s+(?:news\s+)?(?:wire|agency|agencies)", Ci, TimeoutMs)]
+    private static partial Regex ProductionNote();
+
     [GeneratedRegex(@"^By\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|and|&|,))*\.?$|^(?:©|\(c\)|copyright\b)", Cs, TimeoutMs)]
     private static partial Regex BylineOrCopyright();
 
@@ -519,6 +524,13 @@ internal static partial class LineRules
         if (words <= 25 && (OpensWith(line, "rwea") || line.Contains("contributed", StringComparison.OrdinalIgnoreCase)) && ContributorLine().IsMatch(line))
         {
             return "contributor credit";
+        }
+
+        // A note on the page's own making is no news, whatever day it names ("updated from the wires on Monday night").
+        if (words <= 30 && (line.Contains("this ", StringComparison.OrdinalIgnoreCase) || line.Contains("compiled", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("wire", StringComparison.OrdinalIgnoreCase)) && ProductionNote().IsMatch(line))
+        {
+            return "production note";
         }
 
         if (words <= 10 && OpensWith(line, "picv") && CreditLabel().IsMatch(line))

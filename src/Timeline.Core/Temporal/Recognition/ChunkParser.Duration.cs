@@ -444,7 +444,8 @@ internal sealed partial class ChunkParser
     private bool IsZone(int k)
     {
         var w = _text.AsSpan(_t[k].Start, _t[k].Length);
-        foreach (var z in (ReadOnlySpan<string>)["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "ET", "PT", "CT", "BST", "CET", "CEST", "MSK"])
+        foreach (var z in (ReadOnlySpan<string>)["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "ET", "PT", "CT", "BST", "CET", "CEST", "MSK",
+            "IST", "JST", "KST", "HKT", "SGT", "PHT", "WIB", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT", "SAST", "EET", "EEST", "HST"])
         {
             if (w.SequenceEqual(z))
             {

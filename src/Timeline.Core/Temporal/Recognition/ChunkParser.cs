@@ -769,7 +769,7 @@ internal sealed partial class ChunkParser
         next = i;
         plural = false;
         var lex = L(i);
-        if (lex is null || lex.Weekday == 0 || (lex.NeedsCapital && !Capital(i)) || (!Capital(i) && lex.Abbreviation))
+        if (lex is null || lex.Weekday == 0 || (lex.NeedsCapital && !Capital(i)) || (!Capital(i) && lex.Abbreviation) || NamedDay(i))
         {
             return 0;
         }
@@ -797,6 +797,19 @@ internal sealed partial class ChunkParser
         plural = lex.WeekdayPlural;
         return lex.Weekday;
     }
+
+    /// <summary>
+    /// A weekday that is part of a name, after a capitalised word that names a day of its own: "the Black Saturday fires of 2009",
+    /// "Bloody Sunday", "Super Tuesday", "Cyber Monday", "Good Friday", "Ash Wednesday", "Easter Monday". Such a name is an event or
+    /// a feast, not a reference to a weekday near the publication (TimeML leaves these without a weekday value, and a news article
+    /// that recalls "Black Saturday" does not mean last Saturday). A closed list: any capitalised word may stand before a real
+    /// weekday ("Clinton Thursday", "Paris Tuesday" in wire copy).
+    /// </summary>
+    private bool NamedDay(int i) =>
+        i > 0 && Capital(i - 1) && !Adj(i) && IsWord(i - 1)
+        && (Word(i - 1, "Black") || Word(i - 1, "Bloody") || Word(i - 1, "Super") || Word(i - 1, "Cyber") || Word(i - 1, "Giving")
+            || Word(i - 1, "Good") || Word(i - 1, "Holy") || Word(i - 1, "Ash") || Word(i - 1, "Palm") || Word(i - 1, "Easter")
+            || Word(i - 1, "Maundy") || Word(i - 1, "Shrove") || Word(i - 1, "Fat") || Word(i - 1, "Blue"));
 
     /// <summary>A day-of-month number 1..31 at <paramref name="i"/>, with an optional ordinal suffix ("28th").</summary>
     private int DayOfMonthAt(int i, out int next)
@@ -1063,6 +1076,11 @@ internal sealed partial class ChunkParser
                 break; // a closing quote ends the quoted clause: the "said" after it is the time of speaking
             }
 
+            if (best != Cue.None && IsPunct(k, ',') && (Word(k + 1, "which") || Word(k + 1, "who")))
+            {
+                break; // "is scheduled for 6.04 pm on Wednesday, which is 6.19 pm in Nepal": the relative clause glosses the date, its verb does not set the tense
+            }
+
             var c = CueOf(k);
             if (c != Cue.None)
             {
@@ -1230,6 +1248,13 @@ internal sealed partial class ChunkParser
         if (c is '!' or '?' or ';')
         {
             return true;
+        }
+
+        // "scheduled for 6.04 pm", "rose 3.5 percent": a dot between two digits with no space is a decimal point or a clock's
+        // separator, not the end of a sentence (the verb before it still sets the tense of what follows).
+        if (c == '.' && IsNumber(k - 1) && IsNumber(k + 1) && Adj(k) && Adj(k + 1))
+        {
+            return false;
         }
 
         // "Birmingham, Ala., killed": a dot before a comma or a closing bracket ends an abbreviation, not a sentence.
