@@ -35,9 +35,10 @@ public static class EventPipeline
                 continue;
             }
 
-            string raw = st.Text[s.Start..s.End];
+            // The trimmed sentence as its only string (trimmed as string.Trim trims).
+            ReadOnlySpan<char> raw = st.Text.AsSpan(s.Start, s.End - s.Start);
             int lead = raw.Length - raw.TrimStart().Length;
-            string sentence = raw.Trim();
+            string sentence = raw.Trim().ToString();
             int sentenceStart = s.Start + lead;
             int bodyPosition = -1;
             IReadOnlyList<string> sentenceTerms = [];
