@@ -897,7 +897,7 @@ internal static partial class Clauses
                 continue;
             }
 
-            if (keep.Count == 0 && i < segs.Count - 1 && AdverbialLookup.Contains(first) && HasVerb(string.Concat(segs.Skip(i + 1).Select(Text))))
+            if (keep.Count == 0 && i < segs.Count - 1 && AdverbialLookup.Contains(first) && HasVerbJoined(s, segs, i + 1))
             {
                 continue; // leading "After the expiration of a four-day truce Saturday," or "Speaking to reporters Monday,"
             }
@@ -933,6 +933,31 @@ internal static partial class Clauses
         }
 
         return Finish(sb.ToString());
+    }
+
+    /// <summary>
+    /// <see cref="HasVerb(ReadOnlySpan{char})"/> of the segments from <paramref name="from"/> on, written one after another with
+    /// nothing between them (as string.Concat joins them), in a pooled buffer.
+    /// </summary>
+    private static bool HasVerbJoined(string s, List<Segment> segs, int from)
+    {
+        int length = 0;
+        for (int i = from; i < segs.Count; i++)
+        {
+            length += segs[i].End - segs[i].Start;
+        }
+
+        char[] rented = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, length));
+        int n = 0;
+        for (int i = from; i < segs.Count; i++)
+        {
+            s.AsSpan(segs[i].Start, segs[i].End - segs[i].Start).CopyTo(rented.AsSpan(n));
+            n += segs[i].End - segs[i].Start;
+        }
+
+        bool result = HasVerb(rented.AsSpan(0, n));
+        System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return result;
     }
 
     /// <summary><paramref name="text"/> without an opening dateline ("MOSCOW (AP) — "); the same string when it has none.</summary>
@@ -975,7 +1000,9 @@ internal static partial class Clauses
             {
                 foreach (string sep in group)
                 {
-                    int at = t.LastIndexOf(sep, MaxHeadline, StringComparison.Ordinal);
+                    // The last match at 50 or later that ends by MaxHeadline (inclusive), as t.LastIndexOf(sep, MaxHeadline) finds it.
+                    int found = t.AsSpan(50, MaxHeadline + 1 - 50).LastIndexOf(sep.AsSpan());
+                    int at = found < 0 ? -1 : found + 50;
                     if (at >= 50 && at > cut)
                     {
                         cut = at;
@@ -1011,18 +1038,13 @@ internal static partial class Clauses
     ];
 
     /// <summary>Whether <paramref name="text"/> has white space other than single plain spaces, which <see cref="SpaceRegex"/> folds.</summary>
-    private static bool HasSpaceRun(string text)
-    {
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))))
-            {
-                return true;
-            }
-        }
+    /// <remarks>Two vectorised searches: a white-space character other than a plain space, else two plain spaces in a row.</remarks>
+    private static bool HasSpaceRun(string text) =>
+        text.AsSpan().IndexOfAny(WhiteSpaceButSpace) >= 0 || text.Contains("  ", StringComparison.Ordinal);
 
-        return false;
-    }
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> accepts except the plain space.</summary>
+    private static readonly System.Buffers.SearchValues<char> WhiteSpaceButSpace = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && char.IsWhiteSpace(c)).ToArray());
 
     private static string BalanceQuotes(string t)
     {

@@ -546,6 +546,17 @@ public static partial class EventAnchors
                 passing.Add((id, score));
             }
 
+            // The anchor's happening is told by its verb ("the chief resigned"): when some candidates name that verb in their own
+            // clause, the others tell another happening of the same people ("the chief defended his decision"), not this one.
+            if (anchor.IsStatement && passing.Count > 1 && VerbTerms(anchor.Clause, terms) is { Count: > 0 } verbs)
+            {
+                var naming = new HashSet<int>(verbs.SelectMany(v => postings[v]).Where(x => x.Own).Select(x => x.Id));
+                if (passing.Exists(x => naming.Contains(x.Id)))
+                {
+                    passing.RemoveAll(x => !naming.Contains(x.Id));
+                }
+            }
+
             int? bestId = Choose(passing, story, terms.Count == 1);
             if (bestId is not { } b)
             {
@@ -595,6 +606,21 @@ public static partial class EventAnchors
         }
 
         static string Key(EventMention x) => $"{x.Source.ArticlePath}\n{x.StoryId}\n{x.QuoteStart:D9}\n{x.Time.Start:D9}";
+    }
+
+    /// <summary>The terms of the lower-case words of <paramref name="clause"/> that look like verbs, among <paramref name="terms"/>.</summary>
+    private static List<string> VerbTerms(string clause, List<string> terms)
+    {
+        var result = new List<string>();
+        foreach (string w in Clauses.Words(clause))
+        {
+            if (char.IsLower(w[0]) && Clauses.LooksLikeVerb(w) && Terms.Of(w) is [var t] && terms.Contains(t) && !result.Contains(t))
+            {
+                result.Add(t);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The anchor clause of <paramref name="m"/> as a mention of its own (subordinate), dated <paramref name="time"/>.</summary>

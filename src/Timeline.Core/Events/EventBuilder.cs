@@ -411,7 +411,7 @@ internal sealed class EventBuilder
             keys[i] = new PlacingKey(m, Anaphoric(m.Time.Text), Level(r.Granularity), Period.DaysBetween(r.Start, r.End), m.Source.Published.Published.ToInstant(), i);
         }
 
-        Array.Sort(keys, PlacingKey.Compare);
+        Array.Sort(keys); // a total order (the position breaks every tie): the same result whatever the algorithm
         var ordered = new List<EventMention>(keys.Length);
         foreach (PlacingKey k in keys)
         {
@@ -421,9 +421,11 @@ internal sealed class EventBuilder
         return ordered;
     }
 
-    private readonly record struct PlacingKey(EventMention Mention, bool Anaphoric, int Level, int Days, Instant Published, int Position)
+    private readonly record struct PlacingKey(EventMention Mention, bool Anaphoric, int Level, int Days, Instant Published, int Position) : IComparable<PlacingKey>
     {
-        public static int Compare(PlacingKey a, PlacingKey b)
+        public int CompareTo(PlacingKey other) => Compare(this, other);
+
+        public static int Compare(in PlacingKey a, in PlacingKey b)
         {
             EventMention x = a.Mention, y = b.Mention;
             int c = a.Anaphoric.CompareTo(b.Anaphoric);
@@ -509,14 +511,7 @@ internal sealed class EventBuilder
                 candidates.Add(c);
             }
 
-            // The similarities on all cores when there are many (a year's mention against its year's events); read-only.
-            if (_similarities.Length < candidates.Count)
-            {
-                _similarities = new double[candidates.Count * 2];
-            }
-
-            double[] similarities = _similarities;
-            ForEachIndex(candidates.Count, i => similarities[i] = candidates[i].Similarity(v, names));
+            double[] similarities = Similarities(candidates, v, names);
             for (int i = 0; i < candidates.Count; i++)
             {
                 Cluster c = candidates[i];
@@ -560,6 +555,34 @@ internal sealed class EventBuilder
         {
             firstOfStoryDay.TryAdd((m.StoryId, r.Start), m);
         }
+    }
+
+    /// <summary>
+    /// The similarity of a statement to each candidate event, at the candidate's index (reused by the next call): on all cores
+    /// when there are many (a year's mention against its year's events), read-only. In a method of its own so that placing a
+    /// statement allocates no closure unless it shares the work out.
+    /// </summary>
+    private double[] Similarities(List<Cluster> candidates, SparseVector v, NameKeys names)
+    {
+        if (_similarities.Length < candidates.Count)
+        {
+            _similarities = new double[candidates.Count * 2];
+        }
+
+        double[] similarities = _similarities;
+        if (candidates.Count < MinParallel)
+        {
+            for (int i = 0; i < candidates.Count; i++)
+            {
+                similarities[i] = candidates[i].Similarity(v, names);
+            }
+        }
+        else
+        {
+            ForEachIndex(candidates.Count, i => similarities[i] = candidates[i].Similarity(v, names));
+        }
+
+        return similarities;
     }
 
     /// <summary>
@@ -844,7 +867,7 @@ internal sealed class EventBuilder
         bool reported = false;
         foreach (EventMention m in c.Mentions)
         {
-            bool off = PlanCues.IsCalledOff(m) || PlanCues.IsTarget(m);
+            bool off = PlanCalledOffOrTarget(m);
             bool forecast = !off && IsUnconfirmedForecast(m);
             calledOff |= off;
             forecastsOnly &= off || forecast;
@@ -853,6 +876,34 @@ internal sealed class EventBuilder
 
         return forecastsOnly || (calledOff && !reported);
     }
+
+    /// <summary>
+    /// <see cref="PlanCues.IsCalledOff"/> or <see cref="PlanCues.IsTarget"/>: both read only the sentence and where the date
+    /// starts in it, so the answer is kept with the sentence string across builds, per date offset. Thread-safe.
+    /// </summary>
+    private static bool PlanCalledOffOrTarget(EventMention m)
+    {
+        int at = m.Time.Start - m.QuoteStart;
+        Dictionary<int, bool> known = PlanCache.GetValue(m.Quote, static _ => []);
+        lock (known)
+        {
+            if (known.TryGetValue(at, out bool off))
+            {
+                return off;
+            }
+        }
+
+        bool result = PlanCues.IsCalledOff(m) || PlanCues.IsTarget(m);
+        lock (known)
+        {
+            known[at] = result;
+        }
+
+        return result;
+    }
+
+    /// <summary>Answers of <see cref="PlanCalledOffOrTarget"/> per sentence string, by the date's offset in it.</summary>
+    private static readonly ConditionalWeakTable<string, Dictionary<int, bool>> PlanCache = new();
 
     /// <summary>
     /// An article's opening paragraphs on its news day tell one happening from several sides (the finding, the owner's
@@ -1192,7 +1243,10 @@ internal sealed class EventBuilder
         }
 
         // As term numbers: a title term no sentence of the site has cannot be one of this sentence's.
-        int[] titleIds = _titleIds.GetOrAdd(m.Source.Title, _ => [.. title.Select(t => _termIds.GetValueOrDefault(t, -1)).Where(id => id >= 0)]);
+        if (!_titleIds.TryGetValue(m.Source.Title, out int[]? titleIds))
+        {
+            titleIds = _titleIds.GetOrAdd(m.Source.Title, [.. title.Select(t => _termIds.GetValueOrDefault(t, -1)).Where(id => id >= 0)]);
+        }
 
         foreach (int id in titleIds)
         {
@@ -1271,13 +1325,7 @@ internal sealed class EventBuilder
         }
 
         centroid.Spread(dense, clear: true);
-        var sources = citations
-            .OrderBy(m => m.IsCaption)
-            .ThenBy(m => m.Source.Published.Published.ToInstant())
-            .ThenBy(m => m.Source.ArticlePath, StringComparer.Ordinal)
-            .ThenBy(m => m.QuoteStart)
-            .ThenBy(m => m.Time.Start)
-            .ToList();
+        List<EventMention> sources = CitationOrder(citations);
         string headline = lead.Headline.Length > 0 ? lead.Headline : lead.Quote;
         string id = MakeId(value, sources);
         return new TimelineEvent(id, value, mod, range, headline, sources)
@@ -1287,6 +1335,45 @@ internal sealed class EventBuilder
             Conflicts = conflicts,
             Outlets = Salience.Outlets(sources),
         };
+    }
+
+    /// <summary>
+    /// Citations in the order an event lists them: statements before captions, then earliest published, article path, position
+    /// and date offset, ties in their given order (the stable order of the LINQ sort it replaces, without its key arrays).
+    /// </summary>
+    private static List<EventMention> CitationOrder(IReadOnlyList<EventMention> citations)
+    {
+        var keys = new CitationKey[citations.Count];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            EventMention m = citations[i];
+            keys[i] = new CitationKey(m, m.Source.Published.Published.ToInstant(), i);
+        }
+
+        Array.Sort(keys); // a total order (the position breaks every tie): the same result whatever the algorithm
+        var sources = new List<EventMention>(keys.Length);
+        foreach (CitationKey k in keys)
+        {
+            sources.Add(k.Mention);
+        }
+
+        return sources;
+    }
+
+    private readonly record struct CitationKey(EventMention Mention, Instant Published, int Position) : IComparable<CitationKey>
+    {
+        public int CompareTo(CitationKey other) => Compare(this, other);
+
+        private static int Compare(in CitationKey a, in CitationKey b)
+        {
+            EventMention x = a.Mention, y = b.Mention;
+            int c = x.IsCaption.CompareTo(y.IsCaption);
+            c = c != 0 ? c : a.Published.CompareTo(b.Published);
+            c = c != 0 ? c : string.CompareOrdinal(x.Source.ArticlePath, y.Source.ArticlePath);
+            c = c != 0 ? c : x.QuoteStart.CompareTo(y.QuoteStart);
+            c = c != 0 ? c : x.Time.Start.CompareTo(y.Time.Start);
+            return c != 0 ? c : a.Position.CompareTo(b.Position);
+        }
     }
 
     /// <summary>The tie-break of the headline statement: earlier published, then article path, then position.</summary>
@@ -1320,9 +1407,47 @@ internal sealed class EventBuilder
     private static string MakeId(string value, IReadOnlyList<EventMention> sources)
     {
         EventMention anchor = sources[0];
-        string key = anchor.Source.ArticlePath + "\n" + string.Join(' ', anchor.Quote.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) + "\n" + anchor.Time.Value;
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        return value.ToLowerInvariant() + "-" + Convert.ToHexStringLower(hash.AsSpan(0, 4));
+        // path, "\n", the sentence with each run of white space one space (none at the ends), "\n", value: hashed as UTF-8.
+        string path = anchor.Source.ArticlePath, quote = anchor.Quote, time = anchor.Time.Value;
+        int most = path.Length + quote.Length + time.Length + 2;
+        char[]? rented = most > 1024 ? System.Buffers.ArrayPool<char>.Shared.Rent(most) : null;
+        Span<char> key = rented ?? stackalloc char[most];
+        path.CopyTo(key);
+        int n = path.Length;
+        key[n++] = '\n';
+        bool word = false, gap = false;
+        foreach (char c in quote)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                gap = word;
+                continue;
+            }
+
+            if (gap)
+            {
+                key[n++] = ' ';
+                gap = false;
+            }
+
+            key[n++] = c;
+            word = true;
+        }
+
+        key[n++] = '\n';
+        time.CopyTo(key[n..]);
+        n += time.Length;
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        byte[] utf8 = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(n));
+        int bytes = Encoding.UTF8.GetBytes(key[..n], utf8);
+        SHA256.HashData(utf8.AsSpan(0, bytes), hash);
+        System.Buffers.ArrayPool<byte>.Shared.Return(utf8);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return value.ToLowerInvariant() + "-" + Convert.ToHexStringLower(hash[..4]);
     }
 
     internal static string Slug(string date, string headline)

@@ -36,9 +36,10 @@ public static class EventPipeline
                 continue;
             }
 
-            string raw = st.Text[s.Start..s.End];
+            // The trimmed sentence as its only string (trimmed as string.Trim trims).
+            ReadOnlySpan<char> raw = st.Text.AsSpan(s.Start, s.End - s.Start);
             int lead = raw.Length - raw.TrimStart().Length;
-            string sentence = raw.Trim();
+            string sentence = raw.Trim().ToString();
             int sentenceStart = s.Start + lead;
             int bodyPosition = -1;
             IReadOnlyList<string> sentenceTerms = [];
@@ -387,7 +388,10 @@ public static class EventPipeline
             return;
         }
 
-        if (inline is null && ph.Anchor.IsStatement && ph.Anchor.Offset.Length > 0 && outside.Count == 1
+        // A count of weeks is a round figure ("Yesterday … walked through Lahaina, two weeks after a wildfire wiped the town off the
+        // map": thirteen days), yet moving a day by it gives a day: the anchor clause, told elsewhere with its own date, would land
+        // on a day nothing happened. Days date it exactly; months and years only to their month or year (Move keeps the unit).
+        if (inline is null && ph.Anchor.IsStatement && ph.Anchor.Offset.Length > 0 && !ph.Anchor.Offset.EndsWith('W') && outside.Count == 1
             && outside[0] is { Range: { Granularity: >= Granularity.Day } r, Mod: TimexMod.None }
             && EventAnchors.Move(r, outside[0].Value, ph.Anchor.Offset, ph.Anchor.Relation == TimexMod.Before ? 1 : -1) is { Mod: TimexMod.None } back)
         {

@@ -176,7 +176,7 @@ public static partial class LocalTimeGloss
     private static readonly HashSet<string> GlossWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "in", "at", "on", "of", "the", "early", "late", "hours", "morning", "afternoon", "evening", "night", "time", "local",
-        "or", "which", "was", "already", "still", "by", "then",
+        "or", "which", "was", "is", "already", "still", "by", "then",
     };
 
     [GeneratedRegex(@"\p{L}[\p{L}.'’]*", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeoutMs)]

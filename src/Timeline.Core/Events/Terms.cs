@@ -112,7 +112,7 @@ public static class Terms
                 continue;
             }
 
-            string term = TermOf(lower);
+            string term = CachedTermOf(lower);
             if (term.Length > 0)
             {
                 result.Add(term);
@@ -145,15 +145,48 @@ public static class Terms
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownBySpan =
         Known.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The term of a lower-case word, or "" for a stop word.</summary>
-    private static string TermOf(ReadOnlySpan<char> lower)
+    /// <summary>Slots of a thread's <see cref="RecentWords"/> (a power of two).</summary>
+    private const int RecentSlots = 4096;
+
+    /// <summary>
+    /// A small direct-mapped cache of <see cref="TermOf"/> per thread, by a hash of the word: news repeats a few thousand
+    /// words most of the time, and a slot compared here costs less than a lookup in the shared <see cref="Known"/>.
+    /// </summary>
+    [ThreadStatic]
+    private static (string Word, string Term)[]? RecentWords;
+
+    /// <summary><see cref="TermOf"/>, through this thread's <see cref="RecentWords"/>.</summary>
+    private static string CachedTermOf(ReadOnlySpan<char> lower)
     {
-        if (KnownBySpan.TryGetValue(lower, out string? known))
+        uint hash = 2166136261;
+        foreach (char c in lower)
         {
+            hash = (hash ^ c) * 16777619;
+        }
+
+        (string Word, string Term)[] recent = RecentWords ??= new (string, string)[RecentSlots];
+        ref (string Word, string Term) slot = ref recent[(int)(hash & (RecentSlots - 1))];
+        if (slot.Word is { } word && lower.SequenceEqual(word))
+        {
+            return slot.Term;
+        }
+
+        string term = TermOf(lower, out string key);
+        slot = (key, term);
+        return term;
+    }
+
+    /// <summary>The term of a lower-case word, or "" for a stop word; and the word as a string (the one <see cref="Known"/> keeps when it has it).</summary>
+    private static string TermOf(ReadOnlySpan<char> lower, out string key)
+    {
+        if (KnownBySpan.TryGetValue(lower, out string? knownWord, out string? known))
+        {
+            key = knownWord;
             return known;
         }
 
         string word = lower.ToString();
+        key = word;
         string term = StopWords.Contains(word) ? "" : Lemmas.TryGetValue(word, out string? lemma) ? lemma : Stem(word);
         if (Volatile.Read(ref _knownWords) >= MaxKnownWords)
         {

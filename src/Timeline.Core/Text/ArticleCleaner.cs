@@ -456,7 +456,14 @@ public static class ArticleCleaner
             }
 
             var paragraph = new Paragraph(kind);
-            paragraph.Segments.AddRange(segments.Where(s => s.Start < s.End));
+            foreach ((int Start, int End) segment in segments)
+            {
+                if (segment.Start < segment.End)
+                {
+                    paragraph.Segments.Add(segment);
+                }
+            }
+
             if (paragraph.Segments.Count > 0)
             {
                 Current.Add(paragraph);

@@ -48,7 +48,32 @@ internal static partial class LineRules
     private static partial Regex EndsWithTeaserDate();
 
     /// <summary>The <see cref="StampLine"/> match opening <paramref name="line"/>, or null (its label's initial is tested first).</summary>
-    internal static Match? Stamp(string line) => OpensWith(line, "foplu") && StampLine().Match(line) is { Success: true } stamp ? stamp : null;
+    internal static Match? Stamp(string line) => OpensWith(line, "foplu") && MayOpenWithStampLabel(line) && StampLine().Match(line) is { Success: true } stamp ? stamp : null;
+
+    /// <summary>The words a <see cref="StampLine"/> label opens with.</summary>
+    private static readonly string[] StampLabelWords = ["first", "originally", "published", "posted", "last", "update"];
+
+    /// <summary>
+    /// Whether <paramref name="line"/> may open with a <see cref="StampLine"/> label: it opens with one of <see cref="StampLabelWords"/>
+    /// in any case. Exact when its first characters are ASCII (their only case-insensitive partners are ASCII); otherwise the pattern decides.
+    /// </summary>
+    private static bool MayOpenWithStampLabel(string line)
+    {
+        if (!System.Text.Ascii.IsValid(line.AsSpan(0, Math.Min(line.Length, 10))))
+        {
+            return true;
+        }
+
+        foreach (string word in StampLabelWords)
+        {
+            if (line.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A clock time: "08:03", "10.48", "4.30 pm".</summary>
     private const string Clock = @"\d{1,2}[:.][0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?";
@@ -90,8 +115,28 @@ internal static partial class LineRules
     {
         List<(int Start, int End)>? spans = null;
         int p = start;
+        int digit = -1;
         while (p < end)
         {
+            // Both kinds of stamp need a digit within StampDigitWindow characters of their start (a comment header at its
+            // fourth): where none is that close, no stamp can start, so the scan jumps to where one could.
+            if (digit < p)
+            {
+                int next = text.AsSpan(p, end - p).IndexOfAnyInRange('0', '9');
+                if (next < 0)
+                {
+                    break;
+                }
+
+                digit = p + next;
+            }
+
+            if (digit - p >= StampDigitWindow)
+            {
+                p = digit - StampDigitWindow + 1;
+                continue;
+            }
+
             bool wordStart = p == start || (char.IsWhiteSpace(text[p - 1]) && !char.IsWhiteSpace(text[p]));
             if (wordStart && (char.IsAsciiDigit(text[p]) || char.IsUpper(text[p])))
             {
@@ -138,11 +183,31 @@ internal static partial class LineRules
         return k >= 0 && text[k] is '.' or '!' or '?';
     }
 
+    /// <summary>
+    /// Whether a <see cref="GluedStampRegex"/> match may start at <paramref name="at"/>: it opens with a byline (then a "|" follows),
+    /// a label ("page", "last", "updated", "published", "posted", "added"), a clock (a digit) or the date (a digit, a weekday or a
+    /// month name), so an ASCII first character must be a digit or one of those words' initials unless a "|" follows.
+    /// Characters outside ASCII are left to the pattern (its case-insensitive classes may take them).
+    /// </summary>
+    private static bool MayOpenGluedStamp(string text, int at, int end)
+    {
+        char c = text[at];
+        return !char.IsAscii(c) || char.IsAsciiDigit(c) || "plumtwfsjaond".Contains(char.ToLowerInvariant(c)) || text.AsSpan(at, end - at).Contains('|');
+    }
+
+    /// <summary>How near its start a page stamp has a digit (its date's or clock's): lines and sentence openings without one are not read as stamps.</summary>
+    private const int StampDigitWindow = 100;
+
     /// <summary>The <see cref="GluedStamp(string)"/> opening <paramref name="text"/>[<paramref name="beginning"/>..+<paramref name="length"/>).</summary>
     private static Match? GluedStamp(string text, int beginning, int length)
     {
         // A date comes early in a stamp: a line without a digit near its start has none.
-        if (text.AsSpan(beginning, Math.Min(length, 100)).IndexOfAnyInRange('0', '9') < 0)
+        if (text.AsSpan(beginning, Math.Min(length, StampDigitWindow)).IndexOfAnyInRange('0', '9') < 0)
+        {
+            return null;
+        }
+
+        if (!MayOpenGluedStamp(text, beginning, beginning + length))
         {
             return null;
         }
@@ -188,6 +253,11 @@ internal static partial class LineRules
 
     [GeneratedRegex(@"\bcontributed(?:\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article))?\s*\.?$|^(?:reporting|writing|editing|additional\s+reporting)\s+by\s", Ci, TimeoutMs)]
     private static partial Regex ContributorLine();
+
+    /// <summary>A note on how the page itself was made: "this story was updated from the wires on Monday night", "This article has
+    /// been corrected to give the mayor's full name", "compiled from wire reports".</summary>
+    [GeneratedRegex(@"\bthis\s+(?:story|article|report|page|piece)\s+(?:was|has\s+been|had\s+been|will\s+be|is\s+being)\s+(?:updated|corrected|amended|revised|compiled|edited)\b|\b(?:updated|compiled)\s+from\s+(?:the\s+)?wires?\b|\bcompiled\s+from\s+(?:news\s+)?(?:wire|agency|agencies)", Ci, TimeoutMs)]
+    private static partial Regex ProductionNote();
 
     [GeneratedRegex(@"^By\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|and|&|,))*\.?$|^(?:©|\(c\)|copyright\b)", Cs, TimeoutMs)]
     private static partial Regex BylineOrCopyright();
@@ -291,8 +361,18 @@ internal static partial class LineRules
             return false;
         }
 
-        int inBlocks = CssBlock().Matches(line).Sum(m => m.Length);
-        int punctuation = line.Count(c => c is '{' or '}' or ';' or ':');
+        int inBlocks = 0;
+        foreach (ValueMatch m in CssBlock().EnumerateMatches(line))
+        {
+            inBlocks += m.Length;
+        }
+
+        int punctuation = 0;
+        foreach (char c in line)
+        {
+            punctuation += c is '{' or '}' or ';' or ':' ? 1 : 0;
+        }
+
         return inBlocks >= line.Length * 0.4 || punctuation >= Math.Max(4, line.Length / 25);
     }
 
@@ -318,7 +398,21 @@ internal static partial class LineRules
             }
         }
 
-        return punctuation >= line.Length * 0.03 && strong >= 2 && JsToken().Count(line) >= 3;
+        return punctuation >= line.Length * 0.03 && strong >= 2 && HasJsTokens(line, 3);
+    }
+
+    /// <summary>Whether <see cref="JsToken"/> matches at least <paramref name="count"/> times in <paramref name="line"/> (the scan stops there).</summary>
+    private static bool HasJsTokens(string line, int count)
+    {
+        foreach (ValueMatch _ in JsToken().EnumerateMatches(line))
+        {
+            if (--count == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Nothing but punctuation and symbols ("___", "* * *", "↓").</summary>
@@ -340,6 +434,19 @@ internal static partial class LineRules
     {
         // The place opens the line and has no lower-case letter: most lines fail on their first two characters.
         if (line.Length < 2 || char.IsLower(line[0]) || char.IsLower(line[1]))
+        {
+            return null;
+        }
+
+        // The place's first character is a letter and its second a letter or ".", "'", "’" (kept only without a lower-case
+        // letter): a line opening with a digit, a blank or other ASCII punctuation ("A spokesman", "28 January", "\"We…") has
+        // none. Only ASCII is ruled out here: a pattern's case-insensitive letter classes may take odd non-ASCII characters.
+        if (char.IsAscii(line[0]) && !char.IsAsciiLetter(line[0]))
+        {
+            return null;
+        }
+
+        if (char.IsAscii(line[1]) && !char.IsAsciiLetter(line[1]) && line[1] is not ('.' or '\''))
         {
             return null;
         }
@@ -417,6 +524,13 @@ internal static partial class LineRules
         if (words <= 25 && (OpensWith(line, "rwea") || line.Contains("contributed", StringComparison.OrdinalIgnoreCase)) && ContributorLine().IsMatch(line))
         {
             return "contributor credit";
+        }
+
+        // A note on the page's own making is no news, whatever day it names ("updated from the wires on Monday night").
+        if (words <= 30 && (line.Contains("this ", StringComparison.OrdinalIgnoreCase) || line.Contains("compiled", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("wire", StringComparison.OrdinalIgnoreCase)) && ProductionNote().IsMatch(line))
+        {
+            return "production note";
         }
 
         if (words <= 10 && OpensWith(line, "picv") && CreditLabel().IsMatch(line))
@@ -698,9 +812,14 @@ internal static partial class LineRules
     }
 
     /// <summary>The <see cref="Normalize"/>d form of a title and its length, computed once per article for <see cref="IsHeadline(string, Title)"/>.</summary>
-    internal readonly record struct Title(int Length, string Normalized)
+    /// <param name="Words">The distinct words of <paramref name="Normalized"/>.</param>
+    internal readonly record struct Title(int Length, string Normalized, HashSet<string> Words)
     {
-        public static Title Of(string title) => new(title.Length, Normalize(title));
+        public static Title Of(string title)
+        {
+            string normalized = Normalize(title);
+            return new(title.Length, normalized, normalized.Split(' ').ToHashSet(StringComparer.Ordinal));
+        }
     }
 
     /// <summary>Whether <paramref name="line"/> repeats the article title (same words, allowing small edits).</summary>
@@ -722,6 +841,12 @@ internal static partial class LineRules
         normalized = normalized[..Normalize(line, buffer[..line.Length], normalized)];
         bool decided = normalized.IsEmpty || b.Length == 0 || normalized.SequenceEqual(b) || (EndsLikeSentence(line) && !line.EndsWith('?'));
         bool same = !normalized.IsEmpty && b.Length > 0 && normalized.SequenceEqual(b);
+        if (!decided && FewTitleWords(normalized, title.Words))
+        {
+            // The line's words, repeats counted, hold fewer title words than the test below needs even if all were distinct.
+            decided = true;
+        }
+
         string? a = decided ? null : new string(normalized);
         if (rented is not null)
         {
@@ -734,8 +859,25 @@ internal static partial class LineRules
         }
 
         var wa = a.Split(' ').ToHashSet(StringComparer.Ordinal);
-        var wb = b.Split(' ').ToHashSet(StringComparer.Ordinal);
+        HashSet<string> wb = title.Words;
         int common = wa.Count(wb.Contains);
         return wa.Count <= 30 && common >= 0.8 * Math.Max(wa.Count, wb.Count);
+    }
+
+    /// <summary>
+    /// Whether the words of <paramref name="normalized"/> (single spaces between them), repeats counted, hold fewer of
+    /// <paramref name="titleWords"/> than 0.8 of their number: then its distinct common words are fewer still, and
+    /// <see cref="IsHeadline(string, Title)"/> is false.
+    /// </summary>
+    private static bool FewTitleWords(ReadOnlySpan<char> normalized, HashSet<string> titleWords)
+    {
+        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup = titleWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        int found = 0;
+        foreach (Range word in normalized.Split(' '))
+        {
+            found += lookup.Contains(normalized[word]) ? 1 : 0;
+        }
+
+        return found < 0.8 * titleWords.Count;
     }
 }

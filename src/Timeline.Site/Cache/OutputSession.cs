@@ -70,7 +70,7 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         }
 
         Interlocked.Increment(ref _reused);
-        return SiteFile.Written(path, target, fingerprint);
+        return SiteFile.Written(path, _full, fingerprint);
     }
 
     /// <inheritdoc/>
@@ -88,7 +88,7 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         {
             string staged = StagingPath(file.Path);
             WriteNew(staged, content);
-            entry = new Entry(new OutputState.Written(hash, content.LongLength, default, file.Fingerprint), StagedAs: staged);
+            entry = new Entry(new OutputState.Written(hash, content.LongLength, default, file.Fingerprint), StagedAs: Recorded(staged));
         }
 
         if (!_entries.TryAdd(file.Path, entry))
@@ -96,7 +96,7 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
             throw new InvalidOperationException($"Two files for '{file.Path}' in one build.");
         }
 
-        return SiteFile.Written(file.Path, target, file.Fingerprint);
+        return SiteFile.Written(file.Path, _full, file.Fingerprint);
     }
 
     /// <inheritdoc/>
@@ -108,14 +108,10 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         long length;
         using (var file = new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
         {
-            // A hash algorithm as a CryptoStream's transform passes the bytes through unchanged and hashes them on the way.
-            using var sha = SHA256.Create();
-            using (var hashing = new CryptoStream(file, sha, CryptoStreamMode.Write, leaveOpen: true))
-            {
-                write(hashing);
-            }
-
-            (hash, length) = (sha.Hash!, file.Length);
+            // The bytes are hashed on their way to the file.
+            using var hashing = new HashingStream(file);
+            write(hashing);
+            (hash, length) = (hashing.Hash(), file.Length);
         }
 
         Entry entry;
@@ -127,7 +123,7 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         }
         else
         {
-            entry = new Entry(new OutputState.Written(hash, length, default, null), StagedAs: staged);
+            entry = new Entry(new OutputState.Written(hash, length, default, null), StagedAs: Recorded(staged));
         }
 
         if (!_entries.TryAdd(path, entry))
@@ -135,7 +131,7 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
             throw new InvalidOperationException($"Two files for '{path}' in one build.");
         }
 
-        return SiteFile.Written(path, target, null);
+        return SiteFile.Written(path, _full, null);
     }
 
     /// <inheritdoc/>
@@ -170,6 +166,16 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
         return staged;
     }
+
+    /// <summary>
+    /// What an entry keeps of where its file was staged: the staged file in an incremental write (the journal renames
+    /// it); in a whole write, only that it was staged (the whole tree is swapped in), so a large site's entries hold no
+    /// full path per file.
+    /// </summary>
+    private string Recorded(string staged) => Incremental ? staged : InTree;
+
+    /// <summary>An entry's <see cref="Entry.StagedAs"/> in a whole write: staged in the tree that is swapped in.</summary>
+    private const string InTree = "";
 
     /// <summary>
     /// The last-write time of <paramref name="target"/> when it already holds the new bytes (<paramref name="length"/> long,
@@ -435,10 +441,37 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
     /// <summary>The full path of <paramref name="relative"/> under <paramref name="root"/>; refuses paths that leave it.</summary>
     internal static string Target(string root, string relative)
     {
+        // A plain relative path ("events/x/index.html": segments that are neither empty, "." nor "..") is already what
+        // Path.GetFullPath would make of it: joined without normalising it again (a reused page is looked up per build).
+        if (Path.DirectorySeparatorChar == '/' && IsPlain(relative))
+        {
+            return string.Concat(root, "/", relative);
+        }
+
         string target = Path.GetFullPath(Path.Combine(root, relative));
         return target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
             ? target
             : throw new InvalidOperationException($"Refusing to write '{relative}' outside the output folder.");
+    }
+
+    /// <summary>Whether <paramref name="relative"/> is non-empty '/'-separated segments, none empty, "." or "..", without '\\' or NUL.</summary>
+    private static bool IsPlain(string relative)
+    {
+        if (relative.Length == 0 || relative.AsSpan().IndexOfAny('\\', '\0') >= 0)
+        {
+            return false;
+        }
+
+        foreach (Range range in relative.AsSpan().Split('/'))
+        {
+            ReadOnlySpan<char> segment = relative.AsSpan()[range];
+            if (segment.Length == 0 || segment is "." || segment is "..")
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The staging folder replaces the output folder: two renames, then the old site is deleted.</summary>
@@ -482,4 +515,59 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
     }
 
     private readonly record struct Entry(OutputState.Written File, string? StagedAs);
+
+    /// <summary>
+    /// Writes through to a stream and hashes (SHA-256) what passes: a CryptoStream over a hash copies every write
+    /// through the transform's output buffer and an async state machine, a cost per write that an export's many small
+    /// writes (one per event fragment) paid on tens of megabytes.
+    /// </summary>
+    private sealed class HashingStream(Stream inner) : Stream
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        /// <summary>The SHA-256 of everything written, after flushing it to the inner stream.</summary>
+        public byte[] Hash()
+        {
+            inner.Flush();
+            return _hash.GetHashAndReset();
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            _hash.AppendData(buffer);
+            inner.Write(buffer);
+        }
+
+        public override void WriteByte(byte value) => Write([value]);
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _hash.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 }

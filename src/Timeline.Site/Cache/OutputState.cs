@@ -90,12 +90,31 @@ internal sealed class OutputState
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(_stateFile)!);
-            using (var writer = new StreamWriter(temp, append: false, new UTF8Encoding(false)))
+            string[] paths = [.. written.Keys];
+            Array.Sort(paths, StringComparer.Ordinal);
+            using (var writer = new StreamWriter(temp, append: false, new UTF8Encoding(false), bufferSize: 1 << 16))
             {
                 writer.Write(Header + "\n");
-                foreach ((string path, Written w) in written.OrderBy(p => p.Key, StringComparer.Ordinal))
+                // Each line formatted into one buffer (no string per line: the state of a large site has a line per page).
+                Span<char> line = stackalloc char[160];
+                foreach (string path in paths)
                 {
-                    writer.Write(string.Create(CultureInfo.InvariantCulture, $"{path}\t{Convert.ToHexStringLower(w.Hash)}\t{w.Length}\t{w.Stamp.Ticks}\t{w.Fingerprint}\n"));
+                    Written w = written[path];
+                    writer.Write(path);
+                    int at = 0;
+                    line[at++] = '\t';
+                    Convert.TryToHexStringLower(w.Hash, line[at..], out int hex);
+                    at += hex;
+                    line[at++] = '\t';
+                    w.Length.TryFormat(line[at..], out int length, provider: CultureInfo.InvariantCulture);
+                    at += length;
+                    line[at++] = '\t';
+                    w.Stamp.Ticks.TryFormat(line[at..], out int ticks, provider: CultureInfo.InvariantCulture);
+                    at += ticks;
+                    line[at++] = '\t';
+                    writer.Write(line[..at]);
+                    writer.Write(w.Fingerprint);
+                    writer.Write('\n');
                 }
             }
 

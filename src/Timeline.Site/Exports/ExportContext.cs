@@ -19,8 +19,16 @@ internal sealed class ExportContext
 {
     private const int ChunkSize = 64;
 
-    /// <summary>Events whose fragments are in memory at once while an export is written (made in parallel, then written in order).</summary>
-    private const int WindowSize = 1024;
+    /// <summary>At most this many bytes of remembered fragments are read back from the previous export file at once.</summary>
+    private const int CopyChunk = 1 << 20;
+
+    /// <summary>
+    /// Events whose fragments are in memory at once while an export is written (made in parallel, then written in order):
+    /// a few chunks per core, so a window's fragments (~6 MB of events.json at 100,000 articles) are let go before
+    /// collections promote them to the old generation, where 4 exports' worth of them (~900 MB) made the full
+    /// collections of a large build come sooner and pause longer.
+    /// </summary>
+    private const int WindowSize = 4 * ChunkSize;
 
     private readonly RenderMemo? _memo;
     private readonly Lazy<UInt128[]>? _digests;
@@ -74,6 +82,10 @@ internal sealed class ExportContext
         output.Write(head);
         long at = head.Length;
         byte[] copy = [];
+        byte[] sep = separator.ToArray();
+        // Remembered fragments lying back to back in the previous file, not yet copied: (position, where it was).
+        var run = new List<(int Position, RenderMemo.Span Span)>();
+        long runEnd = 0;
         var made = new byte[Math.Min(WindowSize, indexes.Count)][];
         var spans = new RenderMemo.Span[made.Length];
         for (int window = 0; window < indexes.Count; window += WindowSize)
@@ -102,36 +114,93 @@ internal sealed class ExportContext
 
             for (int i = 0; i < count; i++)
             {
-                ReadOnlySpan<byte> body;
+                int position = window + i;
                 if (made[i] is { } fresh)
                 {
-                    body = Body(fresh, separator);
+                    FlushRun();
+                    WriteFragment(position, Body(fresh, sep));
                 }
-                else if (ReadBack(previous!, spans[i], ref copy) is { } length)
+                else if (run.Count > 0 && spans[i].Offset == runEnd + separator.Length && spans[i].Offset + spans[i].Length - run[0].Span.Offset <= CopyChunk)
                 {
-                    body = copy.AsSpan(0, length);
-                    _memo!.Reused();
+                    // Right after the run's last fragment and its separator in the previous file: the run grows.
+                    run.Add((position, spans[i]));
+                    runEnd = spans[i].Offset + spans[i].Length;
                 }
                 else
                 {
-                    // The previous file could not be read there after all (changed under us): make this one afresh.
-                    body = Body(make([events[indexes[window + i]]])[0], separator);
+                    FlushRun();
+                    run.Add((position, spans[i]));
+                    runEnd = spans[i].Offset + spans[i].Length;
                 }
-
-                if (window + i > 0)
-                {
-                    output.Write(separator);
-                    at += separator.Length;
-                }
-
-                if (digests is not null)
-                {
-                    _memo!.Put(kind, digests[indexes[window + i]], new RenderMemo.Span(at, body.Length));
-                }
-
-                output.Write(body);
-                at += body.Length;
             }
+        }
+
+        FlushRun();
+
+        // Writes a fragment made (or made again) in this build at the next position.
+        void WriteFragment(int position, ReadOnlySpan<byte> body)
+        {
+            if (position > 0)
+            {
+                output.Write(sep);
+                at += sep.Length;
+            }
+
+            if (digests is not null)
+            {
+                _memo!.Put(kind, digests[indexes[position]], new RenderMemo.Span(at, body.Length));
+            }
+
+            output.Write(body);
+            at += body.Length;
+        }
+
+        // Copies the run of remembered fragments (back to back in the previous file, separators between them included:
+        // at most a megabyte, or one larger fragment) with one read instead of one per fragment.
+        void FlushRun()
+        {
+            if (run.Count == 0)
+            {
+                return;
+            }
+
+            long start = run[0].Span.Offset;
+            if (ReadBack(previous!, new RenderMemo.Span(start, (int)(runEnd - start)), ref copy) is { } copied)
+            {
+                if (run[0].Position > 0)
+                {
+                    output.Write(sep);
+                    at += sep.Length;
+                }
+
+                output.Write(copy, 0, copied);
+                foreach ((int position, RenderMemo.Span span) in run)
+                {
+                    _memo!.Put(kind, digests![indexes[position]], new RenderMemo.Span(at + (span.Offset - start), span.Length));
+                    _memo.Reused();
+                }
+
+                at += copied;
+            }
+            else
+            {
+                // The previous file could not be read there after all (changed under us): each fragment it still holds
+                // is copied alone, the others made afresh.
+                foreach ((int position, RenderMemo.Span span) in run)
+                {
+                    if (ReadBack(previous!, span, ref copy) is { } length)
+                    {
+                        WriteFragment(position, copy.AsSpan(0, length));
+                        _memo!.Reused();
+                    }
+                    else
+                    {
+                        WriteFragment(position, Body(make([events[indexes[position]]])[0], sep));
+                    }
+                }
+            }
+
+            run.Clear();
         }
 
         output.Write(tail);

@@ -21,6 +21,52 @@ public sealed record RawHtml(string Html)
 }
 
 /// <summary>
+/// Trusted HTML too long to hold whole (a large site's list of every article): <paramref name="Parts"/> pieces, each made
+/// by <paramref name="MakePart"/> when the page is written and let go once written. A template that writes it as it is
+/// (<c>{{ rows }}</c>) streams it; any other use (a filter, a comparison) sees the whole text, made then.
+/// </summary>
+/// <remarks>Not page data to fingerprint: only for pages rendered every build (see <c>SiteRenderer</c>).</remarks>
+internal sealed class StreamedHtml(int parts, Func<int, string> makePart)
+{
+    /// <summary>Parts made at once (in parallel) before they are written in order.</summary>
+    private static readonly int Window = Math.Max(2, Environment.ProcessorCount * 2);
+
+    public int Parts => parts;
+
+    /// <summary>Makes the parts a window at a time, in parallel, and hands each to <paramref name="write"/> in order.</summary>
+    public void WriteTo(Action<string> write)
+    {
+        var made = new string[Math.Min(Window, parts)];
+        for (int start = 0; start < parts; start += made.Length)
+        {
+            int count = Math.Min(made.Length, parts - start);
+            if (count == 1)
+            {
+                made[0] = makePart(start);
+            }
+            else
+            {
+                Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => made[i] = makePart(start + i));
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                write(made[i]);
+                made[i] = "";
+            }
+        }
+    }
+
+    /// <summary>The whole text (for uses other than writing it out).</summary>
+    public override string ToString()
+    {
+        var text = new System.Text.StringBuilder();
+        WriteTo(part => text.Append(part));
+        return text.ToString();
+    }
+}
+
+/// <summary>
 /// A Scriban context in which article text is data: every expression value is HTML-encoded unless it is
 /// <see cref="RawHtml"/> (built by C# code that encodes each piece); strict variables; <c>object.eval</c> and
 /// <c>object.eval_template</c> removed; Scriban's default loop and recursion limits kept.
@@ -83,11 +129,14 @@ public sealed class HtmlTemplateContext : TemplateContext
         // limit, which would cut it short: write it in pieces under that limit.
         if (textAsObject is RawHtml { Html.Length: > RawPieceChars } raw)
         {
-            for (int start = 0; start < raw.Html.Length; start += RawPieceChars)
-            {
-                base.Write(span, raw.Html.Substring(start, Math.Min(RawPieceChars, raw.Html.Length - start)));
-            }
+            WritePieces(raw.Html);
+            return this;
+        }
 
+        // Markup too long to hold whole is made and written part by part.
+        if (textAsObject is StreamedHtml streamed)
+        {
+            streamed.WriteTo(WritePieces);
             return this;
         }
 
@@ -116,6 +165,15 @@ public sealed class HtmlTemplateContext : TemplateContext
         return await base.WriteAsync(span, Encode(textAsObject)).ConfigureAwait(false);
     }
 
+    /// <summary>Writes trusted markup as it is, in pieces under the string conversion limit (without copying them out).</summary>
+    private void WritePieces(string html)
+    {
+        for (int start = 0; start < html.Length; start += RawPieceChars)
+        {
+            Write(html, start, Math.Min(RawPieceChars, html.Length - start));
+        }
+    }
+
     /// <summary>Writes <paramref name="text"/> as <see cref="WebUtility.HtmlEncode(string)"/> encodes it (see <see cref="HtmlText"/>).</summary>
     private void WriteEncoded(string text)
     {
@@ -136,6 +194,7 @@ public sealed class HtmlTemplateContext : TemplateContext
     {
         null => "",
         RawHtml raw => raw.Html,
+        StreamedHtml streamed => streamed.ToString(),
         string s => WebUtility.HtmlEncode(s),
         _ => WebUtility.HtmlEncode(ObjectToString(value) ?? ""),
     };

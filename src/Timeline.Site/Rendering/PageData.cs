@@ -525,19 +525,48 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
     private static readonly ConditionalWeakTable<TemporalMention, Known<SourceInputs>> SourceDigests = new();
 
     /// <summary>The sources index: every article, by publication date.</summary>
-    public ScriptArray Sources() => List(model.Articles
-        .OrderBy(r => r.Article.Published.Published.ToInstant()).ThenBy(r => r.Article.Path, StringComparer.Ordinal)
-        .Select(r => new ScriptObject
+    public ScriptArray Sources()
+    {
+        // Sorted by (instant, path) through an index array: each article's instant made once.
+        IReadOnlyList<ArticleReport> articles = model.Articles;
+        var instants = new NodaTime.Instant[articles.Count];
+        var order = new int[articles.Count];
+        for (int i = 0; i < order.Length; i++)
         {
-            ["title"] = r.Article.Title,
-            ["outlet"] = r.Article.Source,
-            ["url"] = links.ArticleUrl(r.Article.Path),
-            ["published"] = DateText.Published(r.Article.Published),
-            ["published_iso"] = DateText.Iso(r.Article.Published.Date),
-            ["story_count"] = r.Stories.Count,
-            ["mention_count"] = r.Stories.Sum(t => t.Mentions.Count),
-            ["event_count"] = CitingEventCount(r.Article.Path),
-        }));
+            instants[i] = articles[i].Article.Published.Published.ToInstant();
+            order[i] = i;
+        }
+
+        // Stable as OrderBy/ThenBy: ties keep input order.
+        Array.Sort(order, (x, y) =>
+            instants[x] != instants[y] ? instants[x].CompareTo(instants[y])
+            : string.CompareOrdinal(articles[x].Article.Path, articles[y].Article.Path) is var byPath and not 0 ? byPath
+            : x.CompareTo(y));
+        var rows = new ScriptArray(order.Length);
+        foreach (int i in order)
+        {
+            ArticleReport r = articles[i];
+            int mentions = 0;
+            foreach (TaggedStory t in r.Stories)
+            {
+                mentions += t.Mentions.Count;
+            }
+
+            rows.Add(new ScriptObject(8)
+            {
+                ["title"] = r.Article.Title,
+                ["outlet"] = r.Article.Source,
+                ["url"] = links.ArticleUrl(r.Article.Path),
+                ["published"] = DateText.Published(r.Article.Published),
+                ["published_iso"] = DateText.Iso(r.Article.Published.Date),
+                ["story_count"] = r.Stories.Count,
+                ["mention_count"] = mentions,
+                ["event_count"] = CitingEventCount(r.Article.Path),
+            });
+        }
+
+        return rows;
+    }
 
     /// <summary>How many events cite the article at <paramref name="articlePath"/>.</summary>
     public int CitingEventCount(string articlePath)
@@ -547,7 +576,12 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
             return 0;
         }
 
-        var events = new HashSet<TimelineEvent>(EventComparer.Instance);
+        if (cited.Count == 1)
+        {
+            return 1;
+        }
+
+        var events = new HashSet<TimelineEvent>(cited.Count, EventComparer.Instance);
         foreach ((TimelineEvent e, _) in cited)
         {
             events.Add(e);

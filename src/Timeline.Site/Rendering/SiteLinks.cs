@@ -43,8 +43,7 @@ public sealed class SiteLinks
         }
 
         var articles = model.Articles.Select(r => r.Article).ToList();
-        IReadOnlyList<string> articleSlugs = Slugs.MakeUnique(articles.Select(a =>
-            Slugs.Sanitize($"{DateText.Iso(a.Published.Date)}-{TitleWords(a.Title)}", Path.GetFileNameWithoutExtension(a.Path))));
+        IReadOnlyList<string> articleSlugs = Slugs.MakeUnique(articles.Select(BaseSlug));
         var articleMap = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < articles.Count; i++)
         {
@@ -107,6 +106,17 @@ public sealed class SiteLinks
         var resolved = new Uri(new Uri("http://base.invalid/"), path.Trim('/').Length == 0 ? "/" : "/" + path.Trim('/') + "/");
         return (resolved.AbsolutePath, null);
     }
+
+    /// <summary>
+    /// An article's slug before it is made unique: from its date, title and file name alone, so made once per article
+    /// object (the in-memory cache keeps articles from build to build) instead of once per build.
+    /// </summary>
+    private static string BaseSlug(Article a) => BaseSlugs.GetValue(a, MakeBaseSlug);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Article, string> BaseSlugs = new();
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Article, string>.CreateValueCallback MakeBaseSlug = a =>
+        Slugs.Sanitize($"{DateText.Iso(a.Published.Date)}-{TitleWords(a.Title)}", Path.GetFileNameWithoutExtension(a.Path));
 
     private static string TitleWords(string title) =>
         string.Join(' ', title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8));

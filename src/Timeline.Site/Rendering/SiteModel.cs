@@ -14,7 +14,10 @@ namespace Timeline.Site.Rendering;
 public sealed class SiteFile
 {
     private readonly byte[]? _content;
-    private readonly string? _location;
+
+    // For a written file: the output folder it is in (shared by every file of a build), so a large site's list of files
+    // holds no full path per file.
+    private readonly string? _folder;
 
     /// <summary>A file whose bytes are in memory.</summary>
     public SiteFile(string path, byte[] content)
@@ -23,17 +26,17 @@ public sealed class SiteFile
         _content = content;
     }
 
-    private SiteFile(string path, string location)
+    private SiteFile(string path, string folder)
     {
         Path = path;
-        _location = location;
+        _folder = folder;
     }
 
     /// <summary>The path relative to the output folder, with forward slashes ("events/2026-01-24-x/index.html").</summary>
     public string Path { get; }
 
     /// <summary>The bytes: from memory, or read from the output folder for a file already written there.</summary>
-    public byte[] Content => _content ?? File.ReadAllBytes(_location!);
+    public byte[] Content => _content ?? File.ReadAllBytes(System.IO.Path.Combine(_folder!, Path));
 
     /// <summary>
     /// For a rendered page, a hash of everything it was rendered from (theme, engine, page data); null for other
@@ -44,8 +47,8 @@ public sealed class SiteFile
     /// <summary>Whether <see cref="Content"/> is held in memory (false: read from <paramref name="Path"/>'s written file).</summary>
     internal bool InMemory => _content is not null;
 
-    /// <summary>A file already in the output folder at <paramref name="location"/> (a full path).</summary>
-    internal static SiteFile Written(string path, string location, string? fingerprint) => new(path, location) { Fingerprint = fingerprint };
+    /// <summary>A file already written at <paramref name="path"/> in output folder <paramref name="folder"/> (a full path).</summary>
+    internal static SiteFile Written(string path, string folder, string? fingerprint) => new(path, folder) { Fingerprint = fingerprint };
 
     public override string ToString() => Path;
 }

@@ -181,12 +181,17 @@ public sealed class SiteRenderer
             }
         }
 
-        AddPage("sources/", "sources", "Sources", _ =>
+        // The sources page lists every article: rendered every time, straight to its file, its rows made a few chunks at a
+        // time as the page is written (a large site's list is never in memory whole, as text or as bytes).
+        jobs.Add(() =>
         {
             ScriptArray sources = data.Sources();
-            var sourceRows = page.RenderEach("sources/", "sources", "Sources", "source-row", "s", sources.Cast<ScriptObject>().ToList());
-            return new ScriptObject { ["sources"] = sources, ["source_rows"] = sourceRows };
-        }, latest, fingerprinted: false);
+            object sourceRows = page.StreamEach("sources/", "sources", "Sources", "source-row", "s", sources.Cast<ScriptObject>().ToList());
+            var values = new ScriptObject { ["sources"] = sources, ["source_rows"] = sourceRows };
+            return output.Add("sources/index.html", stream => page.RenderTo(stream, "sources", "sources/", "Sources", values));
+        });
+        pages.Add(new SitemapEntry("sources/", latest));
+        pagePaths.Add("sources/");
         AddPage("methodology/", "methodology", "How this timeline is made", _ => new ScriptObject { ["figures"] = data.Figures() }, null);
         jobs.Add(() =>
         {
@@ -303,22 +308,35 @@ public sealed class SiteRenderer
 
         public SiteFile Render(string outputPath, string layout, string pagePath, string title, ScriptObject extra, string? fingerprint = null)
         {
+            // The page is written into a pooled buffer and encoded once (Render's returned string is empty: see TextSink).
+            using var text = new TextSink();
+            RenderInto(text, layout, pagePath, title, extra);
+            return new SiteFile(outputPath, text.ToUtf8()) { Fingerprint = fingerprint };
+        }
+
+        /// <summary>Renders a page straight to <paramref name="stream"/> as UTF-8, a buffer at a time (see <see cref="StreamSink"/>): the same bytes <see cref="Render"/> makes.</summary>
+        public void RenderTo(Stream stream, string layout, string pagePath, string title, ScriptObject extra)
+        {
+            using var sink = new StreamSink(stream);
+            RenderInto(sink, layout, pagePath, title, extra);
+            sink.Flush();
+        }
+
+        private void RenderInto(IScriptOutput output, string layout, string pagePath, string title, ScriptObject extra)
+        {
             ScriptObject globals = Globals(layout, pagePath, title);
             foreach ((string key, object? value) in extra)
             {
                 globals[key] = value;
             }
 
-            // The page is written into a pooled buffer and encoded once (Render's returned string is empty: see TextSink).
             ThemeTemplates templates = _renderer._templates;
             Template template = templates.Layout(layout);
             HtmlTemplateContext context = templates.RentContext();
-            using var text = new TextSink();
             context.PushGlobal(globals);
-            context.PushOutput(text);
+            context.PushOutput(output);
             template.Render(context);
             templates.ReturnContext(context);
-            return new SiteFile(outputPath, text.ToUtf8()) { Fingerprint = fingerprint };
         }
 
         /// <summary>
@@ -333,6 +351,35 @@ public sealed class SiteRenderer
                 return RawHtml.Empty;
             }
 
+            (int chunks, Func<int, string> renderChunk) = Chunks(pagePath, layout, title, partial, variable, items);
+            if (chunks == 1)
+            {
+                return new RawHtml(renderChunk(0));
+            }
+
+            string[] parts = new string[chunks];
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, c => parts[c] = renderChunk(c));
+            return new RawHtml(string.Concat(parts));
+        }
+
+        /// <summary>
+        /// The markup <see cref="RenderEach"/> makes, as <see cref="StreamedHtml"/>: its chunks are rendered when the page
+        /// is written and let go once written (for a page rendered straight to its file, see <see cref="RenderTo"/>).
+        /// </summary>
+        public object StreamEach(string pagePath, string layout, string title, string partial, string variable, IReadOnlyList<ScriptObject> items)
+        {
+            if (items.Count == 0)
+            {
+                return RawHtml.Empty;
+            }
+
+            (int chunks, Func<int, string> renderChunk) = Chunks(pagePath, layout, title, partial, variable, items);
+            return new StreamedHtml(chunks, renderChunk);
+        }
+
+        /// <summary>How many chunks <paramref name="items"/> are rendered in, and the renderer of one chunk's markup.</summary>
+        private (int Chunks, Func<int, string> Render) Chunks(string pagePath, string layout, string title, string partial, string variable, IReadOnlyList<ScriptObject> items)
+        {
             Template template = _renderer._templates.Partial(partial)
                 ?? throw new ThemeException([$"Partial '{partial}' not found; looked in: {string.Join(", ", _renderer._templates.Files.SearchFolders(ThemeFileKind.Partial))}"]);
 
@@ -359,15 +406,7 @@ public sealed class SiteRenderer
                 return text.ToText();
             }
 
-            int chunks = (items.Count + ChunkSize - 1) / ChunkSize;
-            if (chunks == 1)
-            {
-                return new RawHtml(RenderChunk(0));
-            }
-
-            string[] parts = new string[chunks];
-            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, c => parts[c] = RenderChunk(c));
-            return new RawHtml(string.Concat(parts));
+            return ((items.Count + ChunkSize - 1) / ChunkSize, RenderChunk);
         }
 
         private ScriptObject Globals(string layout, string pagePath, string title)

@@ -108,6 +108,25 @@ public class AnchorTest
     }
 
     [Fact]
+    public void AnAnchorIsDatedByTheMentionThatNamesItsVerb()
+    {
+        // Two days of the same official: the one that says "resigned" dates "after the port director resigned", not the one with
+        // more of the anchor's other words (port, director, strike) and another verb.
+        var options = new EventOptions("The dock strike at the port");
+        TaggedStory monday = Story("articles/a.txt", "A", new LocalDate(2022, 5, 10),
+            "The port director defended his handling of the dock strike at the port on [Monday|2022-05-09].");
+        TaggedStory tuesday = Story("articles/b.txt", "B", new LocalDate(2022, 5, 11),
+            "The director resigned over the strike on [Tuesday|2022-05-10].");
+        TaggedStory late = Story("articles/c.txt", "C", new LocalDate(2022, 5, 14),
+            "The dockers went back to work three days after the port director resigned over the dock strike.");
+
+        Chronology c = Build(options, monday, tuesday, late);
+
+        Assert.Contains(c.Events, e => e.Date == "2022-05-13" && e.Sources.Any(s => s.Source.ArticlePath == "articles/c.txt"));
+        Assert.DoesNotContain(c.Events, e => e.Date == "2022-05-12");
+    }
+
+    [Fact]
     public void AOneWordAnchorIsDatedOnlyWhenTwoStoriesAgree()
     {
         var haiti = new EventOptions("Haiti earthquake");
@@ -239,6 +258,24 @@ public class AnchorTest
         EventMention grounding = Assert.Single(e.Mentions, m => m.Time.Value == "2021-03-23");
         Assert.True(grounding.Subordinate);
         Assert.Equal("It ran aground in a sandstorm", grounding.Headline);
+    }
+
+    // A statement dated by one day and a round count of weeks before another happening (publication 2021-04-01): moving the
+    // day by the count would give a day the count does not vouch for, so only the statement is a mention.
+    public static TheoryData<string, string> RoundCounts => new()
+    {
+        // "two weeks after" a landslide that may have been thirteen or fifteen days before.
+        { "Crews reopened the coast road on [Monday, March 29|2021-03-29], two weeks after a landslide buried it.", "2021-03-29" },
+        // "three weeks after" likewise.
+        { "The ferry sailed again on [Monday, March 29|2021-03-29], three weeks after a storm tore its moorings loose.", "2021-03-29" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RoundCounts))]
+    public void ARoundCountFromADatedStatementDoesNotDateTheAnchorClause(string line, string statement)
+    {
+        StoryEvents e = EventPipeline.Extract(Story("articles/a.txt", "AP", new LocalDate(2021, 4, 1), line), Suez);
+        Assert.Equal([statement], e.Mentions.Select(m => m.Time.Value));
     }
 
     [Fact]

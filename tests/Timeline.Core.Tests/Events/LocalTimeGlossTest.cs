@@ -22,6 +22,8 @@ public class LocalTimeGlossTest
         { "The envoy met the minister on [Monday|2023-11-20] in Paris and flew home on [Tuesday|2023-11-21].", ["2023-11-20", "2023-11-21"] },
         // A gloss at the end of the sentence: the full stop is not part of the place's name.
         { "The board dismissed its chief executive late on [Friday|2023-11-17], on [Saturday|2023-11-18] in Singapore.", ["2023-11-17"] },
+        // A gloss in a relative clause in the present ("which is … in Tokyo"), as a schedule gives it.
+        { "The launch is set for [Friday|2023-11-17] evening in California, which is [Saturday|2023-11-18] morning in Tokyo.", ["2023-11-17"] },
         // A gloss that is the sentence's only date still dates it.
         { "The talks ended on [Saturday|2023-11-18] in Tokyo.", ["2023-11-18"] },
         // Dates far apart are not the same moment told twice.

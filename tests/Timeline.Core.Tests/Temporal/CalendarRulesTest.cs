@@ -42,6 +42,9 @@ public class CalendarRulesTest
         // Seasons, with a year or resolved by tense.
         { "The talks resumed in the summer of 2024.", "the summer of 2024", "2024-SU" },
         { "The plant closed last summer.", "last summer", "2025-SU" },
+        // Coordinated with another season, a bare season is a season too (WikiWars 04 and 13: "the fall and winter",
+        // "the spring and summer").
+        { "The army drilled through the spring and summer.", "summer", "2025-SU" },
         // A day and month with the year named relative to publication: one expression, that year's day. Late February is
         // within weeks of publication, so without "last year" the nearest February would win; the named year decides.
         { "The plant was shut on February 20 last year after a fire.", "February 20 last year", "2025-02-20" },
@@ -49,6 +52,10 @@ public class CalendarRulesTest
         { "The treaty takes effect on 1 January next year.", "1 January next year", "2027-01-01" },
         // A holiday is a day in the year the tense points to.
         { "They met on Christmas Day.", "Christmas Day", "2025-12-25" },
+        // "Election Day" is the United States' general election, the Tuesday after the first Monday in November, in the year
+        // the tense points to (AQUAINT NYT19981026 "from now to Election Day" had been missed).
+        { "Turnout was low on Election Day.", "Election Day", "2025-11-04" },
+        { "Both campaigns will spend heavily before Election Day.", "Election Day", "2026-11-03" },
     };
 
     [Theory]
@@ -64,6 +71,18 @@ public class CalendarRulesTest
         // A half of a year keeps its half.
         { "Sales were flat in the last half of 2024.", "the last half of 2024", "2024-H2", TimexMod.None },
     };
+
+    public static TheoryData<string, string, string, TimexMod> PartsOfSeasons => new()
+    {
+        // After a modifier of a point a bare season is a season, with the modifier's part (TimeBank wsj_1003 "the early
+        // summer", WikiWars 13 "the early summer", "the middle of summer": all three had been missed).
+        { "Orders have recovered from the lows of the early summer.", "the early summer", "2025-SU", TimexMod.Start },
+        { "By the middle of summer the rebels held the north.", "the middle of summer", "2025-SU", TimexMod.Mid },
+    };
+
+    [Theory]
+    [MemberData(nameof(PartsOfSeasons))]
+    public void ResolvesPartOfASeason(string text, string extent, string value, TimexMod mod) => TaggerAssert.Value(text, extent, value, mod);
 
     [Theory]
     [MemberData(nameof(HalvesOfDecades))]
@@ -83,6 +102,10 @@ public class CalendarRulesTest
         { "Officials may march on the capital.", "march" },
         // The fall of a city is an event, not a season.
         { "Since the fall of Kabul, aid has dropped.", "fall" },
+        // Any other election's day is not the US general election.
+        { "The election day in Kenya was calm.", "day" },
+        // A kind of thing still, after a point modifier: "late summer crops".
+        { "Farmers planted late summer crops.", "summer" },
     };
 
     [Theory]

@@ -16,6 +16,11 @@ public class DurationRulesTest
         { "The siege lasted several days.", "several days", TimexType.Duration, "PXD", TimexMod.None },
         { "It took a few weeks.", "a few weeks", TimexType.Duration, "PXW", TimexMod.None },
         { "The country has been at war for years.", "years", TimexType.Duration, "PXY", TimexMod.None },
+        // The spans a story moves through keep their unknown length (WikiWars tags all six it has: "the following days",
+        // "the succeeding months", "the intervening years").
+        { "The dam broke and floods spread over the following days.", "the following days", TimexType.Duration, "PXD", TimexMod.None },
+        { "In the succeeding months the guerrillas regrouped.", "the succeeding months", TimexType.Duration, "PXM", TimexMod.None },
+        { "The rule has changed little in the intervening years.", "the intervening years", TimexType.Duration, "PXY", TimexMod.None },
         // Hyphenated adjectives are durations; the article stays outside.
         { "After a four-day truce, fighting resumed.", "four-day", TimexType.Duration, "P4D", TimexMod.None },
         // Determiners and modifiers stay in the extent.

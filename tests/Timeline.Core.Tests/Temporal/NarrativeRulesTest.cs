@@ -47,6 +47,10 @@ public class NarrativeRulesTest
         { "In 1940 France fell. In 1941 Germany invaded Russia.\nBy the end of April 1942, Japan had conquered Burma. The Germans kept the gains they achieved during the previous year. In North Africa, they attacked in January.\n", "January", "1942-01" },
         // A future clause within a history stays in the story's year ("could only continue the war until December").
         { "In 1916 the armies fought at Verdun. In 1917 they fought at Arras. In 1918 Austria warned that it could only continue the war until December.", "December", "1918-12" },
+        // A year that only names an event ("the 1978 Treaty", "the 1956 uprising") does not move the story (WikiWars 18 had
+        // "December 27" in 1978 after "complying with the 1978 Treaty of Friendship" in a 1979 story).
+        { "In 1977 the regime fell. On March 3, 1979 riots broke out.\nMoscow invoked the 1978 Treaty of Friendship. Troops crossed the border on December 27.\n", "December 27", "1979-12-27" },
+        { "In 1955 the pact was signed. On May 2, 1968 the students rallied.\nVeterans of the 1956 uprising joined them in June.\n", "June", "1968-06" },
     };
 
     [Theory]

@@ -115,6 +115,45 @@ public class ReferenceRulesTest
     public void AWeekdayAfterANounStaysADate(string text, string extent) =>
         Assert.NotEqual(TimexType.Set, TaggerAssert.Mention(text, extent, "2023-07-03").Type);
 
+    // Publication Tue 2023-07-04 for every row.
+    public static TheoryData<string, string> NamedDays => new()
+    {
+        // The name of a disaster of another year: its weekday is no day near publication (the year beside it is its own mention).
+        { "Farmers in Victoria still speak of the Black Saturday bushfires of February 2009.", "Saturday" },
+        // A massacre's name, told with no date at all.
+        { "The inquiry into Bloody Sunday took twelve years.", "Sunday" },
+        // A day of primaries named for its weekday.
+        { "She won nine states on Super Tuesday.", "Tuesday" },
+        // Shopping days named for their weekday.
+        { "Retailers are already planning Cyber Monday discounts.", "Monday" },
+        // A feast whose date is Easter's, not the nearest Friday.
+        { "The shops were shut on Good Friday.", "Friday" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NamedDays))]
+    public void AWeekdayInsideANameIsNoWeekday(string text, string weekday)
+    {
+        int at = text.IndexOf(weekday, StringComparison.Ordinal);
+        Assert.DoesNotContain(TaggerAssert.Tag(text, "2023-07-04"), m => m.Start <= at && at < m.End);
+    }
+
+    // Must not change (publication Tue 2023-07-04): a capitalised word outside the list before a weekday is wire style for "on".
+    public static TheoryData<string, string, string> NamedDaysNotNames => new()
+    {
+        // A place before the weekday (AP dateline style).
+        { "Protesters marched in Paris Saturday.", "Saturday", "2023-07-01" },
+        // A person before the weekday.
+        { "The ministers met Clinton Friday.", "Friday", "2023-06-30" },
+        // "black" in lower case is a plain adjective, not a name: the weekday stays the last Monday.
+        { "It was a black Monday for the markets.", "Monday", "2023-07-03" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NamedDaysNotNames))]
+    public void AWeekdayAfterOtherCapitalisedWordsStaysAWeekday(string text, string weekday, string value) =>
+        TaggerAssert.Value(text, weekday, value, TimexMod.None, "2023-07-04");
+
     public static TheoryData<string, string, string, string> Clocks => new()
     {
         // "at 11am London time on Monday": the clock belongs to the day that follows the place's time.
@@ -132,6 +171,14 @@ public class ReferenceRulesTest
         { "Fire crews were called on Sunday evening. The roof collapsed at 10:40 p.m., witnesses said.", "10:40 p.m.", "2022-10-16T22:40", "09:00" },
         // A clock told ahead ("will meet at 11 p.m.") stays on the publication day, whatever day was told before.
         { "The talks broke down on Monday. Negotiators will meet again at 11 p.m.", "11 p.m.", "2022-10-18T23:00", "07:30" },
+        // A clock told ahead that has already passed on the publication day is the next day's: an evening page's "will open at
+        // 9 a.m." is tomorrow morning.
+        { "The polling stations will open at 9 a.m. and close at 6 p.m.", "9 a.m.", "2022-10-19T09:00", "20:15" },
+        { "The countdown is scheduled for 5.30 pm, an hour before the launch window.", "5.30 pm", "2022-10-19T17:30", "21:00" },
+        // Must not change: within the hour before the stamp, the copy may have been written before it: still the stamp's day.
+        { "The judge will rule at 10 a.m.", "10 a.m.", "2022-10-18T10:00", "10:20" },
+        // Must not change: a clock told in the past before the stamp is the stamp's day.
+        { "The polling stations opened at 9 a.m.", "9 a.m.", "2022-10-18T09:00", "20:15" },
     };
 
     [Theory]

@@ -26,7 +26,7 @@ public class RuleDispatchTest
         "seventies", "1990s", "1800s", "'90s", "'98", "20th", "21st", "3rd", "1st", "10:30", "7:40:15", "14.30", "0540", "1430", "2026-01-28",
         "2021-03-23T16:05:00+02:00", "23/3", "23/03/2021", "3/23/21", "23.3.2021", "1,000", "2,000", "1.5", "2 1/2", "p.m.", "a.m.", "pm", "PM",
         "15-day", "day-long", "year-end", "year's", "year-ago", "year-earlier", "mid-", "1915-16", "480-479", "10-18", "6-7", "12-18", "$", "%",
-        ",", ".", "-", "\u2013", "'", "\u2019", ":", "/", "(", ")", ";", "\"", "Christmas", "New", "Year's", "Eve", "Thanksgiving", "\n",
+        ",", ".", "-", "\u2013", "'", "\u2019", ":", "/", "(", ")", ";", "\"", "Christmas", "New", "Year's", "Eve", "Thanksgiving", "Election", "Day", "\n",
     ];
 
     private static readonly string[] Vocabulary = [.. Lexicon.Words, .. Literals];

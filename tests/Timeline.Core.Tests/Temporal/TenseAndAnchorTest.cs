@@ -34,6 +34,16 @@ public class TenseAndAnchorTest
         { "In January, a week after the anniversary, a bombing in Birmingham, Ala., killed a guard.", "January", "1998-01", "1998-10-25" },
         // A closing quote ends the quoted clause: "said" after it is when it was said, "will leave" inside sets the direction.
         { "''The father will leave for the United States with his wife and son on Thursday,'' Castro said.", "Thursday", "2000-04-06", "2000-04-05" },
+        // A clock written with a dot ("6.04 pm", British and Indian style) does not end the sentence: "is scheduled for" before it
+        // still points the weekday after it forward (publication Tue 2023-08-22), as it does for "6:04 pm".
+        { "The docking is scheduled for 6.04 pm on Wednesday.", "Wednesday", "2023-08-23", "2023-08-22" },
+        { "The docking is scheduled for 6:04 pm on Wednesday.", "Wednesday", "2023-08-23", "2023-08-22" },
+        // A relative clause after the date glosses it ("which is …"): its present tense does not outweigh the plan before the date.
+        { "The docking is scheduled for 6 pm on Wednesday, which is 8.30 pm in Perth.", "Wednesday", "2023-08-23", "2023-08-22" },
+        // Must not change: with no cue before the date, the first verb after it still sets the direction, even in a "who" clause.
+        { "On Wednesday, the minister, who will step down, meets the press.", "Wednesday", "2023-08-23", "2023-08-22" },
+        // A decimal number likewise: "will" before "2.5 percent" still sets the direction (publication Mon 2023-05-01).
+        { "Fares will rise by 2.5 percent on Friday.", "Friday", "2023-05-05", "2023-05-01" },
         // Without any tense cue, a month five months ahead is read as the last one (news looks back) ...
         { "The stock rose to $42 in June from $29.75 in March.", "March", "1989-03", "1989-10-30" },
         // ... while one up to four months ahead stays ahead.

@@ -50,6 +50,16 @@ public class ValueRulesTest
         // "then current" is current at a past time (TimeBank wsj_0924).
         { "Holders may buy shares at half the then current market price.", "current", "PAST_REF", "1989-10-26" },
         { "Holders may buy shares at half the current market price.", "current", "PRESENT_REF", "1989-10-26" },
+        // "in the morning" is a part of the day the story is telling, else of publication (TimeBank wsj_0586, WikiWars 18,
+        // tweets 91 and 174 tagged it; no gold file leaves it untagged).
+        { "Stocks slid on Friday. Dealers placed heavy buy orders in the morning, then sold.", "the morning", "1989-10-27TMO", "1989-11-01" },
+        { "I went for a long swim in the morning and felt great.", "the morning", "2015-03-21TMO", "2015-03-21" },
+        { "Both armies rested during the afternoon.", "the afternoon", "2015-03-21TAF", "2015-03-21" },
+        // "the Nth day" after "today is" / "it's" is the day of publication, after a day and a comma the day just named
+        // (TimeBank AP900815 and PRI19980306, WikiWars 02 tag them; no gold file leaves one untagged).
+        { "Today is the tenth day of the strike at the port.", "the tenth day", "2015-03-21", "2015-03-21" },
+        { "It's the third day of protests in the capital.", "the third day", "2015-03-21", "2015-03-21" },
+        { "The dock workers walked out on March 2, the first day of the strike.", "the first day", "2015-03-02", "2015-03-21" },
     };
 
     [Theory]
@@ -67,6 +77,11 @@ public class ValueRulesTest
         { "He told USA Today that the plan had failed.", "Today" },
         { "This is VOA Today.", "Today" },
         { "Baker said on ABC's \"This Week,\" that the request was fair.", "This Week" },
+        // "the night" and "the day" after "in" name no part of a known day (AQUAINT leaves "later in the day" untagged twice).
+        { "Investigators replayed the tapes from the night the ferry sank.", "night" },
+        { "Negotiators met again later in the day.", "day" },
+        // Elsewhere the day an ordinal counts from is unknown: no value is guessed.
+        { "He vowed to act on his first day in office.", "day" },
     };
 
     [Theory]

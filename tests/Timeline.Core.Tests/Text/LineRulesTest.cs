@@ -30,6 +30,8 @@ public class LineRulesTest
     [InlineData("Investigators said they had read 300 of the 5,000 articles published by the bank's analysts since 2020.")]
     // A sentence closed by a date after a dash is prose when it ends like a sentence.
     [InlineData("The fuel queues grew longer through the week – until 2 July 2022.")]
+    // A story that reports a page being updated is prose: only "this story/article/report" names the page itself.
+    [InlineData("The ministry said its guidance page was updated on Monday to drop the mask rule.")]
     // A sentence that opens "Also in" is prose, not a box label.
     [InlineData("Also in Brussels, ministers agreed to extend the sanctions for another six months.")]
     // A dateline lede is not a caption.
@@ -81,6 +83,10 @@ public class LineRulesTest
     [InlineData("Abby Sewell in Beirut contributed.", "contributor credit")]
     [InlineData("Associated Press journalist Abby Sewell in Beirut contributed.", "contributor credit")]
     [InlineData("Reporting by Maya Gebeily; Editing by Alex Richardson", "contributor credit")]
+    // A note on the page's own making: its day is when the page was edited, not when anything happened.
+    [InlineData("Our newsroom is closed for the holiday; this story was updated from the wires on Sunday evening.", "production note")]
+    [InlineData("This article has been corrected to give the minister's full title.", "production note")]
+    [InlineData("Compiled from wire reports.", "production note")]
     // 003: photo credit label.
     [InlineData("Photo: Kyiv Independent", "photo credit")]
     // A byline.

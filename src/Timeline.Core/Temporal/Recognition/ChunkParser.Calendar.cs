@@ -1069,7 +1069,8 @@ internal sealed partial class ChunkParser
             return null; // "the spring tides", "summer break", "the winter collection": a kind of thing, not a date
         }
 
-        if (!ambiguous && !Capital(j) && rel == Kw.None && K(i - 1) is not (Kw.In or Kw.During or Kw.By or Kw.Until or Kw.Since or Kw.This or Kw.Last or Kw.Next))
+        if (!ambiguous && !Capital(j) && rel == Kw.None && K(i - 1) is not (Kw.In or Kw.During or Kw.By or Kw.Until or Kw.Since or Kw.This or Kw.Last or Kw.Next)
+            && !SeasonAfterPointModifier(i))
         {
             return null;
         }
@@ -1106,6 +1107,16 @@ internal sealed partial class ChunkParser
 
         return Cal.Season(year, season) is { } r ? new Hit(k, r, "season") : null;
     }
+
+    /// <summary>
+    /// Whether the season word at <paramref name="i"/> follows a modifier of a point in time ("the early summer", "the middle
+    /// of summer") or a season it is coordinated with ("the spring and summer"): a season, not a kind of thing.
+    /// </summary>
+    private bool SeasonAfterPointModifier(int i) =>
+        K(i - 1) is Kw.Early or Kw.Late or Kw.Mid
+        || (IsHyphen(i - 1) && Is(i - 2, Kw.Mid))
+        || (Is(i - 1, Kw.Of) && K(i - 2) is Kw.Middle or Kw.End or Kw.Beginning or Kw.Start)
+        || (K(i - 1) is Kw.And or Kw.Or && L(i - 2) is { Season: > 0 });
 
     /// <summary>Whether the word at <paramref name="k"/> is a noun that a season word in front of it only qualifies.</summary>
     private bool SeasonModifiesNoun(int k)
@@ -1174,6 +1185,14 @@ internal sealed partial class ChunkParser
             int y = Dct.Year;
             LocalDate? Thanks(int year) => Cal.ValidYear(year) ? new LocalDate(year, 11, 1).With(DateAdjusters.NextOrSame(IsoDayOfWeek.Thursday)).PlusDays(21) : null;
             return Cal.Day(Pick(Dct, cue, Thanks(y - 1), Thanks(y), Thanks(y + 1))) is { } t ? new Hit(k, t, "holiday") : null;
+        }
+        else if (Is(i, Kw.Election) && Capital(i) && L(i + 1) is { Unit: Unit.Day, UnitPlural: false } && Capital(i + 1))
+        {
+            // "Election Day" (capitalised, the United States' general election): the Tuesday after the first Monday in November.
+            var cue = TenseAt(i);
+            int y = Dct.Year;
+            LocalDate? Election(int year) => Cal.ValidYear(year) ? new LocalDate(year, 11, 2).With(DateAdjusters.NextOrSame(IsoDayOfWeek.Tuesday)) : null;
+            return Cal.Day(Pick(Dct, cue, Election(y - 1), Election(y), Election(y + 1))) is { } e ? new Hit(i + 2, e, "holiday") : null;
         }
         else
         {

@@ -205,13 +205,20 @@ internal sealed partial class ChunkParser
                 : new Hit(j + 2, new Resolved(TimexType.Duration, Cal.Duration(null, ru.Unit), null), "duration-recent");
         }
 
-        if (K(i) is Kw.The && K(i + 1) is Kw.Coming or Kw.Next && L(i + 2) is { Unit: Unit.Year or Unit.Month or Unit.Week or Unit.Day or Unit.Decade, UnitPlural: true } cu)
+        // "the coming months", "the next days"; and the spans a story moves through: "the following days", "the succeeding months",
+        // "the intervening years" (WikiWars tags all six it has, with an unknown count of units).
+        if (K(i) is Kw.The && (K(i + 1) is Kw.Coming or Kw.Next or Kw.Following or Kw.Previous || SequenceWord(i + 1))
+            && L(i + 2) is { Unit: Unit.Year or Unit.Month or Unit.Week or Unit.Day or Unit.Decade, UnitPlural: true } cu)
         {
             return new Hit(i + 3, new Resolved(TimexType.Duration, Cal.Duration(null, cu.Unit), null), "duration-vague");
         }
 
         return null;
     }
+
+    /// <summary>"subsequent", "succeeding", "ensuing", "intervening", "preceding": a span placed after (before) the story's point.</summary>
+    private bool SequenceWord(int k) =>
+        Word(k, "subsequent") || Word(k, "succeeding") || Word(k, "ensuing") || Word(k, "intervening") || Word(k, "preceding");
 
     /// <summary>
     /// Whether the number word at <paramref name="j"/> and the unit at <paramref name="u"/> are capitalised inside a sentence
@@ -444,7 +451,8 @@ internal sealed partial class ChunkParser
     private bool IsZone(int k)
     {
         var w = _text.AsSpan(_t[k].Start, _t[k].Length);
-        foreach (var z in (ReadOnlySpan<string>)["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "ET", "PT", "CT", "BST", "CET", "CEST", "MSK"])
+        foreach (var z in (ReadOnlySpan<string>)["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "ET", "PT", "CT", "BST", "CET", "CEST", "MSK",
+            "IST", "JST", "KST", "HKT", "SGT", "PHT", "WIB", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT", "SAST", "EET", "EEST", "HST"])
         {
             if (w.SequenceEqual(z))
             {

@@ -284,7 +284,29 @@ internal sealed partial class ChunkParser
             }
         }
 
+        // The mirror case: "will begin at about 5.45 pm" in a page published at 20:15 is tomorrow's 5.45 pm, the next one to come.
+        // An hour's margin keeps a stamp set a little after the copy was written ("will rule at 10 a.m." stamped 10:20) on its day.
+        if (doc.HasTimeOfDay && hour < 23 && doc.Published.Date == Dct && new LocalTime(hour, minute).PlusHours(1) <= doc.Published.TimeOfDay
+            && FutureBefore(i))
+        {
+            return Cal.Day(Dct.PlusDays(1))!.Value;
+        }
+
         return Cal.Day(Dct)!.Value;
+    }
+
+    /// <summary>Whether the nearest tense cue before token <paramref name="i"/> in its sentence points ahead ("will begin at", "is scheduled for").</summary>
+    private bool FutureBefore(int i)
+    {
+        for (int k = i - 1; k >= 0 && k >= i - 20 && !SentenceBreakAfter(k); k--)
+        {
+            if (CueOf(k) is var c && c != Cue.None)
+            {
+                return c == Cue.Future;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

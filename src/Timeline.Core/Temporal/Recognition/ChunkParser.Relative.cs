@@ -167,6 +167,26 @@ internal sealed partial class ChunkParser
                     return Cal.At(basis, ug) is { } ty ? new Hit(u + 1, ty, "the-unit") : null;
                 }
 
+                if (L(i + 1) is { Ordinal: >= 1 and <= 31 } && L(i + 2) is { Unit: Unit.Day, UnitPlural: false } && !IsHyphen(i + 3))
+                {
+                    // "today is the eighth day of the blockade", "It's the second day of an offensive": the day of publication;
+                    // "On 21 July, the fifth day of the rising": the day just named. Elsewhere the day is not known.
+                    if (((Word(i - 1, "is") || Word(i - 1, "was")) && (Is(i - 2, Kw.Today) || Word(i - 2, "it") || Word(i - 2, "this")))
+                        || (Word(i - 1, "s") && IsApostrophe(i - 2) && Word(i - 3, "it")))
+                    {
+                        return Cal.Day(Dct) is { } od ? new Hit(i + 3, od, "ordinal-day") : null;
+                    }
+
+                    return IsPunct(i - 1, ',') && _dayBeforeEnd == i - 1 && _dayBefore is { } named ? new Hit(i + 3, named, "ordinal-day") : null;
+                }
+
+                if (K(i - 1) is Kw.In or Kw.During && DayPartAt(i + 1, out int pk) is { } dp and not "NI" && !Is(pk, Kw.Of))
+                {
+                    // "placed orders in the morning": a part of the day the story is telling (the last day named), else of
+                    // publication. Not "the night" ("from the night the plane went down" names no part of a known day).
+                    return Cal.Day(_st.LastDay ?? Dct) is { } pd ? new Hit(pk, WithDayPart(pd, dp), "the-daypart") : null;
+                }
+
                 if (Is(i + 1, Kw.Present) && !IsWord(i + 2))
                 {
                     return new Hit(i + 2, Ref("PRESENT_REF"), "present");

@@ -134,7 +134,8 @@ internal sealed partial class ChunkParser
             output.Add(new TemporalMention(start, end, _text[start..end], h.Value.Type, h.Value.Value, h.Value.Mod, h.Rule) { Range = h.Value.Range });
             // A year named in a future clause ("a planned campaign in 1976", "elections will be held in 2014") is a plan seen from
             // the story, not where the story is: it moves neither the reference date nor the narrative or paragraph year.
-            bool plannedYear = h.Rule == "year" && TenseAt(bestStart) == Cue.Future;
+            // So is a year that only names an event ("complying with the 1978 Treaty", "the 1956 uprising"): the story stays put.
+            bool plannedYear = h.Rule == "year" && (TenseAt(bestStart) == Cue.Future || AttributiveYear(bestStart, h.End));
             if (h.Value.Type == TimexType.Duration && h.Value.Value is "P6M" or "P9M" && _st.LastRef is { Range: { Granularity: Granularity.Quarter or Granularity.Half } rq }
                 && rq.Start.Year >= Dct.Year - 1 && Cal.Year(rq.Start.Year) is { } reportedYear)
             {
@@ -224,6 +225,13 @@ internal sealed partial class ChunkParser
                 break;
         }
     }
+
+    /// <summary>
+    /// Whether the year from <paramref name="start"/> to <paramref name="end"/> modifies the noun after it, behind "the":
+    /// "the 1978 Treaty of Friendship", "the 1992 protests". A temporal word after it makes it a period ("the 1988 period").
+    /// </summary>
+    private bool AttributiveYear(int start, int end) =>
+        Is(start - 1, Kw.The) && IsWord(end) && L(end) is null;
 
     /// <summary>
     /// Whether the day at token <paramref name="start"/> only ends the reported quarter named before it ("for the quarter ended
@@ -476,7 +484,7 @@ internal sealed partial class ChunkParser
             Consider(ref best, ClockRule(i));
         }
 
-        if (kw is Kw.Christmas or Kw.New or Kw.Thanksgiving)
+        if (kw is Kw.Christmas or Kw.New or Kw.Thanksgiving or Kw.Election)
         {
             Consider(ref best, Holiday(i));
         }
@@ -595,9 +603,9 @@ internal sealed partial class ChunkParser
             Consider(ref best, MonthRule(i));
         }
 
-        // Deictic: "the past", "the future", "the near term", "the weekend", "the week of", "the full year", "the (fiscal) year", "the present", "the moment".
+        // Deictic: "the past", "the future", "the near term", "the weekend", "(in) the morning", "(it's) the second day", "the week of", "the full year", "the (fiscal) year", "the present", "the moment".
         if (nextKw is Kw.Past or Kw.Future or Kw.Full or Kw.Present or Kw.Moment or Kw.Fiscal
-            || nextLex is { Unit: Unit.Weekend or Unit.Week or Unit.Year or Unit.Month }
+            || nextLex is { Unit: Unit.Weekend or Unit.Week or Unit.Year or Unit.Month } or { DayPart: DayPart.Morning or DayPart.Afternoon or DayPart.Evening } or { Ordinal: >= 1 and <= 31 }
             || Word(i + 1, "near") || Word(i + 1, "short") || Word(i + 1, "long"))
         {
             Consider(ref best, Deictic(i));
@@ -769,7 +777,7 @@ internal sealed partial class ChunkParser
         next = i;
         plural = false;
         var lex = L(i);
-        if (lex is null || lex.Weekday == 0 || (lex.NeedsCapital && !Capital(i)) || (!Capital(i) && lex.Abbreviation))
+        if (lex is null || lex.Weekday == 0 || (lex.NeedsCapital && !Capital(i)) || (!Capital(i) && lex.Abbreviation) || NamedDay(i))
         {
             return 0;
         }
@@ -797,6 +805,19 @@ internal sealed partial class ChunkParser
         plural = lex.WeekdayPlural;
         return lex.Weekday;
     }
+
+    /// <summary>
+    /// A weekday that is part of a name, after a capitalised word that names a day of its own: "the Black Saturday fires of 2009",
+    /// "Bloody Sunday", "Super Tuesday", "Cyber Monday", "Good Friday", "Ash Wednesday", "Easter Monday". Such a name is an event or
+    /// a feast, not a reference to a weekday near the publication (TimeML leaves these without a weekday value, and a news article
+    /// that recalls "Black Saturday" does not mean last Saturday). A closed list: any capitalised word may stand before a real
+    /// weekday ("Clinton Thursday", "Paris Tuesday" in wire copy).
+    /// </summary>
+    private bool NamedDay(int i) =>
+        i > 0 && Capital(i - 1) && !Adj(i) && IsWord(i - 1)
+        && (Word(i - 1, "Black") || Word(i - 1, "Bloody") || Word(i - 1, "Super") || Word(i - 1, "Cyber") || Word(i - 1, "Giving")
+            || Word(i - 1, "Good") || Word(i - 1, "Holy") || Word(i - 1, "Ash") || Word(i - 1, "Palm") || Word(i - 1, "Easter")
+            || Word(i - 1, "Maundy") || Word(i - 1, "Shrove") || Word(i - 1, "Fat") || Word(i - 1, "Blue"));
 
     /// <summary>A day-of-month number 1..31 at <paramref name="i"/>, with an optional ordinal suffix ("28th").</summary>
     private int DayOfMonthAt(int i, out int next)
@@ -1063,6 +1084,11 @@ internal sealed partial class ChunkParser
                 break; // a closing quote ends the quoted clause: the "said" after it is the time of speaking
             }
 
+            if (best != Cue.None && IsPunct(k, ',') && (Word(k + 1, "which") || Word(k + 1, "who")))
+            {
+                break; // "is scheduled for 6.04 pm on Wednesday, which is 6.19 pm in Nepal": the relative clause glosses the date, its verb does not set the tense
+            }
+
             var c = CueOf(k);
             if (c != Cue.None)
             {
@@ -1230,6 +1256,13 @@ internal sealed partial class ChunkParser
         if (c is '!' or '?' or ';')
         {
             return true;
+        }
+
+        // "scheduled for 6.04 pm", "rose 3.5 percent": a dot between two digits with no space is a decimal point or a clock's
+        // separator, not the end of a sentence (the verb before it still sets the tense of what follows).
+        if (c == '.' && IsNumber(k - 1) && IsNumber(k + 1) && Adj(k) && Adj(k + 1))
+        {
+            return false;
         }
 
         // "Birmingham, Ala., killed": a dot before a comma or a closing bracket ends an abbreviation, not a sentence.
