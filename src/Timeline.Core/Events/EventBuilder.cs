@@ -161,6 +161,7 @@ internal sealed class EventBuilder
         clusters = JoinArticleNews(clusters);
         clusters = JoinFragments(clusters);
         clusters = ResolveConflicts(clusters);
+        clusters = JoinLedes(clusters);
         clusters = DropForecasts(clusters);
         AttachCaptions(clusters, captions);
         var pubCount = PublicationCounts();
@@ -756,6 +757,57 @@ internal sealed class EventBuilder
     }
 
     /// <summary>
+    /// An undated perfect lede ("Putin has told Wagner's fighters…", see <see cref="NewsLede"/>) is dated by its page only
+    /// because it says "by now": a report published the next morning, or abroad across the date line, tells a happening of
+    /// the day before. An event of such ledes alone joins the most similar event of the <see cref="Salience.PegDays"/> days
+    /// before when the two are at least <see cref="RefineThreshold"/> similar, and its statements take that day.
+    /// </summary>
+    private List<Cluster> JoinLedes(List<Cluster> clusters)
+    {
+        var byDay = clusters.Where(c => c.Range.Granularity == Granularity.Day).ToLookup(c => c.Range.Start);
+        var removed = new HashSet<Cluster>(ReferenceEqualityComparer.Instance);
+        foreach (Cluster f in clusters)
+        {
+            if (f.Range.Granularity != Granularity.Day || f.Mentions.Count == 0 || !f.Mentions.All(m => m.Time.Rule == NewsLede.Rule))
+            {
+                continue;
+            }
+
+            Cluster? best = null;
+            double bestScore = double.MinValue;
+            for (int back = 1; back <= Salience.PegDays; back++)
+            {
+                foreach (Cluster r in byDay[f.Range.Start.PlusDays(-back)])
+                {
+                    double s = f.Centroid.Cosine(r.Centroid);
+                    if (!removed.Contains(r) && s >= RefineThreshold && (s > bestScore || (s == bestScore && r.Order < best!.Order)))
+                    {
+                        (best, bestScore) = (r, s);
+                    }
+                }
+            }
+
+            if (best is null)
+            {
+                continue;
+            }
+
+            for (int i = 0; i < f.Mentions.Count; i++)
+            {
+                EventMention m = f.Mentions[i];
+                EventMention moved = m with { Time = NewsLede.DayOf(best.Range.Start, m.Time.Start, m.Time.End, m.Time.Text) };
+                _vectors[moved] = Vector(m);
+                best.Add(moved, f.VectorAt(i), f.NamesAt(i));
+            }
+
+            best.Support.AddRange(f.Support);
+            removed.Add(f);
+        }
+
+        return removed.Count == 0 ? clusters : clusters.Where(c => !removed.Contains(c)).ToList();
+    }
+
+    /// <summary>
     /// A forecast nothing confirms is not an event of the timeline: an event whose every statement expects a date after the
     /// day its article was published ("the visa would expire on 28 July", "expected the search to end by Wednesday",
     /// "elections expected in May") is left out and listed with <see cref="ExclusionReasons.Forecast"/>. A statement of
@@ -1107,7 +1159,23 @@ internal sealed class EventBuilder
             Burst: c.Mentions.Where(m => IsFresh(m, c.Range, Salience.BurstDays)).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count(),
             Latest: pegs.Where(m => m.Source.Published.Date == _span.Last).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count(),
             Background: background);
-        return e with { Salience = Salience.Raw(c.Mentions, c.Range, pubCount, signals), Background = background };
+        return e with { Salience = Salience.Raw(DatedAtItsPrecision(c.Mentions, c.Range), c.Range, pubCount, signals), Background = background };
+    }
+
+    /// <summary>
+    /// The mentions that report a day's event as news of its days: those that give the day, a moment of it, or its week ("over
+    /// the weekend"). "Murray told police in 2009" or "the concerts scheduled for July" recall a happening in its month or year:
+    /// they stay its citations but are not counted as reports of the day (they made Timeline17 MJ_bbc's remembered days key).
+    /// </summary>
+    private static IReadOnlyList<EventMention> DatedAtItsPrecision(List<EventMention> mentions, DateRange range)
+    {
+        if (range.Granularity < Granularity.Day)
+        {
+            return mentions;
+        }
+
+        var precise = mentions.Where(m => m.Time.Range is not { } r || r.Granularity >= Granularity.Week).ToList();
+        return precise.Count == 0 ? mentions : precise;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using NodaTime;
 using Timeline.Core.Temporal;
 using Timeline.Core.Text;
 
@@ -73,6 +74,24 @@ public static class EventPipeline
             Dictionary<TemporalMention, (EventAnchor Anchor, TemporalMention? Inline)>? chained = s.Kind == SentenceKind.Body
                 ? Chained(sentenceStart, phrases, times, ti, tEnd, ref chain)
                 : null;
+            if (bodyPosition == 0 && phrases.Count == 0 && LedeOfTheDay(sentence, sentenceStart, story.Source.Published.Date, times, ti, tEnd) is { } lede)
+            {
+                // "A judge has delayed the trial …" opening a report: the news of its publication day (see NewsLede).
+                segments ??= Clauses.Segments(sentence);
+                names ??= Participants.Find(sentence);
+                (string clause, bool subordinate) = ClauseOf(sentence, segments, lede.Start, null);
+                mentions.Add(new EventMention(story.Source, st.Id, i, sentence, sentenceStart, NewsLede.DayOf(story.Source.Published.Date, sentenceStart + lede.Start, sentenceStart + lede.End, sentence[lede.Start..lede.End]))
+                {
+                    Participants = names,
+                    Headline = Clauses.Statement(NewsLede.Headline(sentence, segments, lede.Start)),
+                    Clause = clause,
+                    BodyPosition = bodyPosition,
+                    Subordinate = subordinate,
+                    QuoteTerms = sentenceTerms,
+                    ContextTerms = contextTerms,
+                });
+            }
+
             HashSet<(string, TimexMod)>? seen = null;
             for (int j = ti; j < tEnd; j++)
             {
@@ -172,6 +191,50 @@ public static class EventPipeline
         }
 
         return new StoryEvents(st.Id, mentions, excluded) { Terms = bodyTerms, Source = story.Source, Anchored = anchored };
+    }
+
+    /// <summary>
+    /// The perfect verb group of a lede that reports its publication day (<see cref="NewsLede.PerfectVerb"/>), unless a date on
+    /// or before that day dates the sentence: a day or week anywhere in it, before or after ("…in an address broadcast late on
+    /// Monday night", "as early as this week"), or any
+    /// date of the perfect's own clause. A year or month of another clause is background ("who died in June 2009", a caption's
+    /// "shown in 2010"), and a later month or year does not date the perfect ("has delayed the trial until May"). Sentence offsets.
+    /// </summary>
+    private static (int Start, int End)? LedeOfTheDay(string sentence, int sentenceStart, LocalDate published, List<TemporalMention> times, int ti, int tEnd)
+    {
+        bool coarse = false;
+        for (int j = ti; j < tEnd; j++)
+        {
+            if (times[j].Range is { } r && r.Granularity >= Granularity.Week)
+            {
+                return null;
+            }
+
+            if (times[j].Range is { } c && c.Start <= published)
+            {
+                coarse = true;
+            }
+        }
+
+        if (NewsLede.PerfectVerb(sentence) is not { } verb)
+        {
+            return null;
+        }
+
+        if (coarse)
+        {
+            Segment clause = Clauses.ClauseAround(sentence, Clauses.Segments(sentence), verb.Start).Clause;
+            for (int j = ti; j < tEnd; j++)
+            {
+                int at = times[j].Start - sentenceStart;
+                if (times[j].Range is { } r && r.Start <= published && at >= clause.Start && at < clause.End)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return verb;
     }
 
     /// <summary>
