@@ -81,10 +81,6 @@ public sealed class ClusterTimelineTest(ClusterTimelineTest.ClusterFixture clust
     /// not a happening) in a Colombo page resolves to the page's day, which in Baltimore is the 27th, and is cited there.</summary>
     private const string PresentStateTodayGap = "Known gap: key-bridge-collapse cites a quote's present-state 'today' on the 27th (see PresentStateTodayGap)";
 
-    /// <summary>Measured gap on korea-martial-law (blind, session 6): key-event dates F1 0.67 (P 0.56, R 0.83): four should days of
-    /// the crisis' second week are marked key and the must day of the travel ban (9 Dec) is not; no general cause was found.</summary>
-    private const string KoreaKeyGap = "Known gap: korea-martial-law key-event dates F1 0.67 (see KoreaKeyGap)";
-
     /// <summary>Measured gaps on chandrayaan-3 (blind, session 8, engine fda68fd): (1) Russia's Luna-25, a competing mission the writer
     /// ruled out of the timeline, is told at length in the same on-topic articles (its crash on the 19th is even a key day: five
     /// outlets date it); its statements name the Moon, a lander and a space agency like the topic's own, and no rule was found that
@@ -279,8 +275,7 @@ public sealed class ClusterTimelineTest(ClusterTimelineTest.ClusterFixture clust
     }
 
     [Theory]
-    [MemberData(nameof(ClustersWithout), "korea-martial-law")]
-    [InlineData("korea-martial-law", Skip = KoreaKeyGap)]
+    [MemberData(nameof(Clusters))]
     public void KeyEventDateF1IsAtLeast07(string cluster)
     {
         ClusterRun run = clusters.Get(cluster);
