@@ -26,10 +26,27 @@ public static class BenchCommand
         var distinct = new Option<bool>("--distinct") { Description = "Make a corpus whose sentences are nearly all distinct, as in a real archive (names, numbers and a tenth of the words varied per article; wire copies repeat), instead of one that repeats the sample's sentences." };
         var sentences = new Option<bool>("--sentences") { Description = "Also count the corpus's sentences and how many are distinct (before building; reads the corpus once more)." };
         var command = new Command("bench", "Measure build speed and memory on synthetic corpora.") { articles, sample, work, runs, profile, memory, distinct, sentences };
-        command.SetAction(parse => parse.GetValue(profile) is > 0 and int n
+        command.SetAction(parse => MissingSample(parse.GetValue(sample)!, parse.InvocationConfiguration.Error) ? 2
+            : parse.GetValue(profile) is > 0 and int n
             ? Profile(n, parse.GetValue(sample)!, parse.GetValue(distinct))
             : Run(parse.GetValue(articles)!, parse.GetValue(sample)!, parse.GetValue(work), parse.GetValue(runs)!, new Flags(parse.GetValue(memory), parse.GetValue(distinct), parse.GetValue(sentences))));
         return command;
+    }
+
+    /// <summary>
+    /// True (after saying so on <paramref name="error"/>) when <paramref name="sample"/> has no <c>articles</c> folder to make a
+    /// corpus from: run from a checkout's root, or name the input folder with <c>--sample</c>.
+    /// </summary>
+    private static bool MissingSample(string sample, TextWriter error)
+    {
+        string articles = Path.Combine(sample, "articles");
+        if (Directory.Exists(articles))
+        {
+            return false;
+        }
+
+        error.WriteLine($"error: no sample articles in '{Path.GetFullPath(articles)}': run from the checkout's root or pass --sample INPUT_DIR");
+        return true;
     }
 
     private static readonly string[] AllRuns = ["nocache", "fill", "unchanged", "new-disk", "new-memory"];
