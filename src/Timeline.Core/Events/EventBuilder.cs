@@ -245,9 +245,11 @@ internal sealed class EventBuilder
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         var quotes = new HashSet<string>(StringComparer.Ordinal);
         var distinct = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(ReferenceEqualityComparer.Instance);
         foreach (EventMention m in list)
         {
-            if (!quotes.Add(m.Quote))
+            // The same string instance (a shared sentence) is known without reading it; another instance is compared by its text.
+            if (!seen.Add(m.Quote) || !quotes.Add(m.Quote))
             {
                 continue; // a sentence repeated (copies, several dates in one sentence) counts once
             }
@@ -276,15 +278,21 @@ internal sealed class EventBuilder
         // Mentions of the same sentence with the same clause (copies, several dates in one clause) share one vector: the
         // distinct pairs in order of first mention, their vectors built on all cores.
         var shared = new Dictionary<(string Quote, string Clause), int>();
+        var sharedInstances = new Dictionary<(string Quote, string Clause), int>(SameStrings.Instance);
         var pairs = new List<(string Quote, string Clause)>();
         int[] pairOf = new int[list.Count];
         for (int i = 0; i < list.Count; i++)
         {
             EventMention m = list[i];
-            if (!shared.TryGetValue((m.Quote, m.Clause), out int k))
+            if (!sharedInstances.TryGetValue((m.Quote, m.Clause), out int k))
             {
-                shared[(m.Quote, m.Clause)] = k = pairs.Count;
-                pairs.Add((m.Quote, m.Clause));
+                if (!shared.TryGetValue((m.Quote, m.Clause), out k))
+                {
+                    shared[(m.Quote, m.Clause)] = k = pairs.Count;
+                    pairs.Add((m.Quote, m.Clause));
+                }
+
+                sharedInstances[(m.Quote, m.Clause)] = k;
             }
 
             pairOf[i] = k;
@@ -297,6 +305,16 @@ internal sealed class EventBuilder
         {
             _vectors[list[i]] = vectors[pairOf[i]];
         }
+    }
+
+    /// <summary>Pairs of strings compared as instances (a fast first look before comparing their text).</summary>
+    private sealed class SameStrings : IEqualityComparer<(string, string)>
+    {
+        public static readonly SameStrings Instance = new();
+
+        public bool Equals((string, string) x, (string, string) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((string, string) obj) => HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Item1), RuntimeHelpers.GetHashCode(obj.Item2));
     }
 
     /// <summary>The TF-IDF vector of a statement: its clause's terms at full weight, its sentence's at a quarter. Thread-safe.</summary>
