@@ -58,6 +58,24 @@ public class NarrativeRulesTest
     public void RelativeUnitsFollowTheStoryYear(string text, string extent, string value) =>
         Assert.Equal(value, TaggerAssert.Mention(text, extent, dct: "2009-12-19").Value);
 
+    public static TheoryData<string, string, string> StoryClock => new()
+    {
+        // A history's bare clock time is on the day the story last told, not the publication day.
+        { "In 1916 the armies fought at Verdun. In 1917 they fought at Arras.\nOn 11 November 1918 the guns fell silent; the last soldier was killed at 10:57.\n", "10:57", "1918-11-11T10:57" },
+        // Also when the day was told in an earlier sentence, and with a.m./p.m.
+        { "In 1952 the war dragged on. In 1953 the French built a base.\nThe garrison fell on 7 May 1954. Hanoi ordered a cease fire at 5:30 p.m. and the destruction of all material.\n", "5:30 p.m.", "1954-05-07T17:30" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StoryClock))]
+    public void ClockTimesTakeTheStoryDay(string text, string extent, string value) =>
+        TaggerAssert.Value(text, extent, value, dct: "2009-12-19");
+
+    [Fact]
+    public void NewsClockTimesKeepThePublicationDay() =>
+        // News is not a narrative: one old day told earlier does not move a clock time off publication's day.
+        TaggerAssert.Value("The company was founded on May 7, 1954.\nShares rose on Tuesday. Trading closes at 4 p.m.\n", "4 p.m.", "2026-01-28T16:00");
+
     [Fact]
     public void NewsAnchorsMonthsOnPublicationDespiteAnOldYear()
     {

@@ -149,6 +149,16 @@ internal sealed partial class ChunkParser
                         return new Hit(u + 1, new Resolved(TimexType.Duration, Cal.Duration(1, yw.Unit), null), "the-unit-duration");
                     }
 
+                    if (yw.Unit == Unit.Week)
+                    {
+                        // A bare "the week" points back at the week a story is about ("For the week, the index dropped 3.8%"
+                        // after Friday's close in a Monday paper, "the week's most active session", "the week following last
+                        // month's squeeze"), which the words do not say; publication's week was wrong in most. Its year is the
+                        // story's; the week is left open, TimeML's YYYY-WXX, with no calendar range to misplace it.
+                        int wy = (_st.LastDay ?? Dct).Year;
+                        return Cal.ValidYear(wy) ? new Hit(u + 1, new Resolved(TimexType.Date, Cal.Year4(wy) + "-WXX", null), "the-unit-week") : null;
+                    }
+
                     var basis = Dct;
                     var ug = yw.Unit switch { Unit.Year => Granularity.Year, Unit.Month => Granularity.Month, _ => Granularity.Week };
                     if (yw.Unit == Unit.Month && _st.LastRef is { Range: { Granularity: Granularity.Day or Granularity.Month } lm })
