@@ -306,6 +306,13 @@ internal sealed partial class ChunkParser
             return new Hit(k + 1, new Resolved(TimexType.Duration, Cal.Duration(1, unit), null), "duration-the-past");
         }
 
+        if (rel == Kw.This && unit == Unit.Day && !the && j == i && (Word(i - 1, "to") || Word(i - 1, "until")) && !IsWord(k + 1))
+        {
+            // "its effects continue to this day.", "To this day, no one knows": up to now, no day of its own. A word after it
+            // makes "to" another verb's ("referred to this day as the Black Day"): that is the day being told.
+            return new Hit(k + 1, Ref("PRESENT_REF"), "present-ref");
+        }
+
         // "this day" in a history ("The battle began at dawn; by the end of this day …") is the day being told, not publication.
         bool narrative = rel is Kw.That or Kw.Same or Kw.Following || (the && rel is Kw.Next or Kw.Previous)
             || (rel == Kw.This && unit == Unit.Day && _st.Narrative && _st.LastRef is not null);
@@ -342,6 +349,13 @@ internal sealed partial class ChunkParser
         int step = unit == Unit.Fortnight ? 2 : 1;
         var stepG = unit == Unit.Fortnight ? Granularity.Week : Cal.ToGranularity(unit);
         var shifted = Cal.Shift(anchor, stepG, shift * step);
+        if (narrative && unit == Unit.Day && g2 is Granularity.Month && Cal.At(shifted, g2) is { } monthOnly)
+        {
+            // "that same day" after "in October": a day of that month, which one not told. The value keeps the day open
+            // (1998-10-XX) rather than turning the day into a month; the range stays the month's.
+            return new Hit(k + 1, monthOnly with { Value = monthOnly.Value + "-XX" }, "relative-narrative");
+        }
+
         return Cal.At(shifted, g2) is { } v ? new Hit(k + 1, v, narrative ? "relative-narrative" : "relative") : null;
     }
 
