@@ -76,6 +76,23 @@ public class NarrativeRulesTest
         // News is not a narrative: one old day told earlier does not move a clock time off publication's day.
         TaggerAssert.Value("The company was founded on May 7, 1954.\nShares rose on Tuesday. Trading closes at 4 p.m.\n", "4 p.m.", "2026-01-28T16:00");
 
+    public static TheoryData<string, string, string> OpenedFar => new()
+    {
+        // A section headed by a year alone: its bare dates are in that year, before any second far year makes a narrative.
+        { "1936\n\nCoup leader Sanjurjo was killed in a plane crash on 20 July.\n", "20 July", "1936-07-20" },
+        // A story that opens on a far date with its month or day keeps that year for the months after it.
+        { "On November 23, 1946 the French fleet shelled the city.\nIn December, hostilities broke out in Hanoi.\n", "December", "1946-12" },
+        // A bare year inside a news sentence is background, not a setting: the next date is publication's year.
+        { "Mr. Lortie joined the company in 1985.\nFor the six months ended Aug. 12, profit fell.\n", "Aug. 12", "2025-08-12" },
+        // So is a far date told after something near publication (here "last week").
+        { "Officials met last week. The treaty was signed on July 4, 1997.\nMembers will join on March 12.\n", "March 12", "2026-03-12" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OpenedFar))]
+    public void AStoryThatOpensOnAFarDateStaysThere(string text, string extent, string value) =>
+        Assert.Equal(value, TaggerAssert.Mention(text, extent).Value);
+
     [Fact]
     public void NewsAnchorsMonthsOnPublicationDespiteAnOldYear()
     {
