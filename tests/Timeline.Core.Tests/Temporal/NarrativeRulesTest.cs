@@ -120,6 +120,21 @@ public class NarrativeRulesTest
         // "August and September 1914": the year after the second month belongs to both.
         TaggerAssert.Value("They were driven back in August and September 1914.", "August", "1914-08");
 
+    [Theory]
+    // "soon" before a past verb tells a past sequel, not a reference to the future.
+    [InlineData("Cash trickled in from Miami, and the trickle soon became a flood.")]
+    // Also in the passive.
+    [InlineData("He was taken to a hospital. He was soon released.")]
+    public void SoonInAPastSequelIsNotAFutureReference(string text) =>
+        Assert.DoesNotContain(TaggerAssert.Tag(text), m => m.Text == "soon");
+
+    [Theory]
+    // Ahead of a present or future verb it still is.
+    [InlineData("The company soon will begin selling boxes for 99 cents.")]
+    [InlineData("The budget will soon move into surplus.")]
+    public void SoonAheadIsAFutureReference(string text) =>
+        Assert.Equal("FUTURE_REF", TaggerAssert.Mention(text, "soon").Value);
+
     [Fact]
     public void AsSoonAsIsNotATemporalExpression() =>
         Assert.DoesNotContain(TaggerAssert.Tag("They will leave as soon as the threats end."), m => m.Text == "soon");

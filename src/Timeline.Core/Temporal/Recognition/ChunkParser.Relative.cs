@@ -83,7 +83,10 @@ internal sealed partial class ChunkParser
                 return new Hit(i + 1, Ref("PAST_REF"), "past-ref");
             case Kw.Recent when L(i + 1) is not { Unit: not Unit.None } && IsWord(i + 1):
                 return new Hit(i + 1, Ref("PAST_REF"), "past-ref");
-            case Kw.Soon when !Is(i + 1, Kw.After) && !Is(i + 1, Kw.Before) && !(Word(i - 1, "as") && Word(i + 1, "as")) && !Word(i - 1, "too"):
+            // (Not before a past verb: "a trickle of cash that soon became a flood", "he was soon released" tell a past sequel,
+            // no reference to the future.)
+            case Kw.Soon when !Is(i + 1, Kw.After) && !Is(i + 1, Kw.Before) && !(Word(i - 1, "as") && Word(i + 1, "as")) && !Word(i - 1, "too")
+                && !(i + 1 < _n && CueOf(i + 1) == Cue.Past):
                 return new Hit(i + 1, Ref("FUTURE_REF"), "future-ref");
             case Kw.Future when Is(i - 1, Kw.In):
                 return new Hit(i + 1, Ref("FUTURE_REF"), "future-ref");
