@@ -48,7 +48,13 @@ public sealed class SiteBuilder
         lock (state)
         {
             using OutputSession session = state.Begin(output);
-            IReadOnlyList<SiteFile> files = prepared.Renderer.Render(prepared.Model, session, options.Progress);
+            // Only a builder's in-memory article cache hands the next build the same report objects, so only then is
+            // what their pages were made from worth remembering (without a cache, the next build's reports are new).
+            // A report whose article page is made is read after only for its article's metadata: its stories (their
+            // text is most of a large site's memory), cleaning and extraction are let go as rendering goes on (the
+            // events keep the mentions they cite; a cache keeps whole reports for the next build).
+            ArticleReport[] reports = prepared.Reports;
+            IReadOnlyList<SiteFile> files = prepared.Renderer.Render(prepared.Model, session, options.Progress, remember: prepared.Cache is not null, pageMade: i => reports[i] = AfterPage(reports[i]));
             prepared.Timings.Lap("render");
             options.Progress?.Report(new BuildProgress("write", 0, 0));
             int written = session.Commit();
@@ -150,7 +156,7 @@ public sealed class SiteBuilder
             ArticlesProcessed = reports.Length - reused,
             ArticlesReused = reused,
         };
-        return new Prepared(model, renderer, cache, timings, result);
+        return new Prepared(model, renderer, cache, timings, result, reports);
     }
 
     /// <summary>
@@ -168,7 +174,12 @@ public sealed class SiteBuilder
         }
     }
 
-    private sealed record Prepared(SiteModel Model, SiteRenderer Renderer, ArticleCache? Cache, StageTimer Timings, BuildResult Result);
+    /// <summary>A report as the rest of the build reads it once its article page is made: the article's metadata alone.</summary>
+    private static ArticleReport AfterPage(ArticleReport report) =>
+        report with { Cleaned = report.Cleaned with { Stories = [], Removed = [], Diagnostics = [] }, Stories = [], Events = [] };
+
+    /// <summary>Load → Merge's result: the model (whose articles are <paramref name="Reports"/>), the renderer, the cache, the timings and the result without files.</summary>
+    private sealed record Prepared(SiteModel Model, SiteRenderer Renderer, ArticleCache? Cache, StageTimer Timings, BuildResult Result, ArticleReport[] Reports);
 
     /// <summary>
     /// The cached result of the per-article stages, or a fresh one (then cached); either way without the article's raw

@@ -16,11 +16,20 @@ namespace Timeline.Site.Rendering;
 /// Every per-article lookup (the events citing an article, its excluded sentences) is indexed once here, so a page
 /// costs time in proportion to what it shows, never to the size of the site.
 /// </remarks>
-internal sealed class PageData(SiteModel model, SiteLinks links)
+/// <param name="remember">
+/// Whether the digests of what pages are made from are remembered for a later build (see <see cref="ArticleInputs"/>,
+/// <see cref="EventInputs"/>). They are keyed by the report objects, which only a builder's in-memory article cache
+/// keeps from build to build: without one, a large site's hundreds of thousands of entries would be kept for nothing.
+/// </param>
+internal sealed class PageData(SiteModel model, SiteLinks links, bool remember = true)
 {
     // The indexes are made when a page first needs them (by the page jobs, in parallel with others), not before rendering starts.
-    // Article path → the first report of that path.
-    private readonly Lazy<Dictionary<string, ArticleReport>> _reports = new(() => IndexReports(model.Articles));
+    // Article path → the outlet of the first report of that path.
+    private readonly Lazy<Dictionary<string, string>> _outlets = new(() => IndexOutlets(model.Articles));
+
+    // Per article (as model.Articles lists them), how many stories and expressions it has: counted before any page is
+    // made, since a report's stories may be let go once its page is made (see SiteRenderer.Render).
+    private readonly (int Stories, int Mentions)[] _counts = CountStories(model.Articles);
 
     // Article path → (event, story) for every citation, in chronology then source order.
     private readonly Lazy<Dictionary<string, List<(TimelineEvent Event, string StoryId)>>> _citations = new(() => IndexCitations(model.Chronology.Events));
@@ -143,7 +152,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
         {
             // What a source shows of its mention alone is known by digest after the first build; the link to its
             // article page depends on the site, so it is added every time.
-            DigestedObject source = Local(SourceDigests, m.Time, new SourceInputs(m.Source, m.Quote, m.QuoteStart, m.IsCaption), forRender, () => new DigestedObject
+            DigestedObject source = Local(remember, SourceDigests, m.Time, new SourceInputs(m.Source, m.Quote, m.QuoteStart, m.IsCaption), forRender, () => new DigestedObject
             {
                 ["outlet"] = m.Source.Outlet,
                 ["title"] = m.Source.Title,
@@ -191,7 +200,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
         {
             Story s = t.Story;
             // The story's marked-up text is most of an article page's cost: known by digest after the first build.
-            DigestedObject story = Local(StoryDigests, t, t, forRender, () =>
+            DigestedObject story = Local(remember, StoryDigests, t, t, forRender, () =>
             {
                 Story told = t.Story;
                 string heading = told.Sentences.FirstOrDefault(x => x.Kind == SentenceKind.Headline) is { } h
@@ -252,7 +261,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
     /// <remarks>Must change whenever <see cref="Article"/>'s result may: a new input read there must be added here.</remarks>
     public bool ArticleInputs(ArticleReport report, PageFingerprint key)
     {
-        if (OwnInputs(report) is not { } own)
+        if (OwnInputs(report, remember) is not { } own)
         {
             return false;
         }
@@ -359,7 +368,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
     /// article object (the in-memory cache keeps it, its cleaned text and its stories from build to build), and made
     /// again when the report holds other cleaned text or stories.
     /// </summary>
-    private static UInt128? OwnInputs(ArticleReport report)
+    private static UInt128? OwnInputs(ArticleReport report, bool remember)
     {
         if (OwnDigests.TryGetValue(report.Article, out KnownOwn? own) && ReferenceEquals(own.Cleaned, report.Cleaned) && ReferenceEquals(own.Stories, report.Stories))
         {
@@ -397,7 +406,11 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
         }
 
         UInt128 digest = key.Digest();
-        OwnDigests.AddOrUpdate(report.Article, new KnownOwn(report.Cleaned, report.Stories, digest));
+        if (remember)
+        {
+            OwnDigests.AddOrUpdate(report.Article, new KnownOwn(report.Cleaned, report.Stories, digest));
+        }
+
         return digest;
     }
 
@@ -480,9 +493,10 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
     /// <summary>
     /// The members of a page object made from <paramref name="input"/> alone (an immutable record): for rendering, or
     /// the first time, made in full and their digest remembered per input object; otherwise only the digest (an
-    /// incomplete object, enough for the page's fingerprint). Members added after this are hashed one by one.
+    /// incomplete object, enough for the page's fingerprint). Members added after this are hashed one by one. The digest
+    /// is remembered only when <paramref name="remember"/> (it is part of the page's fingerprint either way).
     /// </summary>
-    private static DigestedObject Local<TKey, TInputs>(ConditionalWeakTable<TKey, Known<TInputs>> digests, TKey key, TInputs inputs, bool forRender, Func<DigestedObject> make)
+    private static DigestedObject Local<TKey, TInputs>(bool remember, ConditionalWeakTable<TKey, Known<TInputs>> digests, TKey key, TInputs inputs, bool forRender, Func<DigestedObject> make)
         where TKey : class
         where TInputs : notnull
     {
@@ -494,7 +508,11 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
         DigestedObject made = make();
         if (PageFingerprint.DigestOf(made) is { } digest)
         {
-            digests.AddOrUpdate(key, new Known<TInputs>(inputs, digest));
+            if (remember)
+            {
+                digests.AddOrUpdate(key, new Known<TInputs>(inputs, digest));
+            }
+
             made.Digest = digest;
             made.DigestedCount = made.Count;
         }
@@ -546,12 +564,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
         foreach (int i in order)
         {
             ArticleReport r = articles[i];
-            int mentions = 0;
-            foreach (TaggedStory t in r.Stories)
-            {
-                mentions += t.Mentions.Count;
-            }
-
+            (int stories, int mentions) = _counts[i];
             rows.Add(new ScriptObject(8)
             {
                 ["title"] = r.Article.Title,
@@ -559,7 +572,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
                 ["url"] = links.ArticleUrl(r.Article.Path),
                 ["published"] = DateText.Published(r.Article.Published),
                 ["published_iso"] = DateText.Iso(r.Article.Published.Date),
-                ["story_count"] = r.Stories.Count,
+                ["story_count"] = stories,
                 ["mention_count"] = mentions,
                 ["event_count"] = CitingEventCount(r.Article.Path),
             });
@@ -600,23 +613,40 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
         public int GetHashCode(TimelineEvent e) => string.GetHashCode(e.Id, StringComparison.Ordinal);
     }
 
-    private static Dictionary<string, ArticleReport> IndexReports(IReadOnlyList<ArticleReport> reports)
+    private static Dictionary<string, string> IndexOutlets(IReadOnlyList<ArticleReport> reports)
     {
-        var index = new Dictionary<string, ArticleReport>(reports.Count, StringComparer.Ordinal);
+        var index = new Dictionary<string, string>(reports.Count, StringComparer.Ordinal);
         foreach (ArticleReport r in reports)
         {
-            index.TryAdd(r.Article.Path, r);
+            index.TryAdd(r.Article.Path, r.Article.Source);
         }
 
         return index;
+    }
+
+    private static (int Stories, int Mentions)[] CountStories(IReadOnlyList<ArticleReport> reports)
+    {
+        var counts = new (int Stories, int Mentions)[reports.Count];
+        for (int i = 0; i < counts.Length; i++)
+        {
+            int mentions = 0;
+            foreach (TaggedStory t in reports[i].Stories)
+            {
+                mentions += t.Mentions.Count;
+            }
+
+            counts[i] = (reports[i].Stories.Count, mentions);
+        }
+
+        return counts;
     }
 
     /// <summary>Build figures for the methodology page.</summary>
     public ScriptObject Figures() => new()
     {
         ["articles"] = model.Articles.Count,
-        ["stories"] = model.Articles.Sum(r => r.Stories.Count),
-        ["expressions"] = model.Articles.Sum(r => r.Stories.Sum(t => t.Mentions.Count)),
+        ["stories"] = _counts.Sum(c => c.Stories),
+        ["expressions"] = _counts.Sum(c => c.Mentions),
         ["mentions"] = model.Chronology.Events.Sum(e => e.Sources.Count),
         ["events"] = model.Chronology.Events.Count,
         ["key_events"] = model.Chronology.Events.Count(e => e.Key),
@@ -760,7 +790,7 @@ internal sealed class PageData(SiteModel model, SiteLinks links)
     private (string Url, string When) TextOf(TimelineEvent e) => _eventTexts.GetOrAdd(e, x => (links.Url(links.EventPath(x)), When(x)));
 
     private string OutletOf(string articlePath) =>
-        _reports.Value.TryGetValue(articlePath, out ArticleReport? r) ? r.Article.Source : articlePath;
+        _outlets.Value.TryGetValue(articlePath, out string? outlet) ? outlet : articlePath;
 
     private static string Precision(Granularity g) => g switch
     {

@@ -61,11 +61,16 @@ public sealed class SiteRenderer
     /// <summary>
     /// Renders every file of <paramref name="model"/> into <paramref name="output"/>, pages in parallel; a page whose
     /// fingerprint <paramref name="output"/> already holds is not rendered again. Returns the files in a fixed order
-    /// (index, events, articles, sources, methodology, 404, assets, exports).
+    /// (index, events, articles, sources, methodology, 404, assets, exports). With <paramref name="remember"/>, what pages
+    /// are made from is remembered (by digest, per report object) so that a later build of the same reports can reuse
+    /// pages without making their data (see <see cref="PageData"/>): worth it only when the reports outlive this build.
+    /// <paramref name="pageMade"/> is told the index (into the model's articles) of each report once its article page is
+    /// made: nothing reads that report's stories, cleaning or extraction after it (the sources list and the figures
+    /// count them before any page is made), so the caller may let them go.
     /// </summary>
-    internal IReadOnlyList<SiteFile> Render(SiteModel model, ISiteOutput output, IProgress<Pipeline.BuildProgress>? progress)
+    internal IReadOnlyList<SiteFile> Render(SiteModel model, ISiteOutput output, IProgress<Pipeline.BuildProgress>? progress, bool remember = true, Action<int>? pageMade = null)
     {
-        var page = new PageRenderer(this, model);
+        var page = new PageRenderer(this, model, remember);
         PageData data = page.Data;
         SiteLinks links = page.Links;
         RenderMemo? memo = output.Memo;
@@ -74,159 +79,210 @@ public sealed class SiteRenderer
         // by the exports, and the event and year pages' keys.
         var eventKeys = new Lazy<(UInt128[] Digests, UInt128[] Items)>(() => EventKeys(model, links));
         var eventDigests = new Lazy<UInt128[]>(() => eventKeys.Value.Digests);
-        var jobs = new List<Func<SiteFile>>();
-        var pages = new List<SitemapEntry>();
-        var pagePaths = new HashSet<string>(StringComparer.Ordinal);
 
-        // A page: its data is made when the job runs (in parallel); fingerprinted pages whose data the output already
+        // A page: its data is made when its job runs (in parallel); fingerprinted pages whose data the output already
         // rendered are reused; finish adds markup rendered from that data (so it is part of the fingerprint's input).
         // The data is first made for the fingerprint only (extra(false): costly parts known by digest, lists' markup
         // deferred), and made again in full (extra(true)) only when the page is rendered and that data was incomplete.
         // A page with inputs (see PageData.ArticleInputs) whose key is as the last committed build had it is not even made:
         // its data, so its fingerprint, would be the same, and the output hands back the page written from it.
-        void AddPage(string directory, string layout, string title, Func<bool, ScriptObject> extra, NodaTime.LocalDate? lastModified, bool fingerprinted = true, Action<ScriptObject>? finish = null, Func<PageFingerprint, bool>? inputs = null)
+        SiteFile Page(string directory, string layout, string title, Func<bool, ScriptObject> extra, bool fingerprinted = true, Action<ScriptObject>? finish = null, Func<PageFingerprint, bool>? inputs = null)
         {
             string path = directory.Length == 0 ? "index.html" : directory + "index.html";
-            jobs.Add(() =>
+            bool keyed = memo is not null && fingerprinted && inputs is not null;
+            UInt128? inputKey = keyed ? page.InputKey(layout, directory, title, inputs!) : null;
+            if (inputKey is { } known && memo!.TryGetPage(path, known, out string knownFingerprint) && output.Reuse(path, knownFingerprint) is { } same)
             {
-                bool keyed = memo is not null && fingerprinted && inputs is not null;
-                UInt128? inputKey = keyed ? page.InputKey(layout, directory, title, inputs!) : null;
-                if (inputKey is { } known && memo!.TryGetPage(path, known, out string knownFingerprint) && output.Reuse(path, knownFingerprint) is { } same)
-                {
-                    memo.PutPage(path, known, knownFingerprint);
-                    return same;
-                }
+                memo.PutPage(path, known, knownFingerprint);
+                return same;
+            }
 
-                ScriptObject values = extra(!fingerprinted);
-                string? fingerprint = fingerprinted ? page.Fingerprint(layout, directory, title, values) : null;
-                // Keyed once the data was made (parts of the key, such as a story's digest, are known only then).
-                if (keyed && fingerprint is not null && (inputKey ?? page.InputKey(layout, directory, title, inputs!)) is { } key)
-                {
-                    memo!.PutPage(path, key, fingerprint);
-                }
+            ScriptObject values = extra(!fingerprinted);
+            string? fingerprint = fingerprinted ? page.Fingerprint(layout, directory, title, values) : null;
+            // Keyed once the data was made (parts of the key, such as a story's digest, are known only then).
+            if (keyed && fingerprint is not null && (inputKey ?? page.InputKey(layout, directory, title, inputs!)) is { } key)
+            {
+                memo!.PutPage(path, key, fingerprint);
+            }
 
-                if (fingerprint is not null && output.Reuse(path, fingerprint) is { } reused)
-                {
-                    return reused;
-                }
+            if (fingerprint is not null && output.Reuse(path, fingerprint) is { } reused)
+            {
+                return reused;
+            }
 
-                if (fingerprinted && !PageData.IsComplete(values))
-                {
-                    values = extra(true);
-                }
+            if (fingerprinted && !PageData.IsComplete(values))
+            {
+                values = extra(true);
+            }
 
-                finish?.Invoke(values);
-                return output.Add(page.Render(path, layout, directory, title, values, fingerprint));
-            });
-            pages.Add(new SitemapEntry(directory, lastModified));
-            pagePaths.Add(directory);
+            finish?.Invoke(values);
+            return output.Add(page.Render(path, layout, directory, title, values, fingerprint));
         }
 
-        bool paged = model.Chronology.Events.Count > PagedIndexAbove;
+        // The jobs are described by number and made only when run: a large site's hundred thousand pages never wait as
+        // closures. In order: the index, the years' pages (a paged index), the events', the articles', the sources page,
+        // the methodology page, 404.html, the assets, the exports.
+        IReadOnlyList<TimelineEvent> events = model.Chronology.Events;
+        bool paged = events.Count > PagedIndexAbove;
         Func<int, string>? yearUrl = paged ? year => links.Url(YearPath(year)) : null;
         NodaTime.LocalDate? latest = Latest(model.Articles.Select(r => r.Article.Published.Date));
-        // The index and the sources list change with every article: rendered every time, their long lists in parallel.
-        AddPage("", "index", model.Config.Title, _ => new ScriptObject { ["index"] = data.Index(items => page.RenderEach("", "index", model.Config.Title, "event-item", "e", items), yearUrl: yearUrl) }, latest, fingerprinted: false);
+        // A large site: the index lists key events; each year's page lists all of that year's events (keyed by their items).
+        var years = new List<(int Year, List<int> Indexes)>();
         if (paged)
         {
-            // A large site: the index lists key events; each year's page lists all of that year's events (keyed by their items).
-            var years = new SortedDictionary<int, List<int>>();
-            for (int i = 0; i < model.Chronology.Events.Count; i++)
+            var byYear = new SortedDictionary<int, List<int>>();
+            for (int i = 0; i < events.Count; i++)
             {
-                int year = model.Chronology.Events[i].Range.Start.Year;
-                if (!years.TryGetValue(year, out List<int>? indexes))
+                int year = events[i].Range.Start.Year;
+                if (!byYear.TryGetValue(year, out List<int>? indexes))
                 {
-                    years[year] = indexes = [];
+                    byYear[year] = indexes = [];
                 }
 
                 indexes.Add(i);
             }
 
-            foreach ((int year, List<int> indexes) in years)
+            years.AddRange(byYear.Select(p => (p.Key, p.Value)));
+        }
+
+        // The reports that get a page: the first of each page path ("articles/SLUG/").
+        var articlePages = new List<int>(model.Articles.Count);
+        var slugs = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < model.Articles.Count; i++)
+        {
+            if (links.ArticleSlug(model.Articles[i].Article.Path) is { } slug && slugs.Add(slug))
             {
-                string directory = YearPath(year);
-                string title = $"{year.ToString(System.Globalization.CultureInfo.InvariantCulture)} — {model.Config.Title}";
-                AddPage(directory, "index", title, full => new ScriptObject { ["index"] = data.Index(items => full ? page.RenderEach(directory, "index", title, "event-item", "e", items) : RawHtml.Deferred, year) }, latest, inputs: key => PageData.YearInputs(indexes, eventKeys.Value.Items, key));
+                articlePages.Add(i);
             }
         }
 
-        IReadOnlyList<TimelineEvent> events = model.Chronology.Events;
-        for (int i = 0; i < events.Count; i++)
-        {
-            TimelineEvent e = events[i];
-            int index = i;
-            TimelineEvent? previous = i > 0 ? events[i - 1] : null;
-            TimelineEvent? next = i + 1 < events.Count ? events[i + 1] : null;
-            string title = $"{PageData.Shorten(e.Headline, 90)} ({PageData.When(e)})";
-            string eventPath = links.EventPath(e);
-            AddPage(
-                eventPath,
-                "event",
-                title,
-                full => new ScriptObject { ["event"] = data.Event(e, previous, next, full) },
-                Latest(e.Sources.Select(m => m.Source.Published.Date)),
-                finish: values =>
-                {
-                    var item = (ScriptObject)values["event"]!;
-                    item["sources_html"] = page.RenderEach(eventPath, "event", title, "event-source", "s", ((ScriptArray)item["sources"]!).Cast<ScriptObject>().ToList());
-                },
-                inputs: key => data.EventInputs(e, eventKeys.Value.Items[index], previous, next, key));
-        }
-
-        foreach (ArticleReport report in model.Articles)
-        {
-            if (links.ArticlePath(report.Article.Path) is { } articlePath && !pagePaths.Contains(articlePath))
-            {
-                AddPage(articlePath, "article", report.Article.Title, full => new ScriptObject { ["article"] = data.Article(report, full) }, report.Article.Published.Date, inputs: key => data.ArticleInputs(report, key));
-            }
-        }
-
-        // The sources page lists every article: rendered every time, straight to its file, its rows made a few chunks at a
-        // time as the page is written (a large site's list is never in memory whole, as text or as bytes).
-        jobs.Add(() =>
-        {
-            ScriptArray sources = data.Sources();
-            object sourceRows = page.StreamEach("sources/", "sources", "Sources", "source-row", "s", sources.Cast<ScriptObject>().ToList());
-            var values = new ScriptObject { ["sources"] = sources, ["source_rows"] = sourceRows };
-            return output.Add("sources/index.html", stream => page.RenderTo(stream, "sources", "sources/", "Sources", values));
-        });
-        pages.Add(new SitemapEntry("sources/", latest));
-        pagePaths.Add("sources/");
-        AddPage("methodology/", "methodology", "How this timeline is made", _ => new ScriptObject { ["figures"] = data.Figures() }, null);
-        jobs.Add(() =>
-        {
-            string? fingerprint = page.Fingerprint("404", "404.html", "Page not found", []);
-            return (fingerprint is null ? null : output.Reuse("404.html", fingerprint))
-                ?? output.Add(page.Render("404.html", "404", "404.html", "Page not found", [], fingerprint));
-        });
-
-        foreach (SiteFile asset in _assets.Files)
-        {
-            jobs.Add(() => output.Add(asset));
-        }
+        int firstYear = 1, firstEvent = firstYear + years.Count, firstArticle = firstEvent + events.Count, sourcesJob = firstArticle + articlePages.Count;
+        IReadOnlyList<SiteFile> assets = _assets.Files;
+        int firstAsset = sourcesJob + 3, firstExport = firstAsset + assets.Count, jobCount = firstExport + 7;
 
         // Exports are joined from per-event fragments; those of events unchanged since the last build are read back from its files.
         // Each is written straight to the output as it is joined: never a whole export in memory.
         var exports = new ExportContext(model, links, memo, eventDigests) { Previous = output.OpenPrevious };
-        jobs.Add(() => output.Add(EventsJson.FileName, stream => EventsJson.Write(exports, stream)));
-        jobs.Add(() => output.Add(TimelineJsJson.FileName, stream => TimelineJsJson.Write(exports, stream)));
-        jobs.Add(() => output.Add(EventsCalendar.FileName, stream => EventsCalendar.Write(exports, stream)));
-        jobs.Add(() => output.Add(AtomFeed.FileName, stream => AtomFeed.Write(exports, stream)));
-        jobs.Add(() => output.Add(Sitemap.Write(links, pages)));
-        jobs.Add(() => output.Add(Sitemap.WriteRobots(links)));
-        jobs.Add(() => output.Add(Sitemap.WriteHeaders(links)));
+
+        // Every page, for the sitemap, in job order.
+        IEnumerable<SitemapEntry> SitemapPages()
+        {
+            yield return new SitemapEntry("", latest);
+            foreach ((int year, _) in years)
+            {
+                yield return new SitemapEntry(YearPath(year), latest);
+            }
+
+            foreach (TimelineEvent e in events)
+            {
+                yield return new SitemapEntry(links.EventPath(e), Latest(e.Sources.Select(m => m.Source.Published.Date)));
+            }
+
+            foreach (int i in articlePages)
+            {
+                Timeline.Core.Text.Article a = model.Articles[i].Article;
+                yield return new SitemapEntry(links.ArticlePath(a.Path)!, a.Published.Date);
+            }
+
+            yield return new SitemapEntry("sources/", latest);
+            yield return new SitemapEntry("methodology/", null);
+        }
+
+        SiteFile Job(int job)
+        {
+            if (job == 0)
+            {
+                // The index and the sources list change with every article: rendered every time, their long lists in parallel.
+                return Page("", "index", model.Config.Title, _ => new ScriptObject { ["index"] = data.Index(items => page.RenderEach("", "index", model.Config.Title, "event-item", "e", items), yearUrl: yearUrl) }, fingerprinted: false);
+            }
+
+            if (job < firstEvent)
+            {
+                (int year, List<int> indexes) = years[job - firstYear];
+                string directory = YearPath(year);
+                string title = $"{year.ToString(System.Globalization.CultureInfo.InvariantCulture)} — {model.Config.Title}";
+                return Page(directory, "index", title, full => new ScriptObject { ["index"] = data.Index(items => full ? page.RenderEach(directory, "index", title, "event-item", "e", items) : RawHtml.Deferred, year) }, inputs: key => PageData.YearInputs(indexes, eventKeys.Value.Items, key));
+            }
+
+            if (job < firstArticle)
+            {
+                int index = job - firstEvent;
+                TimelineEvent e = events[index];
+                TimelineEvent? previous = index > 0 ? events[index - 1] : null;
+                TimelineEvent? next = index + 1 < events.Count ? events[index + 1] : null;
+                string title = $"{PageData.Shorten(e.Headline, 90)} ({PageData.When(e)})";
+                string eventPath = links.EventPath(e);
+                return Page(
+                    eventPath,
+                    "event",
+                    title,
+                    full => new ScriptObject { ["event"] = data.Event(e, previous, next, full) },
+                    finish: values =>
+                    {
+                        var item = (ScriptObject)values["event"]!;
+                        item["sources_html"] = page.RenderEach(eventPath, "event", title, "event-source", "s", ((ScriptArray)item["sources"]!).Cast<ScriptObject>().ToList());
+                    },
+                    inputs: key => data.EventInputs(e, eventKeys.Value.Items[index], previous, next, key));
+            }
+
+            if (job < sourcesJob)
+            {
+                int index = articlePages[job - firstArticle];
+                ArticleReport report = model.Articles[index];
+                SiteFile made = Page(links.ArticlePath(report.Article.Path)!, "article", report.Article.Title, full => new ScriptObject { ["article"] = data.Article(report, full) }, inputs: key => data.ArticleInputs(report, key));
+                pageMade?.Invoke(index);
+                return made;
+            }
+
+            if (job == sourcesJob)
+            {
+                // The sources page lists every article: rendered every time, straight to its file, its rows made a few chunks at a
+                // time as the page is written (a large site's list is never in memory whole, as text or as bytes).
+                ScriptArray sources = data.Sources();
+                object sourceRows = page.StreamEach("sources/", "sources", "Sources", "source-row", "s", sources.Cast<ScriptObject>().ToList());
+                var values = new ScriptObject { ["sources"] = sources, ["source_rows"] = sourceRows };
+                return output.Add("sources/index.html", stream => page.RenderTo(stream, "sources", "sources/", "Sources", values));
+            }
+
+            if (job == sourcesJob + 1)
+            {
+                return Page("methodology/", "methodology", "How this timeline is made", _ => new ScriptObject { ["figures"] = data.Figures() });
+            }
+
+            if (job == sourcesJob + 2)
+            {
+                string? fingerprint = page.Fingerprint("404", "404.html", "Page not found", []);
+                return (fingerprint is null ? null : output.Reuse("404.html", fingerprint))
+                    ?? output.Add(page.Render("404.html", "404", "404.html", "Page not found", [], fingerprint));
+            }
+
+            if (job < firstExport)
+            {
+                return output.Add(assets[job - firstAsset]);
+            }
+
+            return (job - firstExport) switch
+            {
+                0 => output.Add(EventsJson.FileName, stream => EventsJson.Write(exports, stream)),
+                1 => output.Add(TimelineJsJson.FileName, stream => TimelineJsJson.Write(exports, stream)),
+                2 => output.Add(EventsCalendar.FileName, stream => EventsCalendar.Write(exports, stream)),
+                3 => output.Add(AtomFeed.FileName, stream => AtomFeed.Write(exports, stream)),
+                4 => output.Add(Sitemap.Write(links, SitemapPages())),
+                5 => output.Add(Sitemap.WriteRobots(links)),
+                _ => output.Add(Sitemap.WriteHeaders(links)),
+            };
+        }
 
         // The slow jobs (index, sources, exports) are spread between the page jobs by PLINQ's chunking; results keep job order.
         int done = 0;
         try
         {
-            return jobs
-                .AsParallel().AsOrdered()
+            return ParallelEnumerable.Range(0, jobCount).AsOrdered()
                 .WithDegreeOfParallelism(Environment.ProcessorCount)
                 .Select(job =>
                 {
-                    SiteFile file = job();
-                    progress?.Report(new Pipeline.BuildProgress("render", Interlocked.Increment(ref done), jobs.Count));
+                    SiteFile file = Job(job);
+                    progress?.Report(new Pipeline.BuildProgress("render", Interlocked.Increment(ref done), jobCount));
                     return file;
                 })
                 .ToList();
@@ -257,12 +313,12 @@ public sealed class SiteRenderer
         // Engine, code and theme: what every page's fingerprint starts with.
         private readonly string _siteKey;
 
-        public PageRenderer(SiteRenderer renderer, SiteModel model)
+        public PageRenderer(SiteRenderer renderer, SiteModel model, bool remember)
         {
             _renderer = renderer;
             _model = model;
             Links = SiteLinks.For(model);
-            Data = new PageData(model, Links);
+            Data = new PageData(model, Links, remember);
             SiteLinks links = Links;
             _asset = DynamicCustomFunction.Create(new Func<string, string>(name => links.Url(renderer._assets.PathOf(name))));
             _url = DynamicCustomFunction.Create(new Func<string, string>(links.Url));

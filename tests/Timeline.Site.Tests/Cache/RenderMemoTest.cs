@@ -78,6 +78,25 @@ public sealed class RenderMemoTest
         Assert.Equal(pages - 2, second.PagesReused);
     }
 
+    [Fact]
+    public void A_no_cache_rebuild_after_an_edit_equals_a_full_build_and_reuses_unchanged_pages_by_fingerprint()
+    {
+        // Without an article cache a builder remembers no page inputs (the next build's reports are new objects), so
+        // every page's data is made again; pages whose data is unchanged must still be reused by their fingerprint.
+        using var site = new TempSite();
+        BuildOptions options = site.Options with { NoCache = true };
+        var builder = new SiteBuilder();
+        BuildResult first = builder.Build(options);
+        Assert.True(first.Succeeded);
+        site.AppendToArticle(site.Articles[1], "Officials met again in Damascus on February 3, 2026, to sign a grain deal.");
+
+        BuildResult rebuilt = builder.Build(options);
+
+        Assert.True(rebuilt.PagesReused > 0, "pages whose data did not change are reused");
+        Assert.InRange(rebuilt.FilesWritten, 1, rebuilt.Files.Count - 1);
+        Assert.Equal(FullBuild(site), Tree(site.Output));
+    }
+
     /// <summary>One change per rebuild, in order: each changes some pages' data and leaves others as they were.</summary>
     public static TheoryData<string> ChangeSequences => new()
     {
