@@ -16,7 +16,7 @@ public static partial class ForecastCues
     /// leave as early as tomorrow", "may open as soon as Friday") or set in a possibility under a condition ("could land on Thursday
     /// if the runway is cleared"). Such a date is no happening, and no report of the day may cite it: what happens that day is
     /// told by others, and the possibility may not come true. So is a coming date told as a hypothetical ("which would point to
-    /// Sunday") or a present schedule ("is due to deliver its verdict on Friday"): written before the day, it reports nothing.
+    /// Sunday"): written before the day, it reports nothing.
     /// </summary>
     public static bool IsPossibility(EventMention m)
     {
@@ -28,7 +28,7 @@ public static partial class ForecastCues
 
         ReadOnlySpan<char> before = m.Quote.AsSpan(0, at);
         return EarliestBefore().IsMatch(before) || (PossibleBefore().IsMatch(before) && Condition().IsMatch(m.Quote))
-            || HypotheticalBefore().IsMatch(before) || DueBefore().IsMatch(before);
+            || HypotheticalBefore().IsMatch(before);
     }
 
     /// <summary>
@@ -113,11 +113,6 @@ public static partial class ForecastCues
     // on Monday"): what would happen, not what did.
     [GeneratedRegex(@"\bwould\b[^.;:!?]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeoutMs)]
     private static partial Regex HypotheticalBefore();
-
-    // A schedule in the present before a coming date ("is due to deliver its verdict, on Friday", "are expected to meet on
-    // Monday"): not yet past when written, so no report of that day.
-    [GeneratedRegex(@"\b(is|are)\s+(due|expected|scheduled|slated)\s+to\b[^.;:!?]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeoutMs)]
-    private static partial Regex DueBefore();
 
     // A condition in the sentence: "if", "unless", "provided", "weather permitting".
     [GeneratedRegex(@"\b(if|unless|provided|weather\s+permitting)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, TimeoutMs)]
