@@ -303,7 +303,8 @@ internal sealed partial class ChunkParser
 
     /// <summary>
     /// The day that opens the sentence of the clock at token <paramref name="i"/> ("Tue 11/8 – … stops at 18:08", "On March 23,
-    /// police said … at 7:40 a.m."), when no sentence break stands between them; otherwise null. Only punctuation (a bullet's
+    /// police said … at 7:40 a.m."), when no sentence break stands between them, or that opens its line (a bullet's day dates every
+    /// clock of the bullet); otherwise null. Only punctuation (a bullet's
     /// dash or asterisk) may stand before the day in its sentence.
     /// </summary>
     private Resolved? SentenceDay(int i)
@@ -313,16 +314,9 @@ internal sealed partial class ChunkParser
             return null;
         }
 
-        for (int k = _dayBeforeEnd; k < i; k++)
-        {
-            if (SentenceBreakAfter(k))
-            {
-                return null;
-            }
-        }
-
         int b = _dayBeforeStart - 1;
-        if (b >= 0 && K(b) is Kw.On)
+        bool on = b >= 0 && K(b) is Kw.On;
+        if (on)
         {
             b--;
         }
@@ -330,6 +324,19 @@ internal sealed partial class ChunkParser
         for (; b >= 0 && !SentenceBreakAfter(b); b--)
         {
             if (_t[b].Kind != TokenKind.Punct)
+            {
+                return null;
+            }
+        }
+
+        if (b < 0 && !on)
+        {
+            return day; // the day opens the line (a bullet's "Sun 9/18 –"): it dates every clock of the bullet
+        }
+
+        for (int k = _dayBeforeEnd; k < i; k++)
+        {
+            if (SentenceBreakAfter(k))
             {
                 return null;
             }

@@ -1071,11 +1071,6 @@ internal sealed partial class ChunkParser
                 continue; // "will be paid": the participle does not set the tense, the auxiliary before it does
             }
 
-            if (c == Cue.Past && IsModal(k - 1))
-            {
-                continue; // "would put", "will set": a bare infinitive spelled like a past form; the modal before it sets the tense
-            }
-
             if (c != Cue.None)
             {
                 best = c;
