@@ -99,7 +99,7 @@ public sealed class ClusterTimelineTest(ClusterTimelineTest.ClusterFixture clust
     private const string ChandrayaanGap = "Known gap: chandrayaan-3 keeps Russia's Luna-25, two other stories' years, and '41 days after July 14' (see ChandrayaanGap)";
 
     /// <summary>Measured gaps on beirut-explosion (blind, session 9, engine dd451a9; the queen-elizabeth-funeral failures were mended
-    /// as patterns in s9-blindfix: see TenseAndAnchorTest.ClockDays, SiteCalendarTest.LedeDays, ForecastTest.HypotheticalsAndDueDates,
+    /// as patterns in s9-blindfix: see TenseAndAnchorTest.ClockDays, SiteCalendarTest.LedeDays, ForecastTest.Hypotheticals,
     /// LineRulesTest): (1) years of other stories and other people told inside on-topic sentences: "the 1975-90 civil war" (a noun
     /// phrase), a Montreal volunteer's arrival "in 2016" (an interviewee's biography), Carlos Ghosn's flight from Japan "in December
     /// 2019" (the same family as ChandrayaanGap); (2) "He said he would put a draft law … on Monday", told after "on Saturday evening"

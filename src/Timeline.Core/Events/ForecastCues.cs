@@ -109,9 +109,10 @@ public static partial class ForecastCues
     [GeneratedRegex(@"\b(could|might|may)\b[^.;:!?]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeoutMs)]
     private static partial Regex PossibleBefore();
 
-    // A hypothetical before a coming date in its sentence ("which would put it on Sunday", "he would put a draft law to the cabinet
-    // on Monday"): what would happen, not what did.
-    [GeneratedRegex(@"\bwould\b[^.;:!?]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeoutMs)]
+    // A hypothetical before a coming date in its sentence ("which would put it on Sunday", "would normally come ten days after"):
+    // what would happen, not what did. A "would" after a verb of saying is a plan reported ("the party said a new motion would be
+    // put to a vote on Dec. 14"), which later reports may confirm: left to them.
+    [GeneratedRegex(@"^(?![^.;:!?]*\b(said|says|told|tells|announced|announces|promised|pledged|vowed|added|stated|confirmed|insisted|warned|agreed|decided)\b)[^.;:!?]*\bwould\b[^.;:!?]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeoutMs)]
     private static partial Regex HypotheticalBefore();
 
     // A condition in the sentence: "if", "unless", "provided", "weather permitting".
