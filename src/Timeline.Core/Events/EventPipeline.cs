@@ -80,7 +80,7 @@ public static class EventPipeline
                 segments ??= Clauses.Segments(sentence);
                 names ??= Participants.Find(sentence);
                 (string clause, bool subordinate) = ClauseOf(sentence, segments, lede.Start, null);
-                mentions.Add(new EventMention(story.Source, st.Id, i, sentence, sentenceStart, NewsLede.DayOf(story.Source.Published.Date, sentenceStart + lede.Start, sentenceStart + lede.End, sentence[lede.Start..lede.End]))
+                mentions.Add(new EventMention(story.Source, st.Id, i, sentence, sentenceStart, NewsLede.DayOf(SiteDay.ElapsedDay(story.Source.Published, options.SiteZone), sentenceStart + lede.Start, sentenceStart + lede.End, sentence[lede.Start..lede.End]))
                 {
                     Participants = names,
                     Headline = Clauses.Statement(NewsLede.Headline(sentence, segments, lede.Start)),

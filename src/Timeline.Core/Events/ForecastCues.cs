@@ -15,7 +15,8 @@ public static partial class ForecastCues
     /// Whether <paramref name="m"/> only says its date is possible: a date after the writer's day named as the earliest one ("could
     /// leave as early as tomorrow", "may open as soon as Friday") or set in a possibility under a condition ("could land on Thursday
     /// if the runway is cleared"). Such a date is no happening, and no report of the day may cite it: what happens that day is
-    /// told by others, and the possibility may not come true.
+    /// told by others, and the possibility may not come true. So is a coming date told as a hypothetical ("which would point to
+    /// Sunday"): written before the day, it reports nothing.
     /// </summary>
     public static bool IsPossibility(EventMention m)
     {
@@ -26,7 +27,8 @@ public static partial class ForecastCues
         }
 
         ReadOnlySpan<char> before = m.Quote.AsSpan(0, at);
-        return EarliestBefore().IsMatch(before) || (PossibleBefore().IsMatch(before) && Condition().IsMatch(m.Quote));
+        return EarliestBefore().IsMatch(before) || (PossibleBefore().IsMatch(before) && Condition().IsMatch(m.Quote))
+            || HypotheticalBefore().IsMatch(before);
     }
 
     /// <summary>
@@ -106,6 +108,12 @@ public static partial class ForecastCues
     // A modal of possibility before the date in its sentence ("May" the month is capitalised, the modal is not).
     [GeneratedRegex(@"\b(could|might|may)\b[^.;:!?]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeoutMs)]
     private static partial Regex PossibleBefore();
+
+    // A hypothetical before a coming date in its sentence ("which would put it on Sunday", "would normally come ten days after"):
+    // what would happen, not what did. A "would" after a verb of saying is a plan reported ("the party said a new motion would be
+    // put to a vote on Dec. 14"), which later reports may confirm: left to them.
+    [GeneratedRegex(@"^(?![^.;:!?]*\b(said|says|told|tells|announced|announces|promised|pledged|vowed|added|stated|confirmed|insisted|warned|agreed|decided)\b)[^.;:!?]*\bwould\b[^.;:!?]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeoutMs)]
+    private static partial Regex HypotheticalBefore();
 
     // A condition in the sentence: "if", "unless", "provided", "weather permitting".
     [GeneratedRegex(@"\b(if|unless|provided|weather\s+permitting)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, TimeoutMs)]

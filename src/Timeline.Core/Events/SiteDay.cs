@@ -21,6 +21,27 @@ public static class SiteDay
         Today(date, published, siteZone, clause, "", -1);
 
     /// <summary>
+    /// The site's day of what a report published at <paramref name="published"/> tells as already done on its publication day (an
+    /// undated lede's "has died"): the publication day, or the day before when the whole of the publication day up to the
+    /// publication instant falls on the previous day in <paramref name="siteZone"/> (a Melbourne paper out at 08:00 on Friday,
+    /// 23:00 on Thursday in London). A page whose day began on the site's day before but reaches the site's same day (a New York
+    /// evening) keeps its own day, as a "today" does.
+    /// </summary>
+    public static LocalDate ElapsedDay(DocumentTime published, DateTimeZone? siteZone)
+    {
+        if (siteZone is null || !published.HasTimeOfDay)
+        {
+            return published.Date;
+        }
+
+        ZonedDateTime at = published.Published;
+        LocalDate before = at.Date.PlusDays(-1);
+        LocalDate dayStartThere = at.Zone.AtStartOfDay(at.Date).ToInstant().InZone(siteZone).Date;
+        LocalDate nowThere = at.ToInstant().InZone(siteZone).Date;
+        return dayStartThere == before && nowThere == before ? before : published.Date;
+    }
+
+    /// <summary>
     /// As <see cref="Today(TemporalMention, DocumentTime, DateTimeZone?, string)"/>; a "today" at <paramref name="offset"/> inside a
     /// quotation of <paramref name="sentence"/> reported with a past verb of saying (""I will testify today," he said") is moved
     /// even when the quote speaks of what is ahead: the words were said in the elapsed part of the publication day, so the speaker's

@@ -302,7 +302,7 @@ internal static partial class LineRules
     private static partial Regex SectionBox();
 
     /// <summary>Labels of the boxes that follow an article: after them the page is furniture until the next dateline.</summary>
-    [GeneratedRegex(@"^(?:related(?:\s+(?:tags|stories|articles|topics|content|coverage|news|links))?|similar\s+(?:stories|articles)|read\s+more\s*$|more\s+(?:stories|news|from|on\s+this)|(?:also|more)\s+(?:in|on|from)\s+(?:the\s+)?\p{L}+\s*$|most\s+(?:popular|read|viewed)|recommended(?:\s+for\s+you)?|read\s+next|you\s+may\s+also\s+like|comments?|jump\s+to\s+comments|tags|topics|article\s+topic\s+follows|be\s+part\s+of\s+the\s+conversation|trending(?:\s+now)?|latest\s+(?:news|stories)|author\s+profile)\b", Ci, TimeoutMs)]
+    [GeneratedRegex(@"^(?:related(?:\s+(?:tags|stories|articles|topics|content|coverage|news|links))?|similar\s+(?:stories|articles)|read\s+more\s*$|more\s+(?:stories|news|from|on\s+this)|(?:also|more)\s+(?:in|on|from)\s+(?:the\s+)?\p{L}+\s*$|also\s+(?:this\s+(?:week|weekend|month)|today)\s*$|most\s+(?:popular|read|viewed)|recommended(?:\s+for\s+you)?|read\s+next|you\s+may\s+also\s+like|comments?|jump\s+to\s+comments|tags|topics|article\s+topic\s+follows|be\s+part\s+of\s+the\s+conversation|trending(?:\s+now)?|latest\s+(?:news|stories)|author\s+profile)\b", Ci, TimeoutMs)]
     private static partial Regex EndSection();
 
     /// <summary>The specification of <see cref="EndsLikeSentence"/>, which reads the line from its end instead (tests compare the two).</summary>

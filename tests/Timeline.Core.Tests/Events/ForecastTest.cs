@@ -133,4 +133,26 @@ public class ForecastTest
     [MemberData(nameof(Tentatives))]
     public void TheMonthMayIsNotTheModal(string sentence, bool tentative) =>
         Assert.Equal(tentative, Clauses.IsTentative(sentence));
+
+    public static TheoryData<string, bool> Hypotheticals => new()
+    {
+        // A hypothetical date ("would put it on") written before the day: not a report of it, whatever happens that day.
+        { "Under the old plan the vote would normally come ten days later, which would put it on [Friday|2024-03-08].", true },
+        // So is one in a relative clause after a reported plan's date ("which would").
+        { "Officials planned the vote for ten days later, which would point to [Friday|2024-03-08].", true },
+        // A "would" after a verb of saying is a plan reported, which a later report may confirm: left as a forecast to be joined.
+        { "The party said a new motion would be put to a vote on [Friday|2024-03-08].", false },
+        // The same words about a past date are a report and stay.
+        { "The two sides would meet on [Saturday|2024-03-02], they said, and did, for six hours.", false },
+        // A coming date without a hypothetical or a schedule stays a forecast the later reports may confirm (see above).
+        { "Talks between the union and the employers will resume on [Friday|2024-03-08] in Rotterdam, the union said.", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Hypotheticals))]
+    public void AHypotheticalIsNoReportOfItsDay(string line, bool excluded)
+    {
+        StoryEvents e = EventPipeline.Extract(Story("articles/a.txt", "A", Mon, line), Strike);
+        Assert.Equal(excluded, e.Excluded.Any(x => x.Reason == ExclusionReasons.Forecast));
+    }
 }

@@ -102,4 +102,25 @@ public class SiteCalendarTest
         var today = new TemporalMention(at, at + 5, "today", TimexType.Date, "2022-10-18", TimexMod.None, "today") { Range = Day(2022, 10, 18) };
         Assert.Equal(value, SiteDay.Today(today, published, DateTimeZoneProviders.Tzdb["America/Chicago"], sentence, sentence, at).Value);
     }
+
+    public static TheoryData<string, string, string, string> LedeDays => new()
+    {
+        // A Melbourne paper out at 08:00 on Friday: its whole day so far is Thursday in London, so its "has died" is Thursday's news.
+        { "Australia/Melbourne", "2022-09-09T08:00", "Europe/London", "2022-09-08" },
+        // The same paper late in the evening: its day has reached London's Friday, so the lede keeps its own day.
+        { "Australia/Melbourne", "2022-09-09T20:00", "Europe/London", "2022-09-09" },
+        // A New York evening page is already the next day in Beirut, but its day began on Beirut's same day: it keeps its own day.
+        { "America/New_York", "2020-08-07T20:30", "Asia/Beirut", "2020-08-07" },
+        // A page in the site's own zone keeps its day.
+        { "Europe/London", "2022-09-09T07:00", "Europe/London", "2022-09-09" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LedeDays))]
+    public void AnUndatedLedeIsTheSiteDayOfThePagesElapsedDay(string zone, string local, string site, string day)
+    {
+        var at = NodaTime.Text.LocalDateTimePattern.GeneralIso.Parse(local + ":00").Value;
+        var published = new DocumentTime(at.InZoneLeniently(DateTimeZoneProviders.Tzdb[zone]), true);
+        Assert.Equal(day, SiteDay.ElapsedDay(published, DateTimeZoneProviders.Tzdb[site]).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

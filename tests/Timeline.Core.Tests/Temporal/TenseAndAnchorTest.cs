@@ -88,6 +88,27 @@ public class TenseAndAnchorTest
     public void TenseSetsDirection(string text, string extent, string value, string dct) =>
         TaggerAssert.Value(text, extent, value, TimexMod.None, dct);
 
+    public static TheoryData<string, string, string, string> ClockDays => new()
+    {
+        // A bullet's opening day dates the clocks of its sentence, however far on (a US newsletter's "Thu 9/8").
+        { "Thu 9/8 – The palace announces at 1:30 p.m. that the Queen has died.", "1:30 p.m.", "2022-09-08T13:30", "2022-09-20" },
+        // The weekday settles the order of "11/8" (11 August 2020 was a Tuesday), and the bullet's day is its clock's.
+        { "Tue 11/8 – A week on, the city stops at 18:08; the names are read.", "18:08", "2020-08-11T18:08", "2020-08-15" },
+        // An opening "On March 3," likewise.
+        { "On March 3, police said the suspect fled at 7:40 a.m.", "7:40 a.m.", "2026-03-03T07:40", "2026-03-05" },
+        // A bullet's day dates the clocks of its later sentences too (a newsletter line is one day's entry).
+        { "Sun 9/18 – The Bidens pay their respects. At 8 p.m. in Britain the nation keeps a minute's silence.", "8 p.m.", "2022-09-18T20:00", "2022-09-20" },
+        // A day inside an earlier sentence does not date the next sentence's clock this way (no time of publication: its own day).
+        { "The vote was held on Monday. The result came at 9 p.m.", "9 p.m.", "2026-03-05T21:00", "2026-03-05" },
+        // A weekday in apposition to a date: the date decides the clock's day ("on Monday" alone would be last Monday).
+        { "The funeral will be held at 11am on Monday, 19 September.", "11am", "2022-09-19T11:00", "2022-09-11" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ClockDays))]
+    public void AClockTakesItsSentencesOpeningDay(string text, string extent, string value, string dct) =>
+        TaggerAssert.Value(text, extent, value, TimexMod.None, dct);
+
     public static TheoryData<string, string, string, TimexMod, string> Compositions => new()
     {
         // One day before a named day: the day is resolved first, then shifted (publication Thu 2000-02-24).

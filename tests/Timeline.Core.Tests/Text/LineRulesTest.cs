@@ -134,6 +134,9 @@ public class LineRulesTest
     // "Also on <section>", "More from <desk>": the same box under another preposition (a second story follows it).
     [InlineData("ALSO ON THE WATERFRONT", "related-content or comments section", true)]
     [InlineData("Also from Reuters", "related-content or comments section", true)]
+    // A newsletter's "Also this week" / "Also today" heads the week's other stories (an inauguration, a match), not more of this one.
+    [InlineData("Also this week", "related-content or comments section", true)]
+    [InlineData("ALSO TODAY", "related-content or comments section", true)]
     // A bare "Read more" heading a box of teasers ends the story (a "Read more: headline" teaser is removed alone, above).
     [InlineData("Read more", "related-content or comments section", true)]
     // A paywall prompt saying it three ways is one even past 20 words; prose naming a paywall twice is not (LeavesProseAlone).

@@ -531,6 +531,11 @@ internal sealed partial class ChunkParser
     private Hit? DayAt(int k)
     {
         Hit? day = WeekdayRule(k) ?? Deictic(k) ?? ExplicitDate(k) ?? NumericDate(k);
+        if (day is { } w && w.Rule.StartsWith("weekday", StringComparison.Ordinal) && (ExplicitDate(k) ?? NumericDate(k)) is { } full && full.End > w.End)
+        {
+            day = full; // "at 11am on Monday, 19 September": the weekday stands in apposition to the date, which decides the day
+        }
+
         return day is { } d && d.Value.Granularity == Granularity.Day && d.Value.Type == TimexType.Date ? d : null;
     }
 

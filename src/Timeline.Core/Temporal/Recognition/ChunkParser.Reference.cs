@@ -269,6 +269,12 @@ internal sealed partial class ChunkParser
     /// </summary>
     private Resolved ClockDay(int i, int end, int hour, int minute)
     {
+        if (SentenceDay(i) is { } opening)
+        {
+            // "Thu 9/8 – Buckingham Palace announces at 1:30 p.m. ET …": a bullet's or sentence's opening day is the day of its clocks.
+            return opening;
+        }
+
         // A history tells its own days: "sounded at Kadena at 3:00 a.m." after "On 31 January 1965" is that day's 3 a.m., not the
         // publication day's (WikiWars dated all such times by the story; the publication day was never right in one).
         if (_st.Narrative && _st.LastDay is { } storyDay && storyDay != Dct && Cal.Day(storyDay) is { } sd)
@@ -300,6 +306,50 @@ internal sealed partial class ChunkParser
         }
 
         return Cal.Day(Dct)!.Value;
+    }
+
+    /// <summary>
+    /// The day that opens the sentence of the clock at token <paramref name="i"/> ("Tue 11/8 – … stops at 18:08", "On March 23,
+    /// police said … at 7:40 a.m."), when no sentence break stands between them, or that opens its line (a bullet's day dates every
+    /// clock of the bullet); otherwise null. Only punctuation (a bullet's
+    /// dash or asterisk) may stand before the day in its sentence.
+    /// </summary>
+    private Resolved? SentenceDay(int i)
+    {
+        if (_dayBefore is not { Range: not null } day || _dayBeforeStart < 0 || _dayBeforeEnd > i)
+        {
+            return null;
+        }
+
+        int b = _dayBeforeStart - 1;
+        bool on = b >= 0 && K(b) is Kw.On;
+        if (on)
+        {
+            b--;
+        }
+
+        for (; b >= 0 && !SentenceBreakAfter(b); b--)
+        {
+            if (_t[b].Kind != TokenKind.Punct)
+            {
+                return null;
+            }
+        }
+
+        if (b < 0 && !on)
+        {
+            return day; // the day opens the line (a bullet's "Sun 9/18 –"): it dates every clock of the bullet
+        }
+
+        for (int k = _dayBeforeEnd; k < i; k++)
+        {
+            if (SentenceBreakAfter(k))
+            {
+                return null;
+            }
+        }
+
+        return day;
     }
 
     /// <summary>Whether the nearest tense cue before token <paramref name="i"/> in its sentence points ahead ("will begin at", "is scheduled for").</summary>

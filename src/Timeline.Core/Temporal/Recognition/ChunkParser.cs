@@ -97,6 +97,9 @@ internal sealed partial class ChunkParser
 
     private int _dayBeforeEnd = -1;
 
+    /// <summary>The first token of <see cref="_dayBefore"/>.</summary>
+    private int _dayBeforeStart = -1;
+
     public ChunkParser(string text, TokenBuffer tokens, DocState state, bool exhaustive = false)
     {
         _exhaustive = exhaustive;
@@ -203,6 +206,7 @@ internal sealed partial class ChunkParser
             {
                 _dayBefore = h.Value;
                 _dayBeforeEnd = h.End;
+                _dayBeforeStart = bestStart;
             }
 
             i = h.End;
