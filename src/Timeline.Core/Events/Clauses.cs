@@ -787,7 +787,7 @@ internal static partial class Clauses
         }
 
         string text = sentence[..verbEnd] + " " + rest;
-        return MainClause(text, Segments(text), verbEnd);
+        return MainClauseOnce(text, Segments(text), verbEnd);
     }
 
     /// <summary>
@@ -866,28 +866,86 @@ internal static partial class Clauses
         return Finish(string.Join(' ', words.Skip(from)) + " " + rest);
     }
 
+    /// <summary>
+    /// What <see cref="MainClause"/> reads of a sentence whatever the date: the sentence without its dateline and parentheses,
+    /// its segments, the parentheses removed (to move a date's offset past them) and, once read, the main clause proper. A
+    /// sentence's dates ask for it one after another, so the last sentence's is kept, per thread.
+    /// </summary>
+    private sealed class MainClauseMemo
+    {
+        public string? Sentence;
+        public List<Segment>? SentenceSegments;
+        public string Text = "";
+        public int Shift;
+        public List<(int Index, int Length)> Parentheses = [];
+        public List<Segment> Segments = [];
+        public string? Main;
+    }
+
+    [ThreadStatic]
+    private static MainClauseMemo? t_mainClause;
+
+    /// <summary>The main clause of <paramref name="sentence"/> for a date at <paramref name="dateStart"/>; reads the sentence once for all its dates.</summary>
     private static string MainClause(string sentence, List<Segment> sentenceSegments, int dateStart)
     {
+        MainClauseMemo memo = t_mainClause ??= new MainClauseMemo();
+        if (!ReferenceEquals(memo.Sentence, sentence) || !ReferenceEquals(memo.SentenceSegments, sentenceSegments))
+        {
+            Read(memo, sentence, sentenceSegments);
+        }
+
+        return MainClause(memo, dateStart);
+    }
+
+    /// <summary><see cref="MainClause(string, List{Segment}, int)"/> of a sentence read only this once (no memo is kept or replaced).</summary>
+    private static string MainClauseOnce(string sentence, List<Segment> sentenceSegments, int dateStart)
+    {
+        var memo = new MainClauseMemo();
+        Read(memo, sentence, sentenceSegments);
+        return MainClause(memo, dateStart);
+    }
+
+    private static void Read(MainClauseMemo memo, string sentence, List<Segment> sentenceSegments)
+    {
+        // Cleared first: a pattern timeout below must not leave a half-read memo behind under this sentence.
+        memo.Sentence = null;
+        memo.SentenceSegments = null;
+        memo.Main = null;
+        memo.Parentheses.Clear();
         string s = WithoutDateline(sentence);
-        int shift = sentence.Length - s.Length;
-        int date = dateStart - shift;
+        memo.Shift = sentence.Length - s.Length;
         if (s.Contains('(', StringComparison.Ordinal))
         {
+            List<(int Index, int Length)> parentheses = memo.Parentheses;
             s = ParenRegex().Replace(s, m =>
             {
-                if (m.Index < date)
-                {
-                    date -= m.Length;
-                }
-
+                parentheses.Add((m.Index, m.Length));
                 return "";
             });
         }
 
-        List<Segment> segs = ReferenceEquals(s, sentence) ? sentenceSegments : Segments(s);
+        memo.Text = s;
+        memo.Segments = ReferenceEquals(s, sentence) ? sentenceSegments : Segments(s);
+        memo.Sentence = sentence;
+        memo.SentenceSegments = sentenceSegments;
+    }
+
+    private static string MainClause(MainClauseMemo memo, int dateStart)
+    {
+        string s = memo.Text;
+        int date = dateStart - memo.Shift;
+        foreach ((int index, int length) in memo.Parentheses)
+        {
+            if (index < date)
+            {
+                date -= length;
+            }
+        }
+
+        List<Segment> segs = memo.Segments;
         if (segs.Count == 0)
         {
-            return Finish(s);
+            return memo.Main ??= Finish(s);
         }
 
         string Text(Segment g) => s[g.Start..g.End];
@@ -910,6 +968,15 @@ internal static partial class Clauses
 
             return Finish(StripAttribution(antecedent) + " " + clause);
         }
+
+        return memo.Main ??= MainClauseProper(s, segs);
+    }
+
+    /// <summary>The main clause of a sentence (without dateline and parentheses) read from its segments: the same for every date outside a "who/which" clause.</summary>
+    private static string MainClauseProper(string s, List<Segment> segs)
+    {
+        ReadOnlySpan<char> Span(Segment g) => s.AsSpan(g.Start, g.End - g.Start);
+        Span<char> buffer = stackalloc char[MaxStackWord];
 
         var keep = new List<Segment>();
         var glued = new HashSet<int>();

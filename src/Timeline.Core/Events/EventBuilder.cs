@@ -73,6 +73,7 @@ internal sealed class EventBuilder
     private readonly Dictionary<EventMention, SparseVector> _vectors = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, List<string>> _titleTerms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _topicTerms = new(StringComparer.Ordinal);
+    private string _topicKey = "";
     private readonly ConcurrentDictionary<string, int[]> _titleIds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<List<string>, int[]?> _sentenceIds = new(ReferenceEqualityComparer.Instance);
     private (LocalDate First, LocalDate Last) _span;
@@ -80,6 +81,8 @@ internal sealed class EventBuilder
     private readonly Dictionary<string, bool> _anaphoric = new(StringComparer.Ordinal);
     private readonly List<Cluster> _candidates = [];
     private double[] _similarities = new double[64];
+    private readonly Dictionary<(SparseVector, NameKeys), SimilarityMemo?> _similarityMemo = [];
+    private readonly List<int> _misses = [];
 
     /// <summary><see cref="Clauses.IsTentative"/> of texts already judged, kept with the strings across builds (see <see cref="CachedTerms"/>).</summary>
     private static readonly ConditionalWeakTable<string, object> TentativeCache = new();
@@ -114,6 +117,7 @@ internal sealed class EventBuilder
         // Each story's mentions scored on all cores (per distinct sentence, its overlap with the topic is kept with its terms
         // list across builds), then gathered in story order.
         string topicKey = string.Join('\n', topicTerms);
+        _topicKey = topicKey;
         var scoredOf = new EventMention[_stories.Count][];
         ForEachIndex(_stories.Count, i =>
         {
@@ -129,7 +133,7 @@ internal sealed class EventBuilder
             {
                 EventMention m = s.Mentions[k];
                 double overlap = Overlap(SentenceTerms(m.Quote), topicTerms, topicKey);
-                scored[k] = m with { TopicRelevance = Math.Round(Math.Clamp((storyRel + overlap) / 2, 0, 1), 4) };
+                scored[k] = Scored(m, Math.Round(Math.Clamp((storyRel + overlap) / 2, 0, 1), 4));
             }
 
             scoredOf[i] = scored;
@@ -185,6 +189,26 @@ internal sealed class EventBuilder
         return new Chronology(events, excluded) { Diagnostics = _diagnostics };
     }
 
+    /// <summary>
+    /// Statements scored in an earlier build, kept with the statement they were made from (the article cache hands every
+    /// rebuild the same statements): a rebuild whose score is unchanged gets the same instance back, so what later stages
+    /// keep with a statement (<see cref="CitationMemo"/>, <see cref="PegMemo"/>) carries over, and nothing is copied again.
+    /// </summary>
+    private static readonly ConditionalWeakTable<EventMention, EventMention> ScoredCache = new();
+
+    /// <summary><paramref name="m"/> with <paramref name="relevance"/> as its topic relevance: the instance of an earlier build when it has it. Thread-safe.</summary>
+    private static EventMention Scored(EventMention m, double relevance)
+    {
+        if (ScoredCache.TryGetValue(m, out EventMention? known) && known.TopicRelevance.Equals(relevance))
+        {
+            return known;
+        }
+
+        EventMention scored = m with { TopicRelevance = relevance };
+        ScoredCache.AddOrUpdate(m, scored);
+        return scored;
+    }
+
     /// <summary>Fewest items <see cref="ForEachIndex"/> shares out between cores (fewer run on the calling thread). Tests lower it.</summary>
     internal static int MinParallel { get; set; } = 512;
 
@@ -221,9 +245,11 @@ internal sealed class EventBuilder
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         var quotes = new HashSet<string>(StringComparer.Ordinal);
         var distinct = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(ReferenceEqualityComparer.Instance);
         foreach (EventMention m in list)
         {
-            if (!quotes.Add(m.Quote))
+            // The same string instance (a shared sentence) is known without reading it; another instance is compared by its text.
+            if (!seen.Add(m.Quote) || !quotes.Add(m.Quote))
             {
                 continue; // a sentence repeated (copies, several dates in one sentence) counts once
             }
@@ -252,15 +278,21 @@ internal sealed class EventBuilder
         // Mentions of the same sentence with the same clause (copies, several dates in one clause) share one vector: the
         // distinct pairs in order of first mention, their vectors built on all cores.
         var shared = new Dictionary<(string Quote, string Clause), int>();
+        var sharedInstances = new Dictionary<(string Quote, string Clause), int>(SameStrings.Instance);
         var pairs = new List<(string Quote, string Clause)>();
         int[] pairOf = new int[list.Count];
         for (int i = 0; i < list.Count; i++)
         {
             EventMention m = list[i];
-            if (!shared.TryGetValue((m.Quote, m.Clause), out int k))
+            if (!sharedInstances.TryGetValue((m.Quote, m.Clause), out int k))
             {
-                shared[(m.Quote, m.Clause)] = k = pairs.Count;
-                pairs.Add((m.Quote, m.Clause));
+                if (!shared.TryGetValue((m.Quote, m.Clause), out k))
+                {
+                    shared[(m.Quote, m.Clause)] = k = pairs.Count;
+                    pairs.Add((m.Quote, m.Clause));
+                }
+
+                sharedInstances[(m.Quote, m.Clause)] = k;
             }
 
             pairOf[i] = k;
@@ -273,6 +305,16 @@ internal sealed class EventBuilder
         {
             _vectors[list[i]] = vectors[pairOf[i]];
         }
+    }
+
+    /// <summary>Pairs of strings compared as instances (a fast first look before comparing their text).</summary>
+    private sealed class SameStrings : IEqualityComparer<(string, string)>
+    {
+        public static readonly SameStrings Instance = new();
+
+        public bool Equals((string, string) x, (string, string) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((string, string) obj) => HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Item1), RuntimeHelpers.GetHashCode(obj.Item2));
     }
 
     /// <summary>The TF-IDF vector of a statement: its clause's terms at full weight, its sentence's at a quarter. Thread-safe.</summary>
@@ -562,6 +604,12 @@ internal sealed class EventBuilder
     /// when there are many (a year's mention against its year's events), read-only. In a method of its own so that placing a
     /// statement allocates no closure unless it shares the work out.
     /// </summary>
+    /// <remarks>
+    /// A similarity is a function of the statement's vector and names and of the event's statements alone, so statements that
+    /// share both (wire copies, a sentence repeated across a story's articles share one vector, and their participant lists one
+    /// <see cref="NameKeys"/>) reuse each other's results against events that have not changed since (<see cref="Cluster.Version"/>).
+    /// The first statement of a pair only marks it seen: a pair that never comes back costs no memo.
+    /// </remarks>
     private double[] Similarities(List<Cluster> candidates, SparseVector v, NameKeys names)
     {
         if (_similarities.Length < candidates.Count)
@@ -570,19 +618,87 @@ internal sealed class EventBuilder
         }
 
         double[] similarities = _similarities;
-        if (candidates.Count < MinParallel)
+        if (!_similarityMemo.TryGetValue((v, names), out SimilarityMemo? memo))
         {
-            for (int i = 0; i < candidates.Count; i++)
+            _similarityMemo[(v, names)] = null; // seen once: the next statement with this pair starts a memo
+            Compute(candidates, 0, candidates.Count, similarities, v, names);
+            return similarities;
+        }
+
+        if (memo is null)
+        {
+            _similarityMemo[(v, names)] = memo = new SimilarityMemo();
+        }
+
+        List<int> misses = _misses;
+        misses.Clear();
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            Cluster c = candidates[i];
+            if (memo.TryGet(c, out double s))
+            {
+                similarities[i] = s;
+            }
+            else
+            {
+                misses.Add(i);
+            }
+        }
+
+        if (misses.Count < MinParallel)
+        {
+            foreach (int i in misses)
             {
                 similarities[i] = candidates[i].Similarity(v, names);
             }
         }
         else
         {
-            ForEachIndex(candidates.Count, i => similarities[i] = candidates[i].Similarity(v, names));
+            ForEachIndex(misses.Count, k => similarities[misses[k]] = candidates[misses[k]].Similarity(v, names));
+        }
+
+        foreach (int i in misses)
+        {
+            memo.Set(candidates[i], similarities[i]);
         }
 
         return similarities;
+    }
+
+    /// <summary>Similarities of candidates <paramref name="from"/> to <paramref name="to"/> (exclusive), on all cores when there are many.</summary>
+    private static void Compute(List<Cluster> candidates, int from, int to, double[] similarities, SparseVector v, NameKeys names)
+    {
+        if (to - from < MinParallel)
+        {
+            for (int i = from; i < to; i++)
+            {
+                similarities[i] = candidates[i].Similarity(v, names);
+            }
+        }
+        else
+        {
+            ForEachIndex(to - from, k => similarities[from + k] = candidates[from + k].Similarity(v, names));
+        }
+    }
+
+    /// <summary>Per (vector, names) pair of a statement placed more than once: its similarity to each event, as of the event's version.</summary>
+    private sealed class SimilarityMemo
+    {
+        private readonly Dictionary<int, (int Version, double Similarity)> _known = [];
+
+        public bool TryGet(Cluster c, out double similarity)
+        {
+            if (_known.TryGetValue(c.Order, out var known) && known.Version == c.Version)
+            {
+                similarity = known.Similarity;
+                return true;
+            }
+
+            similarity = 0;
+            return false;
+        }
+
+        public void Set(Cluster c, double similarity) => _known[c.Order] = (c.Version, similarity);
     }
 
     /// <summary>
@@ -1152,14 +1268,49 @@ internal sealed class EventBuilder
     {
         (DateRange range, TimexMod mod, string value) = c.Date();
         TimelineEvent e = MakeEvent(c.Mentions.Concat(c.Support).ToList(), range, mod, value, c.Conflicts);
-        var pegs = c.Mentions.Where(m => IsNewsPeg(m, c.Range)).ToList();
+        PegMemo news = PegFacts(c);
         bool background = IsBackground(c.Mentions, range);
         var signals = new SalienceSignals(
-            Pegs: pegs.Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count(),
-            Burst: c.Mentions.Where(m => IsFresh(m, c.Range, Salience.BurstDays)).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count(),
-            Latest: pegs.Where(m => m.Source.Published.Date == _span.Last).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count(),
+            Pegs: news.PegArticles,
+            Burst: news.Burst,
+            Latest: news.Pegs.Where(m => m.Source.Published.Date == _span.Last).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count(),
             Background: background);
-        return e with { Salience = Salience.Raw(DatedAtItsPrecision(c.Mentions, c.Range), c.Range, pubCount, signals), Background = background };
+        var res = e with { Salience = Salience.Raw(DatedAtItsPrecision(c.Mentions, c.Range), c.Range, pubCount, signals), Background = background };
+        return res;
+    }
+
+    /// <summary>
+    /// The news signals of an event's statements that depend on them, its range and the site's topic alone: the statements
+    /// that are news pegs (<see cref="IsNewsPeg"/>), their distinct articles, and the burst. Kept with the first statement
+    /// across builds for the same statements in the same order (see <see cref="CitationMemo"/>).
+    /// </summary>
+    private sealed record PegMemo(EventMention[] Mentions, DateRange Range, string Topic, List<EventMention> Pegs, int PegArticles, int Burst);
+
+    private static readonly ConditionalWeakTable<EventMention, PegMemo> PegCache = new();
+
+    /// <summary>The <see cref="PegMemo"/> of an event: an earlier build's when it matches. Thread-safe.</summary>
+    private PegMemo PegFacts(Cluster c)
+    {
+        if (c.Mentions.Count > 0 && PegCache.TryGetValue(c.Mentions[0], out PegMemo? known) && known.Range == c.Range
+            && string.Equals(known.Topic, _topicKey, StringComparison.Ordinal) && SameInstances(known.Mentions, c.Mentions))
+        {
+            return known;
+        }
+
+        var pegs = c.Mentions.Where(m => IsNewsPeg(m, c.Range)).ToList();
+        var memo = new PegMemo(
+            [.. c.Mentions],
+            c.Range,
+            _topicKey,
+            pegs,
+            pegs.Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count(),
+            c.Mentions.Where(m => IsFresh(m, c.Range, Salience.BurstDays)).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count());
+        if (c.Mentions.Count > 0)
+        {
+            PegCache.AddOrUpdate(c.Mentions[0], memo);
+        }
+
+        return memo;
     }
 
     /// <summary>
@@ -1325,16 +1476,69 @@ internal sealed class EventBuilder
         }
 
         centroid.Spread(dense, clear: true);
-        List<EventMention> sources = CitationOrder(citations);
+        CitationMemo facts = CitationFacts(citations, value);
         string headline = lead.Headline.Length > 0 ? lead.Headline : lead.Quote;
-        string id = MakeId(value, sources);
-        return new TimelineEvent(id, value, mod, range, headline, sources)
+        return new TimelineEvent(facts.Id, value, mod, range, headline, facts.Sources)
         {
             Slug = Slug(value, headline),
-            Participants = Participants.Merge(sources.Select(m => m.Participants)),
+            Participants = facts.Participants,
             Conflicts = conflicts,
-            Outlets = Salience.Outlets(sources),
+            Outlets = facts.Outlets,
         };
+    }
+
+    /// <summary>
+    /// What an event takes from its citations alone, whatever the rest of the site: their order, merged participants, outlets
+    /// and the id (from the value and the first source). Kept with the first citation across builds, for the same citations
+    /// in the same order (the same statement instances: see <see cref="Scored"/>), so a rebuild redoes it only for the events
+    /// whose citations changed.
+    /// </summary>
+    private sealed record CitationMemo(EventMention[] Citations, List<EventMention> Sources, IReadOnlyList<string> Participants, int Outlets, string Value, string Id);
+
+    private static readonly ConditionalWeakTable<EventMention, CitationMemo> CitationCache = new();
+
+    /// <summary>The <see cref="CitationMemo"/> of <paramref name="citations"/> with <paramref name="value"/>: an earlier build's when it matches. Thread-safe.</summary>
+    private static CitationMemo CitationFacts(IReadOnlyList<EventMention> citations, string value)
+    {
+        if (citations.Count > 0 && CitationCache.TryGetValue(citations[0], out CitationMemo? known) && SameInstances(known.Citations, citations))
+        {
+            if (string.Equals(known.Value, value, StringComparison.Ordinal))
+            {
+                return known;
+            }
+
+            known = known with { Value = value, Id = MakeId(value, known.Sources) };
+            CitationCache.AddOrUpdate(citations[0], known);
+            return known;
+        }
+
+        List<EventMention> sources = CitationOrder(citations);
+        var memo = new CitationMemo([.. citations], sources, Participants.Merge(sources.Select(m => m.Participants)), Salience.Outlets(sources), value, MakeId(value, sources));
+        if (citations.Count > 0)
+        {
+            CitationCache.AddOrUpdate(citations[0], memo);
+        }
+
+        return memo;
+    }
+
+    /// <summary>Whether two lists hold the same instances in the same order.</summary>
+    private static bool SameInstances(EventMention[] known, IReadOnlyList<EventMention> list)
+    {
+        if (known.Length != list.Count)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < known.Length; i++)
+        {
+            if (!ReferenceEquals(known[i], list[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -1877,6 +2081,9 @@ internal sealed class EventBuilder
         /// <summary>Scratch mark for <see cref="ClusterIndex.Finer"/> (returns each event once).</summary>
         public int Stamp { get; set; }
 
+        /// <summary>How many times the statements changed: a similarity computed at one version holds until the next.</summary>
+        public int Version { get; private set; }
+
         public List<EventMention> Mentions { get; } = [];
 
         public List<EventMention> Support { get; } = [];
@@ -1922,6 +2129,7 @@ internal sealed class EventBuilder
 
             _centroid = null;
             _articleCount = -1;
+            Version++;
         }
 
         /// <summary>Takes statement <paramref name="i"/> out (it moves to another event of its day).</summary>
@@ -1949,6 +2157,7 @@ internal sealed class EventBuilder
 
             _centroid = null;
             _articleCount = -1;
+            Version++;
         }
 
         public void AddSupport(EventMention m) => Support.Add(m);

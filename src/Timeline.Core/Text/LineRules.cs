@@ -330,6 +330,19 @@ internal static partial class LineRules
     private static readonly SearchValues<string> PaywallWords =
         SearchValues.Create(["free", "reached", "subscribe", "already", "paywall", "continue"], StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The word a <see cref="ContributorLine"/> match holds unless it opens the line. These prefilters search the line as
+    /// <c>string.Contains(word, StringComparison.OrdinalIgnoreCase)</c> does, vectorised (with invariant globalization that
+    /// call compares char by char, and runs on most lines).
+    /// </summary>
+    private static readonly SearchValues<string> ContributedWord = SearchValues.Create(["contributed"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Words one of which every <see cref="ProductionNote"/> match holds.</summary>
+    private static readonly SearchValues<string> ProductionNoteWords = SearchValues.Create(["this ", "compiled", "wire"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The word every <see cref="PaywallMeter"/> match holds.</summary>
+    private static readonly SearchValues<string> FreeWord = SearchValues.Create(["free"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Words one of which every <see cref="SiteFurniture"/> match holds (no "k": the Kelvin sign matches it in a pattern only).</summary>
     private static readonly SearchValues<string> SiteFurnitureWords = SearchValues.Create(
         ["comments", "community", "clic", "submit", "story", "civil", "terms", "privacy", "coo", "rights", "newsletter", "sign"],
@@ -531,14 +544,13 @@ internal static partial class LineRules
     internal static string? CreditSignal(string line, int words)
     {
         // Each pattern after its cheap necessary condition: the word limit, an opening letter, a word it holds.
-        if (words <= 25 && (OpensWith(line, "rwea") || line.Contains("contributed", StringComparison.OrdinalIgnoreCase)) && ContributorLine().IsMatch(line))
+        if (words <= 25 && (OpensWith(line, "rwea") || line.AsSpan().ContainsAny(ContributedWord)) && ContributorLine().IsMatch(line))
         {
             return "contributor credit";
         }
 
         // A note on the page's own making is no news, whatever day it names ("updated from the wires on Monday night").
-        if (words <= 30 && (line.Contains("this ", StringComparison.OrdinalIgnoreCase) || line.Contains("compiled", StringComparison.OrdinalIgnoreCase)
-            || line.Contains("wire", StringComparison.OrdinalIgnoreCase)) && ProductionNote().IsMatch(line))
+        if (words <= 30 && line.AsSpan().ContainsAny(ProductionNoteWords) && ProductionNote().IsMatch(line))
         {
             return "production note";
         }
@@ -575,7 +587,7 @@ internal static partial class LineRules
         }
 
         // Before the prompts: a meter line often also says "Already a subscriber? Log in".
-        if (words <= 40 && line.Contains("free", StringComparison.OrdinalIgnoreCase) && PaywallMeter().IsMatch(line))
+        if (words <= 40 && line.AsSpan().ContainsAny(FreeWord) && PaywallMeter().IsMatch(line))
         {
             return ("paywall meter", false);
         }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Timeline.Site.Pipeline;
 using Timeline.Site.Rendering;
 
 namespace Timeline.Site.Cache;
@@ -455,24 +456,7 @@ internal sealed class OutputSession : ISiteOutput, IDisposable
     }
 
     /// <summary>Whether <paramref name="relative"/> is non-empty '/'-separated segments, none empty, "." or "..", without '\\' or NUL.</summary>
-    private static bool IsPlain(string relative)
-    {
-        if (relative.Length == 0 || relative.AsSpan().IndexOfAny('\\', '\0') >= 0)
-        {
-            return false;
-        }
-
-        foreach (Range range in relative.AsSpan().Split('/'))
-        {
-            ReadOnlySpan<char> segment = relative.AsSpan()[range];
-            if (segment.Length == 0 || segment is "." || segment is "..")
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsPlain(string relative) => relative.Length > 0 && SitePath.HasPlainSegments(relative, allowEmptySegments: false);
 
     /// <summary>The staging folder replaces the output folder: two renames, then the old site is deleted.</summary>
     private void Swap()

@@ -1,3 +1,5 @@
+using Timeline.Site.Pipeline;
+
 namespace Timeline.Site.Preview;
 
 /// <summary>
@@ -20,17 +22,10 @@ public static class SafePath
         }
 
         string relative = requestPath[1..];
-        if (relative.IndexOfAny(['\\', ':', '\0']) >= 0 || relative.Contains('%', StringComparison.Ordinal))
+        // A trailing or doubled '/' names a folder's index: empty segments are allowed here, not in written paths.
+        if (relative.AsSpan().IndexOfAny(':', '%') >= 0 || !SitePath.HasPlainSegments(relative, allowEmptySegments: true))
         {
             return null;
-        }
-
-        foreach (string segment in relative.Split('/'))
-        {
-            if (segment is "." or "..")
-            {
-                return null;
-            }
         }
 
         string fullRoot = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);

@@ -314,12 +314,12 @@ public sealed class SiteRenderer
             return new SiteFile(outputPath, text.ToUtf8()) { Fingerprint = fingerprint };
         }
 
-        /// <summary>Renders a page straight to <paramref name="stream"/> as UTF-8, a buffer at a time (see <see cref="StreamSink"/>): the same bytes <see cref="Render"/> makes.</summary>
+        /// <summary>Renders a page straight to <paramref name="stream"/> as UTF-8, a buffer at a time (see <see cref="StreamOutput"/>): the same bytes <see cref="Render"/> makes.</summary>
         public void RenderTo(Stream stream, string layout, string pagePath, string title, ScriptObject extra)
         {
-            using var sink = new StreamSink(stream);
-            RenderInto(sink, layout, pagePath, title, extra);
-            sink.Flush();
+            using StreamWriter writer = StreamOutput.Writer(stream);
+            RenderInto(new TextWriterOutput(writer), layout, pagePath, title, extra);
+            writer.Flush();
         }
 
         private void RenderInto(IScriptOutput output, string layout, string pagePath, string title, ScriptObject extra)

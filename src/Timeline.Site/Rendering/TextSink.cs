@@ -89,79 +89,17 @@ internal sealed class TextSink : IScriptOutput, IDisposable
 }
 
 /// <summary>
-/// Where a template writes a page that goes straight to a file: text is encoded to UTF-8 a buffer at a time and written to
-/// a stream, so a long page (the sources index of a large site) is never in memory whole, neither as text nor as bytes.
-/// The bytes are those <see cref="TextSink.ToUtf8"/> gives for the whole text: the encoder keeps a surrogate pair split
-/// between buffers, and an unpaired surrogate becomes U+FFFD either way.
+/// Where a template writes a page that goes straight to a file: Scriban's <see cref="TextWriterOutput"/> over the
+/// <see cref="StreamWriter"/> made here, so a long page (the sources index of a large site) is encoded a buffer at a time
+/// and never held whole, neither as text nor as bytes. The bytes are those <see cref="TextSink.ToUtf8"/> gives for the whole
+/// text: no byte-order mark, a surrogate pair split between buffers kept whole, an unpaired surrogate made U+FFFD.
 /// </summary>
-/// <remarks><see cref="ToString"/> is empty, as <see cref="TextSink"/>'s is. Call <see cref="Flush"/> at the end; Dispose returns the buffers. Not thread-safe.</remarks>
-internal sealed class StreamSink : IScriptOutput, IDisposable
+internal static class StreamOutput
 {
     private const int BufferChars = 32 * 1024;
 
-    private readonly Stream _stream;
-    private readonly Encoder _encoder = Encoding.UTF8.GetEncoder();
-    private char[] _chars = ArrayPool<char>.Shared.Rent(BufferChars);
-    private byte[] _bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(BufferChars));
-    private int _length;
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public StreamSink(Stream stream) => _stream = stream;
-
-    /// <summary>How many characters were written in all.</summary>
-    public long Written { get; private set; }
-
-    public void Write(string text, int offset, int count) => Append(text.AsSpan(offset, count));
-
-    public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
-    {
-        Append(text.AsSpan(offset, count));
-        return default;
-    }
-
-    public void Append(ReadOnlySpan<char> text)
-    {
-        Written += text.Length;
-        while (text.Length > 0)
-        {
-            int room = _chars.Length - _length;
-            if (room == 0)
-            {
-                Encode(flush: false);
-                room = _chars.Length;
-            }
-
-            int n = Math.Min(room, text.Length);
-            text[..n].CopyTo(_chars.AsSpan(_length));
-            _length += n;
-            text = text[n..];
-        }
-    }
-
-    /// <summary>Encodes and writes what is buffered, and ends the text (a surrogate left unpaired at the end becomes U+FFFD).</summary>
-    public void Flush()
-    {
-        Encode(flush: true);
-        _stream.Flush();
-    }
-
-    /// <summary>Empty: see the remarks.</summary>
-    public override string ToString() => "";
-
-    public void Dispose()
-    {
-        if (_chars.Length > 0)
-        {
-            ArrayPool<char>.Shared.Return(_chars);
-            ArrayPool<byte>.Shared.Return(_bytes);
-            _chars = [];
-            _bytes = [];
-        }
-    }
-
-    private void Encode(bool flush)
-    {
-        int bytes = _encoder.GetBytes(_chars.AsSpan(0, _length), _bytes, flush);
-        _stream.Write(_bytes, 0, bytes);
-        _length = 0;
-    }
+    /// <summary>A writer over <paramref name="stream"/> that leaves it open; call <see cref="StreamWriter.Flush()"/> at the end.</summary>
+    public static StreamWriter Writer(Stream stream) => new(stream, Utf8, BufferChars, leaveOpen: true);
 }

@@ -58,6 +58,41 @@ public class NarrativeRulesTest
     public void RelativeUnitsFollowTheStoryYear(string text, string extent, string value) =>
         Assert.Equal(value, TaggerAssert.Mention(text, extent, dct: "2009-12-19").Value);
 
+    public static TheoryData<string, string, string> StoryClock => new()
+    {
+        // A history's bare clock time is on the day the story last told, not the publication day.
+        { "In 1916 the armies fought at Verdun. In 1917 they fought at Arras.\nOn 11 November 1918 the guns fell silent; the last soldier was killed at 10:57.\n", "10:57", "1918-11-11T10:57" },
+        // Also when the day was told in an earlier sentence, and with a.m./p.m.
+        { "In 1952 the war dragged on. In 1953 the French built a base.\nThe garrison fell on 7 May 1954. Hanoi ordered a cease fire at 5:30 p.m. and the destruction of all material.\n", "5:30 p.m.", "1954-05-07T17:30" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StoryClock))]
+    public void ClockTimesTakeTheStoryDay(string text, string extent, string value) =>
+        TaggerAssert.Value(text, extent, value, dct: "2009-12-19");
+
+    [Fact]
+    public void NewsClockTimesKeepThePublicationDay() =>
+        // News is not a narrative: one old day told earlier does not move a clock time off publication's day.
+        TaggerAssert.Value("The company was founded on May 7, 1954.\nShares rose on Tuesday. Trading closes at 4 p.m.\n", "4 p.m.", "2026-01-28T16:00");
+
+    public static TheoryData<string, string, string> OpenedFar => new()
+    {
+        // A section headed by a year alone: its bare dates are in that year, before any second far year makes a narrative.
+        { "1936\n\nCoup leader Sanjurjo was killed in a plane crash on 20 July.\n", "20 July", "1936-07-20" },
+        // A story that opens on a far date with its month or day keeps that year for the months after it.
+        { "On November 23, 1946 the French fleet shelled the city.\nIn December, hostilities broke out in Hanoi.\n", "December", "1946-12" },
+        // A bare year inside a news sentence is background, not a setting: the next date is publication's year.
+        { "Mr. Lortie joined the company in 1985.\nFor the six months ended Aug. 12, profit fell.\n", "Aug. 12", "2025-08-12" },
+        // So is a far date told after something near publication (here "last week").
+        { "Officials met last week. The treaty was signed on July 4, 1997.\nMembers will join on March 12.\n", "March 12", "2026-03-12" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OpenedFar))]
+    public void AStoryThatOpensOnAFarDateStaysThere(string text, string extent, string value) =>
+        Assert.Equal(value, TaggerAssert.Mention(text, extent).Value);
+
     [Fact]
     public void NewsAnchorsMonthsOnPublicationDespiteAnOldYear()
     {
@@ -84,6 +119,21 @@ public class NarrativeRulesTest
     public void CoordinatedMonthTakesTheYearStatedAfterIt() =>
         // "August and September 1914": the year after the second month belongs to both.
         TaggerAssert.Value("They were driven back in August and September 1914.", "August", "1914-08");
+
+    [Theory]
+    // "soon" before a past verb tells a past sequel, not a reference to the future.
+    [InlineData("Cash trickled in from Miami, and the trickle soon became a flood.")]
+    // Also in the passive.
+    [InlineData("He was taken to a hospital. He was soon released.")]
+    public void SoonInAPastSequelIsNotAFutureReference(string text) =>
+        Assert.DoesNotContain(TaggerAssert.Tag(text), m => m.Text == "soon");
+
+    [Theory]
+    // Ahead of a present or future verb it still is.
+    [InlineData("The company soon will begin selling boxes for 99 cents.")]
+    [InlineData("The budget will soon move into surplus.")]
+    public void SoonAheadIsAFutureReference(string text) =>
+        Assert.Equal("FUTURE_REF", TaggerAssert.Mention(text, "soon").Value);
 
     [Fact]
     public void AsSoonAsIsNotATemporalExpression() =>

@@ -45,6 +45,20 @@ public class RelativeRulesTest
         { "The truce began on Jan. 10, 2026. The next day, shelling resumed.", "The next day", "2026-01-11", TimexMod.None },
         { "The deal was signed on March 3, 2024. Two days later it collapsed.", "Two days later", "2024-03-05", TimexMod.None },
         { "Profit was $5 million in 1988. A year earlier it was $4 million.", "A year earlier", "1987", TimexMod.None },
+        // A bare "the week" is the week the story is about, which the words do not tell: the year is kept, the week left open.
+        { "Shares fell 1.2% on Friday. For the week, the index dropped 3.8%.", "the week", "2026-WXX", TimexMod.None },
+        // Also as a possessive determiner.
+        { "Volume rose on Thursday, the week's most active session.", "the week", "2026-WXX", TimexMod.None },
+        // "this week" stays the publication week.
+        { "Talks resumed this week.", "this week", "2026-W05", TimexMod.None },
+        // "that same day" after a month-level date: a day of that month, which one not told (not the month itself).
+        { "The doctor was shot in October. His name was crossed out that same day.", "that same day", "2025-10-XX", TimexMod.None },
+        // After a day-level date it is that day.
+        { "The doctor was shot on Oct. 23. His name was crossed out that same day.", "that same day", "2025-10-23", TimexMod.None },
+        // "to this day" is up to now, not a day: the present.
+        { "The war ended in 1988, but its effects continue to this day.", "this day", "PRESENT_REF", TimexMod.None },
+        // But "referred to this day as …": "to" belongs to the verb, and "this day" is the day just told.
+        { "The Allies attacked on Aug. 8. Ludendorff referred to this day as the Black Day of the army.", "this day", "2026-01-28", TimexMod.None },
         // References without a calendar position.
         { "A ceasefire is now in place.", "now", "PRESENT_REF", TimexMod.None },
         { "Russian forces recently began pulling out.", "recently", "PAST_REF", TimexMod.None },

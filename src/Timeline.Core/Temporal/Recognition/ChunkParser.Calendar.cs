@@ -13,7 +13,9 @@ internal sealed partial class ChunkParser
     /// </summary>
     private int? NarrativeYear(int i)
     {
-        int? y = _paragraphYear is { } py && SameSentence(_paragraphYearToken, i) ? py : _st.Narrative ? _st.NarrativeYear : null;
+        // A story that opened on a far year and has told nothing near publication since is still in that year (see OpenedFar).
+        int? y = _paragraphYear is { } py && SameSentence(_paragraphYearToken, i) ? py
+            : _st.Narrative || _st.OpenedFar ? _st.NarrativeYear : null;
         // A future clause in news points past publication, and a present one speaks of now ("has been in office since 2009 and
         // faces re-election in November"); in a history a future is one within the story ("could only continue the war until
         // December"), which stays in the story's year.

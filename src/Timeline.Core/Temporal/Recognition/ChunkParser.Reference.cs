@@ -269,6 +269,13 @@ internal sealed partial class ChunkParser
     /// </summary>
     private Resolved ClockDay(int i, int end, int hour, int minute)
     {
+        // A history tells its own days: "sounded at Kadena at 3:00 a.m." after "On 31 January 1965" is that day's 3 a.m., not the
+        // publication day's (WikiWars dated all such times by the story; the publication day was never right in one).
+        if (_st.Narrative && _st.LastDay is { } storyDay && storyDay != Dct && Cal.Day(storyDay) is { } sd)
+        {
+            return sd;
+        }
+
         var doc = _st.Doc;
         if (doc.HasTimeOfDay && hour < 24 && doc.Published.Date == Dct && new LocalTime(hour, minute) > doc.Published.TimeOfDay
             && PastAround(i, end))

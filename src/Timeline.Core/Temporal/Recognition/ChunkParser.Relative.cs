@@ -83,7 +83,10 @@ internal sealed partial class ChunkParser
                 return new Hit(i + 1, Ref("PAST_REF"), "past-ref");
             case Kw.Recent when L(i + 1) is not { Unit: not Unit.None } && IsWord(i + 1):
                 return new Hit(i + 1, Ref("PAST_REF"), "past-ref");
-            case Kw.Soon when !Is(i + 1, Kw.After) && !Is(i + 1, Kw.Before) && !(Word(i - 1, "as") && Word(i + 1, "as")) && !Word(i - 1, "too"):
+            // (Not before a past verb: "a trickle of cash that soon became a flood", "he was soon released" tell a past sequel,
+            // no reference to the future.)
+            case Kw.Soon when !Is(i + 1, Kw.After) && !Is(i + 1, Kw.Before) && !(Word(i - 1, "as") && Word(i + 1, "as")) && !Word(i - 1, "too")
+                && !(i + 1 < _n && CueOf(i + 1) == Cue.Past):
                 return new Hit(i + 1, Ref("FUTURE_REF"), "future-ref");
             case Kw.Future when Is(i - 1, Kw.In):
                 return new Hit(i + 1, Ref("FUTURE_REF"), "future-ref");
@@ -147,6 +150,16 @@ internal sealed partial class ChunkParser
                     if (Word(u + 1, "ended") || Word(u + 1, "ending") || Word(u + 1, "ends"))
                     {
                         return new Hit(u + 1, new Resolved(TimexType.Duration, Cal.Duration(1, yw.Unit), null), "the-unit-duration");
+                    }
+
+                    if (yw.Unit == Unit.Week)
+                    {
+                        // A bare "the week" points back at the week a story is about ("For the week, the index dropped 3.8%"
+                        // after Friday's close in a Monday paper, "the week's most active session", "the week following last
+                        // month's squeeze"), which the words do not say; publication's week was wrong in most. Its year is the
+                        // story's; the week is left open, TimeML's YYYY-WXX, with no calendar range to misplace it.
+                        int wy = (_st.LastDay ?? Dct).Year;
+                        return Cal.ValidYear(wy) ? new Hit(u + 1, new Resolved(TimexType.Date, Cal.Year4(wy) + "-WXX", null), "the-unit-week") : null;
                     }
 
                     var basis = Dct;
@@ -296,6 +309,13 @@ internal sealed partial class ChunkParser
             return new Hit(k + 1, new Resolved(TimexType.Duration, Cal.Duration(1, unit), null), "duration-the-past");
         }
 
+        if (rel == Kw.This && unit == Unit.Day && !the && j == i && (Word(i - 1, "to") || Word(i - 1, "until")) && !IsWord(k + 1))
+        {
+            // "its effects continue to this day.", "To this day, no one knows": up to now, no day of its own. A word after it
+            // makes "to" another verb's ("referred to this day as the Black Day"): that is the day being told.
+            return new Hit(k + 1, Ref("PRESENT_REF"), "present-ref");
+        }
+
         // "this day" in a history ("The battle began at dawn; by the end of this day …") is the day being told, not publication.
         bool narrative = rel is Kw.That or Kw.Same or Kw.Following || (the && rel is Kw.Next or Kw.Previous)
             || (rel == Kw.This && unit == Unit.Day && _st.Narrative && _st.LastRef is not null);
@@ -332,6 +352,13 @@ internal sealed partial class ChunkParser
         int step = unit == Unit.Fortnight ? 2 : 1;
         var stepG = unit == Unit.Fortnight ? Granularity.Week : Cal.ToGranularity(unit);
         var shifted = Cal.Shift(anchor, stepG, shift * step);
+        if (narrative && unit == Unit.Day && g2 is Granularity.Month && Cal.At(shifted, g2) is { } monthOnly)
+        {
+            // "that same day" after "in October": a day of that month, which one not told. The value keeps the day open
+            // (1998-10-XX) rather than turning the day into a month; the range stays the month's.
+            return new Hit(k + 1, monthOnly with { Value = monthOnly.Value + "-XX" }, "relative-narrative");
+        }
+
         return Cal.At(shifted, g2) is { } v ? new Hit(k + 1, v, narrative ? "relative-narrative" : "relative") : null;
     }
 

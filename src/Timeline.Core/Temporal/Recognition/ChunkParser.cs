@@ -35,6 +35,22 @@ internal sealed class DocState(DocumentTime doc)
     /// <summary>How many expressions anchored on the publication date ("Tuesday", "last week") the document has had so far.</summary>
     public int Deictic { get; set; }
 
+    /// <summary>How many dates within a year of publication (explicit, relative or the dateline's) the document has told so far.</summary>
+    public int Near { get; set; }
+
+    /// <summary>
+    /// Whether the story opened on a far year and has told nothing near publication since ("1936" over a section, then "on 20
+    /// July"; "In March 1980, Iran …", then "in April"): its bare dates are still in that year. News that names an old year
+    /// has told its own time first (the dateline, "the third quarter", "last week").
+    /// </summary>
+    public bool OpenedFar => FarSetting && Near == 0 && Deictic == 0;
+
+    /// <summary>
+    /// Whether a far date has been told as a setting: with its month or day ("On November 23, 1946", "in March 1980"), or as a
+    /// year standing alone as a heading. A bare year inside a sentence ("joined the company in 1985") is background, not a setting.
+    /// </summary>
+    public bool FarSetting { get; set; }
+
     /// <summary>
     /// Whether the document reads as a narrative (history, a chronicle) rather than news: explicit far years clearly outnumber
     /// expressions anchored on the publication date. News anchors month and day names on publication even after a year was named.
@@ -145,6 +161,11 @@ internal sealed partial class ChunkParser
                 _st.SpanReported = true;
             }
 
+            if (h.Value.Range is { } near && h.Value.Type is TimexType.Date or TimexType.Time && Math.Abs(near.Start.Year - Dct.Year) <= 1)
+            {
+                _st.Near++;
+            }
+
             if (h.Value.Range is { } r && h.Value.Type == TimexType.Date && r.Granularity is >= Granularity.Year and <= Granularity.Day && !plannedYear
                 && !PeriodEnd(bestStart, r))
             {
@@ -197,6 +218,7 @@ internal sealed partial class ChunkParser
                 if (Math.Abs(r.Start.Year - Dct.Year) >= 2)
                 {
                     _st.FarYears++;
+                    _st.FarSetting |= r.Granularity >= Granularity.Month || _n == 1;
                 }
 
                 break;
