@@ -188,7 +188,35 @@ internal static partial class Clauses
     /// before it: "California regulators close SVB"). The verb list cannot know every verb's -s form; this shape can.
     /// </summary>
     internal static bool IsDatedHeadlineClause(string sentence, int start, int end) =>
-        AfterDatedLead(sentence, start, end) > 0 && DatedHeadlineRegex().IsMatch(sentence.AsSpan(end));
+        (AfterDatedLead(sentence, start, end) > 0 && DatedHeadlineRegex().IsMatch(sentence.AsSpan(end)))
+        || IsUndashedHeadlineClause(sentence, start, end);
+
+    /// <summary>
+    /// Whether the date at [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="sentence"/> heads a dated entry of a
+    /// chronology: it opens the line and a headline statement follows it, after a dash or colon ("Mon 8/21 – Biden tours Lahaina")
+    /// or, for a full calendar date, at once (<see cref="IsDatedHeadlineClause"/>). The entry's undated sentences on the same
+    /// line go on telling that day ("… FEMA says 85% of the burn area has been searched.").
+    /// </summary>
+    internal static bool HeadsDatedEntry(string sentence, int start, int end) =>
+        AfterDatedLead(sentence, start, end) > 0 || IsUndashedHeadlineClause(sentence, start, end);
+
+    /// <summary>
+    /// Whether an undated sentence that goes on a dated entry's line (<see cref="HeadsDatedEntry"/>) is a statement of the entry's
+    /// day: a verb, a capitalised opening, and no question or quotation to the reader.
+    /// </summary>
+    internal static bool ContinuesDatedEntry(string sentence) =>
+        sentence.Length > 0 && char.IsUpper(sentence[0]) && HasVerb(sentence) && WordCount(sentence) >= 3 && !IsQuestion(sentence);
+
+    /// <summary>
+    /// A chronology's entry written without a dash ("8 December 2010 California medical board allows Dr Murray to keep his
+    /// licence", "4 January 2011 Preliminary hearings begin."): a calendar date with its month's name and year opens the line and
+    /// the headline follows at once — a capitalised subject (up to two lower-case words of it, an appositive name between commas,
+    /// or a fronted "After a short break, " before it, the subject after it with its article) and a lower-case word ending in -s. The full date keeps out a weekday
+    /// label run into a heading ("Mon 13/3 HSBC buys…" needs its dash) and a bare year ("2019 Toyota models…").
+    /// </summary>
+    private static bool IsUndashedHeadlineClause(string sentence, int start, int end) =>
+        start >= 0 && end > start && end <= sentence.Length && sentence.AsSpan(0, start).Trim(" \t-–—*•·").IsEmpty
+        && CalendarDateRegex().IsMatch(sentence.AsSpan(start, end - start)) && UndashedHeadlineRegex().IsMatch(sentence.AsSpan(end));
 
     /// <summary>
     /// Where the statement starts when the date opens the line and a dash or colon follows it ("Mon 13/3 – HSBC buys…",
@@ -617,6 +645,14 @@ internal static partial class Clauses
         if (requireVerb && !HasVerb(sentence) && !IsDatedHeadlineClause(sentence, start, end))
         {
             return ExclusionReasons.NoVerb;
+        }
+
+        // "given a tablet at 1.30 am on the morning of his death", "left at 6 am the following morning": a clock time whose day a
+        // day phrase beside it names. The tagger reads the bare clock on the page's day; the phrase (dated itself, or by the event
+        // it names) is the statement's day.
+        if (ClockRegex().IsMatch(sentence.AsSpan(start, end - start)) && ClockDayPhraseRegex().IsMatch(sentence.AsSpan(end)))
+        {
+            return ExclusionReasons.ClockOfAnotherDay;
         }
 
         // "Those hopes faded as Thursday approached": the date is a moment drawing near, not when anything happened.
@@ -1181,6 +1217,18 @@ internal static partial class Clauses
     [GeneratedRegex(@"^[*_\s]*[–—:-]\s*(\p{Lu}[\p{L}\p{N}'’.&-]*\s+){1,4}\p{Ll}{2,}s\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
     private static partial Regex DatedHeadlineRegex();
 
+    [GeneratedRegex(@"^(\d{1,2}(st|nd|rd|th)?\s+)?\p{Lu}\p{Ll}{2,8}\.?(\s+\d{1,2}(st|nd|rd|th)?,?)?\s+\d{4}$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
+    private static partial Regex CalendarDateRegex();
+
+    [GeneratedRegex(@"^[ \t]+(\p{Lu}\p{Ll}+\s[^,.;:]{1,40},\s+(the\s+|an?\s+)?)?(\p{Lu}[\p{L}\p{N}'’.&-]*\s+){1,4}(\p{Ll}[\p{Ll}'’-]+\s+){0,2}(\p{Ll}[\p{Ll}'’-]+,(\s+\p{Lu}[\p{L}'’.-]*){1,3},\s+)?\p{Ll}{2,}s\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
+    private static partial Regex UndashedHeadlineRegex();
+
+    [GeneratedRegex(@"^(\d{1,2}([.:]\d{2})?\s*[ap]\.?\s?m\b\.?|\d{1,2}[.:]\d{2}(\s*(GMT|BST|UTC|[A-Z]{1,3}T))?|noon|midnight)$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, RegexDefaults.TimeoutMs)]
+    private static partial Regex ClockRegex();
+
+    [GeneratedRegex(@"^[\s,]*(on\s+)?(the\s+(next|following|previous|same)\s+(day|morning|afternoon|evening|night)|that\s+(day|morning|afternoon|evening|night)|the\s+(day|morning|afternoon|evening|night)\s+(of|before|after)\s)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, RegexDefaults.TimeoutMs)]
+    private static partial Regex ClockDayPhraseRegex();
+
     [GeneratedRegex(@"\G[*_\s]*[–—:-]\s*", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexDefaults.TimeoutMs)]
     private static partial Regex DatedLeadRegex();
 
@@ -1215,5 +1263,6 @@ public static class ExclusionReasons
     public const string RestatedCount = "a counted date ('ten days earlier') restated by the calendar date beside it, which dates the statement";
     public const string LocalTimeGloss = "the same date told again in another place's local time ('early Saturday in Japan')";
     public const string ComparisonPoint = "a year named only as a point of comparison ('compared the moment to 1917', 'the worst since 1999'), not when something of the story happened";
+    public const string ClockOfAnotherDay = "a clock time whose day the phrase beside it names ('at 1.30 am on the morning of his death', 'at 6 am the next morning'), not the page's day";
     public const string Approaching = "the date is a moment drawing near ('as Thursday approached'), not when something happened";
 }

@@ -28,6 +28,7 @@ public static class EventPipeline
         int body = 0;
         IReadOnlyList<string> previousTerms = [];
         (EventAnchor Anchor, TemporalMention? Inline)? chain = null;
+        (TemporalMention Time, int LineEnd)? entry = null; // the dated chronology entry whose line the next sentences may go on
         for (int i = 0; i < sentences.Count; i++)
         {
             Sentence s = sentences[i];
@@ -90,6 +91,22 @@ public static class EventPipeline
                     QuoteTerms = sentenceTerms,
                     ContextTerms = contextTerms,
                 });
+            }
+
+            if (ti == tEnd && s.Kind == SentenceKind.Body && entry is { } e && s.Start < e.LineEnd && Clauses.ContinuesDatedEntry(sentence))
+            {
+                // "Mon 8/21 – Biden tours Lahaina. FEMA says 85% of the burn area has been searched.": the entry's day.
+                segments ??= Clauses.Segments(sentence);
+                (string clause, bool subordinate) = ClauseOf(sentence, segments, 0, null);
+                mentions.Add(new EventMention(story.Source, st.Id, i, sentence, sentenceStart, e.Time)
+                {
+                    Participants = Participants.Find(sentence), Headline = Clauses.Headline(sentence, segments, 0, 0, null), Clause = clause,
+                    BodyPosition = bodyPosition, Subordinate = subordinate, QuoteTerms = sentenceTerms, ContextTerms = contextTerms,
+                });
+            }
+            else if (ti < tEnd)
+            {
+                entry = null;
             }
 
             HashSet<(string, TimexMod)>? seen = null;
@@ -169,6 +186,11 @@ public static class EventPipeline
                 else if (reason is null)
                 {
                     mentions.Add(mention);
+                    if (j == ti && s.Kind == SentenceKind.Body && t.Range is { Granularity: >= Granularity.Day } && Clauses.HeadsDatedEntry(sentence, at, to))
+                    {
+                        int lineEnd = st.Text.IndexOf('\n', s.End);
+                        entry = (t, lineEnd < 0 ? st.Text.Length : lineEnd);
+                    }
                 }
                 else
                 {

@@ -285,6 +285,16 @@ internal static partial class LineRules
     private static partial Regex SiteFurniture();
 
     /// <summary>
+    /// A comment section's notice: a moderation note ("This comment was removed because the moderators found it broke the house
+    /// rules", "Comment removed by a moderator"), closed comments ("Comments are closed", "Share this story · Comments are now
+    /// closed"), or the form's invitation ("Add your comment", "Add your comments on this story, using the form below"). A
+    /// comment's stamp ("8th November 2011 - 17:42", "At 3:03 pm on 20 Jan 2010, Jo wrote:") or a share link ("Share this story ·") may stand
+    /// before it; nothing else may, so prose that reports comments being closed stays.
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+,?\s+\d{4}|\p{L}+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})(?:\s*[,|–—-]?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\b\.?)?)?\s*[|:–—-]?\s*|at\s+[^.!?]{1,60}?\s+wrote\s*:\s*|[^.!?·|]{0,40}[·|]\s*)?(?:this\s+(?:comment|post|reply)\s+(?:was|has\s+been|is)\s+(?:removed|deleted|hidden|awaiting\s+moderation)|(?:comment|post|reply)\s+(?:was\s+|has\s+been\s+)?(?:removed|deleted)\s+by\s+(?:a|the)?\s*moderators?|comments?\s+(?:are|is|have\s+been)\s+(?:now\s+)?(?:closed|disabled|switched\s+off)|(?:commenting|comments)\s+(?:on|for)\s+this\s+(?:story|article|page)\s+(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:closed|disabled)|add\s+your\s+comments?(?:\s+on\s+this\s+(?:story|article))?(?:\s*[,.:]|\s+(?:using|below|here)\b|\s*$))", Ci, TimeoutMs)]
+    private static partial Regex CommentNotice();
+
+    /// <summary>
     /// An inline teaser: a single-link label ("Related:", "Read next |", "See also —") followed on the same line by the linked
     /// headline. It stands alone in the middle of an article, so it is removed by itself and does not end the story; a box label
     /// on its own line ("Related stories", "Related Tags") or a tag list ("Article Topic Follows: …") still does.
@@ -592,6 +602,14 @@ internal static partial class LineRules
         if (words <= 60 && line.AsSpan().ContainsAny(PaywallWords) && Paywall().Count(line) >= 3)
         {
             return ("paywall prompt", true);
+        }
+
+        // A comment section's notices ("This comment was removed by a moderator", "Comments are closed", "Add your comment"): the
+        // readers' comments follow (or the page ends), so the story ends here; a comment's own time stamp may open the notice.
+        if (words <= 30 && (line.Contains("comment", StringComparison.OrdinalIgnoreCase) || line.Contains("moderat", StringComparison.OrdinalIgnoreCase))
+            && CommentNotice().IsMatch(line))
+        {
+            return ("reader-comment notice", true);
         }
 
         // A bare box label ("Read more", "Most read") before the list it heads: checked before calls to action, which

@@ -20,8 +20,25 @@ public class DatedHeadlineClauseTest
         { "12 June – Markets tumble", "12 June", false },
         // The date does not open the line: not a bullet.
         { "In the memo of Mon 13/3 – HSBC buys SVB's UK arm", "Mon 13/3", false },
-        // No dash or colon after the date.
+        // No dash or colon after a weekday label: a heading run into the text, not an entry.
         { "Mon 13/3 HSBC buys SVB's UK arm", "Mon 13/3", false },
+        // A chronology without dashes: a full calendar date opens the line and a headline clause follows at once.
+        { "3 May 2018 Harbour authority approves the new ferry terminal.", "3 May 2018", true },
+        // A plural subject's noun takes the -s ("hearings"), as after a dash.
+        { "9 March 2021 Preliminary hearings begin.", "9 March 2021", true },
+        // The month-first form, and an appositive name between commas before the verb.
+        { "October 4, 2019 The mayor's brother, Paul, files a complaint against the council.", "October 4, 2019", true },
+        // A fronted phrase before the subject ("After a week's pause, …"), the subject with or without its article.
+        { "12 June 2020 After a week's pause, the Union's lawyers call their first witness.", "12 June 2020", true },
+        { "12 June 2020 After a week's pause, Union lawyers call their first witness.", "12 June 2020", true },
+        // A month and year are a calendar date too.
+        { "May 2017 Regional council hires an outside auditor.", "May 2017", true },
+        // A bare year is not enough without a dash: "2019 Honda models" could be a noun phrase.
+        { "2019 Coastal towns brace for a storm season.", "2019", false },
+        // The date does not open the line.
+        { "Shares fell on 3 May 2018 Harbour authority approves", "3 May 2018", false },
+        // A section label after the date: no lower-case word in -s follows the names.
+        { "3 May 2018 From the section Europe", "3 May 2018", false },
     };
 
     [Theory]

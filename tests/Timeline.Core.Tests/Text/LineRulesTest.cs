@@ -36,6 +36,10 @@ public class LineRulesTest
     [InlineData("Also in Brussels, ministers agreed to extend the sanctions for another six months.")]
     // A dateline lede is not a caption.
     [InlineData("MOSCOW (AP) — Syria’s interim President Ahmad al-Sharaa visited Moscow on Wednesday for the second time in less than four months.")]
+    // Prose that reports comments closing or being removed is not the page's notice.
+    [InlineData("The regulator said public comments are closed until the hearing in May.")]
+    [InlineData("The mayor's comment was removed from the minutes after a vote on Tuesday.")]
+    [InlineData("He asked the panel to add your comment to the record, the clerk said, and the hearing closed at noon.")]
     public void LeavesProseAlone(string line)
     {
         Assert.Null(LineRules.CaptionSignal(line));
@@ -147,6 +151,16 @@ public class LineRulesTest
     // 004: comment-section sentences.
     [InlineData("Please keep your comments respectful and relevant. You can review our Community Guidelines by clicking here.", "site furniture (comments, newsletter, legal)", false)]
     [InlineData("If you would like to share a story idea, please submit it here.", "site furniture (comments, newsletter, legal)", false)]
+    // A comment section's notices end the story: readers' comments follow them (or the page ends).
+    [InlineData("This comment was removed because the moderators found it broke the house rules.", "reader-comment notice", true)]
+    [InlineData("3rd March 2012 - 09:15 This comment has been removed by a moderator.", "reader-comment notice", true)]
+    [InlineData("At 4:10 pm on 2 Feb 2012, harbourwatcher wrote: This comment was removed because it broke the rules.", "reader-comment notice", true)]
+    [InlineData("Comment removed by a moderator", "reader-comment notice", true)]
+    [InlineData("Comments are now closed", "reader-comment notice", true)]
+    [InlineData("Share this article · Comments are closed", "reader-comment notice", true)]
+    [InlineData("Commenting on this story has been closed.", "reader-comment notice", true)]
+    [InlineData("Add your comment", "reader-comment notice", true)]
+    [InlineData("Add your comments on this article, using the form below.", "reader-comment notice", true)]
     public void DetectsFurniture(string line, string reason, bool endsStory)
     {
         Assert.Equal((reason, endsStory), LineRules.FurnitureSignal(line));
