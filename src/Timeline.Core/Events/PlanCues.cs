@@ -9,6 +9,11 @@ namespace Timeline.Core.Events;
 /// due on Oct. 31, was postponed to Nov. 17" (a plan that did not take place on its date). Read from the words right around the
 /// date in its sentence. Stateless and thread-safe.
 /// </summary>
+/// <remarks>
+/// Every answer depends only on the sentence's text and the date's offset in it: <c>EventBuilder</c>'s plan-cue memo
+/// (<c>PlanCache</c>, keyed by the sentence string) relies on that. A cue that read anything else (the article, the
+/// publication date, a neighbouring sentence) must change that memo's key too.
+/// </remarks>
 public static partial class PlanCues
 {
     /// <summary>
