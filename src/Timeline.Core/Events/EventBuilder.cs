@@ -618,24 +618,21 @@ internal sealed class EventBuilder
         }
 
         double[] similarities = _similarities;
+        // The first statement of a pair only marks it seen (no memo); the second starts one.
         if (!_similarityMemo.TryGetValue((v, names), out SimilarityMemo? memo))
         {
-            _similarityMemo[(v, names)] = null; // seen once: the next statement with this pair starts a memo
-            Compute(candidates, 0, candidates.Count, similarities, v, names);
-            return similarities;
+            _similarityMemo[(v, names)] = null;
         }
-
-        if (memo is null)
+        else
         {
-            _similarityMemo[(v, names)] = memo = new SimilarityMemo();
+            memo ??= _similarityMemo[(v, names)] = new SimilarityMemo();
         }
 
         List<int> misses = _misses;
         misses.Clear();
         for (int i = 0; i < candidates.Count; i++)
         {
-            Cluster c = candidates[i];
-            if (memo.TryGet(c, out double s))
+            if (memo is not null && memo.TryGet(candidates[i], out double s))
             {
                 similarities[i] = s;
             }
@@ -645,39 +642,31 @@ internal sealed class EventBuilder
             }
         }
 
-        if (misses.Count < MinParallel)
+        ComputeAt(misses, candidates, similarities, v, names);
+        if (memo is not null)
         {
             foreach (int i in misses)
             {
-                similarities[i] = candidates[i].Similarity(v, names);
+                memo.Set(candidates[i], similarities[i]);
             }
-        }
-        else
-        {
-            ForEachIndex(misses.Count, k => similarities[misses[k]] = candidates[misses[k]].Similarity(v, names));
-        }
-
-        foreach (int i in misses)
-        {
-            memo.Set(candidates[i], similarities[i]);
         }
 
         return similarities;
     }
 
-    /// <summary>Similarities of candidates <paramref name="from"/> to <paramref name="to"/> (exclusive), on all cores when there are many.</summary>
-    private static void Compute(List<Cluster> candidates, int from, int to, double[] similarities, SparseVector v, NameKeys names)
+    /// <summary>The similarities of the candidates at <paramref name="indexes"/>, on all cores when there are many (its own method: the caller allocates no closure).</summary>
+    private static void ComputeAt(List<int> indexes, List<Cluster> candidates, double[] similarities, SparseVector v, NameKeys names)
     {
-        if (to - from < MinParallel)
+        if (indexes.Count < MinParallel)
         {
-            for (int i = from; i < to; i++)
+            foreach (int i in indexes)
             {
                 similarities[i] = candidates[i].Similarity(v, names);
             }
         }
         else
         {
-            ForEachIndex(to - from, k => similarities[from + k] = candidates[from + k].Similarity(v, names));
+            ForEachIndex(indexes.Count, k => similarities[indexes[k]] = candidates[indexes[k]].Similarity(v, names));
         }
     }
 
@@ -1275,8 +1264,7 @@ internal sealed class EventBuilder
             Burst: news.Burst,
             Latest: news.Pegs.Where(m => m.Source.Published.Date == _span.Last).Select(m => m.Source.ArticlePath).Distinct(StringComparer.Ordinal).Count(),
             Background: background);
-        var res = e with { Salience = Salience.Raw(DatedAtItsPrecision(c.Mentions, c.Range), c.Range, pubCount, signals), Background = background };
-        return res;
+        return e with { Salience = Salience.Raw(DatedAtItsPrecision(c.Mentions, c.Range), c.Range, pubCount, signals), Background = background };
     }
 
     /// <summary>

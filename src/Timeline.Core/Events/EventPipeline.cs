@@ -100,7 +100,7 @@ public static class EventPipeline
                 (string clause, bool subordinate) = ClauseOf(sentence, segments, 0, null);
                 mentions.Add(new EventMention(story.Source, st.Id, i, sentence, sentenceStart, e.Time)
                 {
-                    Participants = Participants.Find(sentence), Headline = Clauses.Headline(sentence, segments, 0, 0, null), Clause = clause,
+                    Participants = names ??= Participants.Find(sentence), Headline = Clauses.Headline(sentence, segments, 0, 0, null), Clause = clause,
                     BodyPosition = bodyPosition, Subordinate = subordinate, QuoteTerms = sentenceTerms, ContextTerms = contextTerms,
                 });
             }

@@ -343,6 +343,9 @@ internal static partial class LineRules
     /// <summary>The word every <see cref="PaywallMeter"/> match holds.</summary>
     private static readonly SearchValues<string> FreeWord = SearchValues.Create(["free"], StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Words one of which every <see cref="CommentNotice"/> match holds.</summary>
+    private static readonly SearchValues<string> CommentNoticeWords = SearchValues.Create(["comment", "moderat"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Words one of which every <see cref="SiteFurniture"/> match holds (no "k": the Kelvin sign matches it in a pattern only).</summary>
     private static readonly SearchValues<string> SiteFurnitureWords = SearchValues.Create(
         ["comments", "community", "clic", "submit", "story", "civil", "terms", "privacy", "coo", "rights", "newsletter", "sign"],
@@ -606,8 +609,7 @@ internal static partial class LineRules
 
         // A comment section's notices ("This comment was removed by a moderator", "Comments are closed", "Add your comment"): the
         // readers' comments follow (or the page ends), so the story ends here; a comment's own time stamp may open the notice.
-        if (words <= 30 && (line.Contains("comment", StringComparison.OrdinalIgnoreCase) || line.Contains("moderat", StringComparison.OrdinalIgnoreCase))
-            && CommentNotice().IsMatch(line))
+        if (words <= 30 && line.AsSpan().ContainsAny(CommentNoticeWords) && CommentNotice().IsMatch(line))
         {
             return ("reader-comment notice", true);
         }

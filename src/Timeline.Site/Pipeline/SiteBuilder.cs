@@ -1,6 +1,6 @@
-using System.Runtime;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime;
 using Timeline.Core;
 using Timeline.Core.Diagnostics;
 using Timeline.Core.Events;
